@@ -1,0 +1,63 @@
+# Two commands: `make run` (the app on the bundled sample) and `make test` (the whole suite).
+# Each creates .venv and installs what it needs; re-running only reinstalls when the
+# requirement files change.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DOC    ?= seeds/pak-afghan-ties.en.txt
+PORT   ?= 8501
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: run test lint format bench browser-deps models clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# torch is installed alone first so nothing resolves it to a CUDA build.
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: launch the Streamlit app on the bundled sample (installs Urdu/Dari models when online)
+run: $(VENV)/.runtime
+	-$(BIN)/workbench packages install-defaults
+	$(BIN)/streamlit run workbench/app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false -- --doc $(DOC)
+
+## test: lint, format check and the whole pytest suite (unit, AppTest, headless Chromium)
+test: $(VENV)/.dev browser-deps
+	$(BIN)/ruff check workbench tests bench
+	$(BIN)/ruff format --check workbench tests bench
+	$(BIN)/python -m pytest
+
+# Headless Chromium and Noto fonts come from Debian; never a downloaded browser.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Nastaliq"; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-ui-core >/dev/null) \
+		|| echo "warning: could not install chromium/fonts-noto-core: browser tests will be skipped"; \
+	fi
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check workbench tests bench
+	$(BIN)/ruff format --check workbench tests bench
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format workbench tests bench
+	$(BIN)/ruff check --fix workbench tests bench
+
+## models: install the Argos models for Urdu and Dari from the Argos index (online only)
+models: $(VENV)/.runtime
+	$(BIN)/workbench packages install-defaults
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/mt_throughput.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,41 @@
+"""Settings and paths, each overridable by one environment variable.
+
+Settings are read when asked for, not at import, so tests and the CLI can change them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+GLOSSARIES_DIR = PROJECT_ROOT / "glossaries"
+TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
+SAMPLE_DOCUMENT = SEEDS_DIR / "pak-afghan-ties.en.txt"
+
+# CTranslate2 intra-op threads. On the 2-core reference machine intra_threads=0 (all cores,
+# CTranslate2's default) measured 30-60x slower than 1 because of oversubscription with the
+# other process; see bench/mt_throughput.py for the measurement behind this default.
+DEFAULT_CT2_THREADS = 1
+
+
+def ct2_threads() -> int:
+    """Threads for CTranslate2 (`WORKBENCH_CT2_THREADS`)."""
+    raw = os.environ.get("WORKBENCH_CT2_THREADS", "")
+    try:
+        value = int(raw) if raw else DEFAULT_CT2_THREADS
+    except ValueError:
+        value = DEFAULT_CT2_THREADS
+    return max(1, value)
+
+
+def beam_size() -> int:
+    """Beam size for MT (`WORKBENCH_BEAM_SIZE`), 4 like Argos Translate."""
+    raw = os.environ.get("WORKBENCH_BEAM_SIZE", "")
+    return max(1, int(raw)) if raw.isdigit() else 4
+
+
+def database_url() -> str:
+    """The store's SQLAlchemy URL (`WORKBENCH_DB`); a SQLite file under translations/."""
+    return os.environ.get("WORKBENCH_DB") or f"sqlite:///{TRANSLATIONS_DIR / 'workbench.db'}"

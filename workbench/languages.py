@@ -1,0 +1,53 @@
+"""The languages the workbench knows, and how each maps onto engines and rendering.
+
+Workbench codes are BCP 47 (they go into TMX/XLIFF as they are); Argos and NLLB use their
+own codes, so every mapping lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.errors import WorkbenchError
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # BCP 47, as stored and exported
+    label: str  # what editors see
+    argos_code: str  # Argos Translate package code
+    nllb_code: str  # NLLB-200 language token
+    rtl: bool
+    font_stack: str  # CSS font-family for text in this language
+    pysbd_code: str  # language code for pysbd's rules
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
+_NASTALIQ = '"Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans Arabic", serif'
+_NASKH = '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Nastaliq Urdu", serif'
+_LATIN = '"Noto Sans", "Source Sans Pro", sans-serif'
+
+ENGLISH = Language("en", "English", "en", "eng_Latn", False, _LATIN, "en")
+URDU = Language("ur", "Urdu", "ur", "urd_Arab", True, _NASTALIQ, "ur")
+DARI = Language("fa-AF", "Dari", "fa", "prs_Arab", True, _NASKH, "fa")
+PERSIAN = Language("fa", "Persian (Iran)", "fa", "pes_Arab", True, _NASKH, "fa")
+PASHTO = Language("ps", "Pashto", "ps", "pbt_Arab", True, _NASKH, "fa")
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang for lang in (ENGLISH, URDU, DARI, PERSIAN, PASHTO)
+}
+
+# The desk's targets, in the order the UI offers them.
+TARGETS: tuple[Language, ...] = (URDU, DARI, PASHTO, PERSIAN)
+
+
+def get_language(code: str) -> Language:
+    """Look a language up by workbench code, case-insensitively (`fa-af` is `fa-AF`)."""
+    for lang in LANGUAGES.values():
+        if lang.code.lower() == code.strip().lower():
+            return lang
+    known = ", ".join(LANGUAGES)
+    raise WorkbenchError(f"unknown language {code!r}; known: {known}")
