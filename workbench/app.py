@@ -1,0 +1,36 @@
+"""Streamlit entry point: `streamlit run workbench/app.py -- --doc FILE`.
+
+Only navigation lives here; each page is a module under `workbench.ui`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run` executes this file as a script, so the package may not be importable yet.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from workbench.ui import state, translate_page  # noqa: E402
+
+
+def _startup_document() -> Path | None:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--doc", type=Path)
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return args.doc
+
+
+def main() -> None:
+    st.set_page_config(page_title="Translation workbench", page_icon="🈂️", layout="wide")
+    state.init(_startup_document())
+    pages = [st.Page(translate_page.render, title="Translate", icon="🌐", url_path="translate")]
+    st.navigation(pages).run()
+
+
+main()

@@ -1,0 +1,274 @@
+"""Argos Translate packages run directly on CTranslate2, one batched call per document.
+
+We use Argos only for its packages (metadata, SentencePiece model, CTranslate2 model), not
+for `argostranslate.translate`: in 1.11 that runs its own sentence splitter (which downloads
+resources at first use and fails offline), translates sentence by sentence, and corrupts
+`target_prefix` handling by turning `_` into spaces before stripping the prefix.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench import config
+from workbench.engines.base import Hypothesis, ProgressCallback
+from workbench.errors import MissingModelError, WorkbenchError
+from workbench.languages import ENGLISH, get_language
+
+# Tokens per CTranslate2 sub-batch: large enough to keep both cores busy, small enough that
+# a 100-sentence article does not pad every sentence to the longest one.
+MAX_BATCH_TOKENS = 1024
+# Decoding is capped relative to the longest source sentence so a bad model cannot run away.
+DECODING_LENGTH_RATIO = 2.0
+DECODING_LENGTH_SLACK = 10
+DECODING_LENGTH_CEILING = 512
+# Argos Translate's own decoding settings, so output matches what users know.
+LENGTH_PENALTY = 0.2
+
+
+@dataclass(frozen=True)
+class ArgosPackageInfo:
+    """An installed Argos package, read from its metadata without loading the model."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+    target_prefix: str
+
+    @property
+    def model_id(self) -> str:
+        return f"argos:translate-{self.from_code}_{self.to_code}@{self.version or '0'}"
+
+    @classmethod
+    def from_dir(cls, path: Path) -> ArgosPackageInfo:
+        """Read a package directory; a broken one raises `WorkbenchError` naming the problem."""
+        meta_path = path / "metadata.json"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise WorkbenchError(f"{path}: not an Argos package (no metadata.json)") from exc
+        except (OSError, ValueError) as exc:
+            raise WorkbenchError(f"{meta_path}: unreadable metadata ({exc})") from exc
+        missing = [name for name in ("model", "sentencepiece.model") if not (path / name).exists()]
+        if missing:
+            raise WorkbenchError(f"{path}: Argos package lacks {', '.join(missing)}")
+        if not meta.get("from_code") or not meta.get("to_code"):
+            raise WorkbenchError(f"{meta_path}: metadata has no from_code/to_code")
+        return cls(
+            path=path,
+            from_code=str(meta["from_code"]),
+            to_code=str(meta["to_code"]),
+            version=str(meta.get("package_version", "")),
+            target_prefix=str(meta.get("target_prefix") or ""),
+        )
+
+
+def argos_package_dirs() -> list[Path]:
+    """Where Argos looks for installed packages (its settings, read at its import)."""
+    from argostranslate import settings
+
+    return [Path(p) for p in settings.package_dirs]
+
+
+def installed_packages() -> tuple[list[ArgosPackageInfo], list[str]]:
+    """All installed translation packages, plus one message per broken package directory."""
+    packages: list[ArgosPackageInfo] = []
+    problems: list[str] = []
+    for root in argos_package_dirs():
+        if not root.is_dir():
+            continue
+        for child in sorted(root.iterdir()):
+            if not child.is_dir():
+                continue
+            meta_path = child / "metadata.json"
+            if meta_path.exists():
+                try:
+                    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    meta = {}
+                if meta.get("type", "translate") != "translate":
+                    continue  # sentence-boundary packages and the like
+            try:
+                packages.append(ArgosPackageInfo.from_dir(child))
+            except WorkbenchError as exc:
+                problems.append(str(exc))
+    return packages, problems
+
+
+def find_route(src: str, tgt: str) -> list[ArgosPackageInfo]:
+    """The packages that translate src to tgt: a direct one, or two legs through English."""
+    src_code = get_language(src).argos_code
+    tgt_code = get_language(tgt).argos_code
+    packages, _ = installed_packages()
+    by_pair = {(p.from_code, p.to_code): p for p in packages}
+    if (src_code, tgt_code) in by_pair:
+        return [by_pair[(src_code, tgt_code)]]
+    pivot = ENGLISH.argos_code
+    if pivot not in (src_code, tgt_code):
+        first, second = by_pair.get((src_code, pivot)), by_pair.get((pivot, tgt_code))
+        if first and second:
+            return [first, second]
+    raise MissingModelError(missing_model_message(src, tgt))
+
+
+def missing_model_message(src: str, tgt: str) -> str:
+    src_code = get_language(src).argos_code
+    tgt_code = get_language(tgt).argos_code
+    return (
+        f"no Argos model for {src} → {tgt} is installed: run `workbench packages install "
+        f"{src_code} {tgt_code}` when online, or `workbench packages install "
+        f"translate-{src_code}_{tgt_code}.argosmodel` with a downloaded file"
+    )
+
+
+class LoadedModel:
+    """A package's CTranslate2 translator and SentencePiece model, loaded once."""
+
+    def __init__(self, info: ArgosPackageInfo, threads: int):
+        import ctranslate2
+        import sentencepiece
+
+        self.info = info
+        try:
+            self.translator = ctranslate2.Translator(
+                str(info.path / "model"),
+                device="cpu",
+                compute_type="auto",
+                inter_threads=1,
+                intra_threads=threads,
+            )
+            self.sp = sentencepiece.SentencePieceProcessor(
+                model_file=str(info.path / "sentencepiece.model")
+            )
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise WorkbenchError(f"{info.path}: cannot load Argos model ({exc})") from exc
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        n_best: int,
+        beam_size: int,
+        progress: ProgressCallback | None = None,
+    ) -> list[list[Hypothesis]]:
+        """Translate every sentence in one `translate_batch` call, shortest first."""
+        results: list[list[Hypothesis]] = [[Hypothesis("", 0.0)] for _ in sentences]
+        todo = [i for i, s in enumerate(sentences) if s.strip()]
+        total = len(sentences)
+        if not todo:
+            if progress:
+                progress(total, total)
+            return results
+        tokens = {i: self.sp.encode(sentences[i], out_type=str) for i in todo}
+        todo.sort(key=lambda i: len(tokens[i]))
+        prefix = [self.info.target_prefix] if self.info.target_prefix else None
+        longest = len(tokens[todo[-1]])
+        max_len = min(
+            DECODING_LENGTH_CEILING,
+            int(longest * DECODING_LENGTH_RATIO) + DECODING_LENGTH_SLACK + (1 if prefix else 0),
+        )
+        pending = self.translator.translate_batch(
+            [tokens[i] for i in todo],
+            target_prefix=[prefix] * len(todo) if prefix else None,
+            max_batch_size=MAX_BATCH_TOKENS,
+            batch_type="tokens",
+            asynchronous=True,
+            beam_size=max(beam_size, n_best),
+            num_hypotheses=n_best,
+            length_penalty=LENGTH_PENALTY,
+            max_decoding_length=max_len,
+            max_input_length=0,
+            return_scores=True,
+            replace_unknowns=True,
+        )
+        done = total - len(todo)
+        for i, handle in zip(todo, pending, strict=True):
+            result = handle.result()
+            results[i] = [
+                Hypothesis(self._detokenize(pieces), float(score))
+                for pieces, score in zip(result.hypotheses, result.scores, strict=True)
+            ]
+            done += 1
+            if progress:
+                progress(done, total)
+        return results
+
+    def _detokenize(self, pieces: list[str]) -> str:
+        if self.info.target_prefix and pieces and pieces[0] == self.info.target_prefix:
+            pieces = pieces[1:]
+        return self.sp.decode_pieces(pieces).strip()
+
+
+_cache: dict[tuple[Path, int], LoadedModel] = {}
+_cache_lock = threading.Lock()
+
+
+def load_model(info: ArgosPackageInfo, threads: int | None = None) -> LoadedModel:
+    """Load a package once per process (keyed by path and thread count)."""
+    key = (info.path.resolve(), threads or config.ct2_threads())
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = LoadedModel(info, key[1])
+        return _cache[key]
+
+
+def clear_model_cache() -> None:
+    """Forget loaded models (after installing or removing packages)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+class ArgosEngine:
+    """Installed Argos packages, with pivoting through English when only two legs exist."""
+
+    name = "argos"
+
+    def __init__(self, threads: int | None = None, beam_size: int | None = None):
+        self.threads = threads or config.ct2_threads()
+        self.beam_size = beam_size or config.beam_size()
+
+    def covers(self, src: str, tgt: str) -> bool:
+        try:
+            find_route(src, tgt)
+        except MissingModelError:
+            return False
+        return True
+
+    def model_id(self, src: str, tgt: str) -> str:
+        return " + ".join(p.model_id for p in find_route(src, tgt))
+
+    def translate_batch(
+        self,
+        sentences: Sequence[str],
+        src: str,
+        tgt: str,
+        n_best: int = 1,
+        progress: ProgressCallback | None = None,
+    ) -> list[list[Hypothesis]]:
+        if n_best < 1:
+            raise WorkbenchError(f"n_best must be at least 1, got {n_best}")
+        route = find_route(src, tgt)
+        models = [load_model(info, self.threads) for info in route]
+        if len(models) == 1:
+            return models[0].translate(sentences, n_best, self.beam_size, progress)
+        # Pivot: the best pivot sentence goes on to the second leg, whose n-best we keep;
+        # scores add up so hypotheses stay comparable across the two legs.
+        total = len(sentences)
+
+        def leg_progress(offset: int) -> ProgressCallback | None:
+            if progress is None:
+                return None
+            return lambda done, _n: progress((offset + done) // 2, total)
+
+        pivot = models[0].translate(sentences, 1, self.beam_size, leg_progress(0))
+        final = models[1].translate(
+            [hyps[0].text for hyps in pivot], n_best, self.beam_size, leg_progress(total)
+        )
+        return [
+            [Hypothesis(h.text, h.score + first[0].score) for h in hyps]
+            for first, hyps in zip(pivot, final, strict=True)
+        ]

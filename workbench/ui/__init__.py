@@ -1,0 +1,1 @@
+"""Streamlit pages. Page code calls library modules and holds no business logic."""

@@ -1,0 +1,23 @@
+"""The app's session state, kept small and explicit: every key is declared here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench import config
+
+# Key -> what it holds.
+DOC_PATH = "doc_path"  # Path of the document opened from disk (the sample by default)
+DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
+TARGET = "target"  # workbench code of the chosen target language
+MT_RESULTS = "mt_results"  # {(document key, target): list[TranslatedSegment]}
+
+
+def init(startup_document: Path | None = None) -> None:
+    """Fill defaults once per session."""
+    st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
+    st.session_state.setdefault(DOC_UPLOAD, None)
+    st.session_state.setdefault(TARGET, "ur")
+    st.session_state.setdefault(MT_RESULTS, {})
