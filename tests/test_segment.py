@@ -630,3 +630,25 @@ def test_cli_register_adds_segment_with_defaults_and_run_as_func():
     )
     args = parser.parse_args(["segment", "doc.txt", "--lang", "fa-AF", "--spans"])
     assert (args.lang, args.spans) == ("fa-AF", True)
+
+
+# --- long paragraphs ---------------------------------------------------------------------------
+
+
+def test_a_long_paragraph_in_windows_splits_as_it_would_whole(monkeypatch):
+    text = SAMPLE.read_text(encoding="utf-8").replace("\n", " ") * 2
+    whole = sentences(text)
+    monkeypatch.setattr(segment, "_WINDOW", 300)
+    assert sentences(text) == whole
+    assert len(whole) == 106
+
+
+def test_a_sentence_longer_than_the_window_stays_whole(monkeypatch):
+    monkeypatch.setattr(segment, "_WINDOW", 50)
+    long = "This sentence " + "goes on and on " * 20 + "until it ends."
+    assert sentences(f"Short one. {long} Mr. Khan left.") == ["Short one.", long, "Mr. Khan left."]
+
+
+def test_placeholder_characters_repeated_in_a_long_paragraph_keep_exact_spans():
+    text = "Text with ∯ marks &ᓰ& here. " * 200
+    assert sentences(text) == ["Text with ∯ marks &ᓰ& here."] * 200

@@ -42,7 +42,6 @@ corrects what pysbd 0.3.4 gets wrong or leaves out:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -144,47 +143,105 @@ def _segmenter(pysbd_code: str) -> pysbd.Segmenter:
 _TO_SPACE = str.maketrans({"\r": " ", "\n": " ", "\t": " ", "\v": " ", "\f": " ", _BOM: " "})
 
 
+# pysbd's abbreviation pass re-scans the whole text for every abbreviation it finds, so its
+# time grows with the square of the length: long paragraphs go through it in windows.
+_WINDOW = 1500
+
+
 def _pysbd_ends(par: str, pysbd_code: str) -> list[int]:
     """Offsets in `par` where pysbd ends a sentence (end of its last non-space character).
 
-    pysbd's own `char_span` search looks each sentence up with `re.finditer` over the whole
-    text and can drop or misplace repeated sentences, so the spans are computed here instead:
-    both texts are compared as streams of non-space characters, which pysbd does not reorder;
-    if pysbd changed a character (it uses placeholder characters internally), difflib aligns
-    the two streams.
+    A paragraph longer than `_WINDOW` characters is fed to pysbd a window at a time; every
+    window but the last is cut at a space, its last sentence (which the cut may have ended
+    early) is dropped, and the next window starts where the sentence before it ended.
     """
-    sentences = _segmenter(pysbd_code).processor(par.translate(_TO_SPACE)).process()
+    n = len(par)
+    ends: list[int] = []
+    start = 0
+    size = _WINDOW
+    while True:
+        stop = min(n, start + size)
+        while stop < n and not _is_space(par[stop]):
+            stop += 1
+        found = [start + e for e in _pysbd_ends_window(par[start:stop], pysbd_code)]
+        if stop >= n:
+            return ends + found
+        keep = [e for e in found[:-1] if e > start]
+        if keep:
+            ends.extend(keep)
+            start, size = keep[-1], _WINDOW
+        else:
+            size *= 2  # one sentence longer than the window: widen it
+
+
+def _pysbd_ends_window(text: str, pysbd_code: str) -> list[int]:
+    """Sentence ends pysbd finds in `text`, as offsets into `text`.
+
+    pysbd's own `char_span` looks each sentence up with `re.finditer` over the whole text and
+    can drop or misplace repeated sentences, so spans are computed here instead: the input
+    and pysbd's sentences are compared as streams of non-space characters (pysbd does not
+    reorder text); where pysbd changed characters (its placeholders, e.g. `∯`, leak into the
+    output when the input holds them) `_align` resynchronises the two streams.
+    """
+    sentences = _segmenter(pysbd_code).processor(text.translate(_TO_SPACE)).process()
     if not sentences:
         return []
-    orig_pos = [i for i, ch in enumerate(par) if not _is_space(ch)]
-    orig_stream = "".join(par[i] for i in orig_pos)
+    orig_pos = [i for i, ch in enumerate(text) if not _is_space(ch)]
+    orig_stream = "".join(text[i] for i in orig_pos)
     counts: list[int] = []  # cumulative number of non-space characters at each sentence end
     pieces: list[str] = []
     total = 0
     for sent in sentences:
-        chunk = "".join(ch for ch in sent if not _is_space(ch))
-        if not chunk:
-            continue
-        total += len(chunk)
-        pieces.append(chunk)
-        counts.append(total)
+        piece = "".join(ch for ch in sent if not _is_space(ch))
+        if piece:
+            total += len(piece)
+            pieces.append(piece)
+            counts.append(total)
     sbd_stream = "".join(pieces)
     if sbd_stream != orig_stream:
-        counts = _realign(sbd_stream, orig_stream, counts)
-    ends = sorted({orig_pos[c - 1] + 1 for c in counts if 0 < c <= len(orig_pos)})
-    return ends
+        counts = _align(sbd_stream, orig_stream, counts)
+    return sorted({orig_pos[c - 1] + 1 for c in counts if 0 < c <= len(orig_pos)})
 
 
-def _realign(sbd: str, orig: str, counts: list[int]) -> list[int]:
-    """Map character counts in the pysbd stream onto counts in the original stream."""
-    matcher = difflib.SequenceMatcher(None, sbd, orig, autojunk=False)
-    mapped = []
-    for c in counts:
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if i1 < c <= i2:
-                mapped.append(j1 + (c - i1) if tag == "equal" else j2)
-                break
-    return mapped
+_RESYNC_SKIP = 8  # most characters skipped on either side to find the streams again
+_RESYNC_MATCH = 3  # characters that must agree after a skip
+
+
+def _align(sbd: str, orig: str, counts: list[int]) -> list[int]:
+    """Map counts of characters in the pysbd stream onto counts in the original stream.
+
+    Walks both streams in step; where they differ it skips the fewest characters on either
+    side after which they agree again. If they cannot be resynchronised, the remaining counts
+    map to the end (no more boundaries from pysbd in this text). Linear in the text length.
+    """
+    mapping = [len(orig)] * (len(sbd) + 1)  # mapping[i]: original count after i pysbd chars
+    mapping[0] = 0
+    i = j = 0
+    while i < len(sbd) and j < len(orig):
+        if sbd[i] == orig[j]:
+            i += 1
+            j += 1
+            mapping[i] = j
+            continue
+        step = _resync(sbd, orig, i, j)
+        if step is None:
+            break
+        di, dj = step
+        for k in range(1, di + 1):
+            mapping[i + k] = j + dj
+        i += di
+        j += dj
+    return [mapping[c] for c in counts]
+
+
+def _resync(sbd: str, orig: str, i: int, j: int) -> tuple[int, int] | None:
+    for total in range(1, 2 * _RESYNC_SKIP + 1):
+        for di in range(max(0, total - _RESYNC_SKIP), min(total, _RESYNC_SKIP) + 1):
+            dj = total - di
+            a, b = sbd[i + di : i + di + _RESYNC_MATCH], orig[j + dj : j + dj + _RESYNC_MATCH]
+            if a == b and (a or (i + di == len(sbd) and j + dj == len(orig))):
+                return di, dj
+    return None
 
 
 # --- corrections -------------------------------------------------------------------------------
