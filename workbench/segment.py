@@ -29,7 +29,8 @@ corrects what pysbd 0.3.4 gets wrong or leaves out:
 * a closing quote or bracket that pysbd left at the start of the next sentence
   (Urdu ``…گے۔” پھر``) belongs to the sentence it closes;
 * a boundary must be followed by whitespace: no split inside ``1.2``, ``۱.۲`` or ``so.Then``;
-* a segment without any letter or digit is joined to the sentence before it;
+* a piece without any letter or digit is not a sentence of its own: it joins the sentence
+  after it, or at the end of a paragraph the sentence before it;
 * English: an ellipsis character ``…`` before a capitalised word ends a sentence, as pysbd
   already does for ``...``;
 * Arabic script (ur, fa, fa-AF, ps): ``۔ ؟ ! ? .`` end a sentence (pysbd's Urdu rules ignore
@@ -38,6 +39,11 @@ corrects what pysbd 0.3.4 gets wrong or leaves out:
   letter to tell a new sentence); a quotation that ends with sentence punctuation
   (``«…کنیم.»``) ends the sentence when it is one, that is when it opens the sentence or follows
   a colon, and not when it is embedded (``گفت «نه!» و رفت.``).
+
+pysbd is used through one cached `pysbd.Segmenter` per rule set. Its spans are not used (its
+`char_span` search can drop or misplace repeated sentences); offsets are recomputed here.
+Paragraphs longer than `_WINDOW` characters go through pysbd a window at a time, because its
+abbreviation pass takes time quadratic in the length of the text it is given.
 """
 
 from __future__ import annotations
