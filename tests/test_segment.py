@@ -653,3 +653,23 @@ def test_a_sentence_longer_than_the_window_stays_whole(monkeypatch):
 def test_placeholder_characters_repeated_in_a_long_paragraph_keep_exact_spans():
     text = "Text with ∯ marks &ᓰ& here. " * 200
     assert sentences(text) == ["Text with ∯ marks &ᓰ& here."] * 200
+
+
+def test_random_documents_keep_the_span_invariants():
+    # A cheap seeded property check over mixed scripts, quotes, line breaks and the
+    # characters pysbd uses internally.
+    import random
+
+    pieces = [*"abc XYZ.!?,:;\"'()…“”‘’«»۔؟،؛٫۱۲١٢12\t\ufeffپاکستان∯ȸ"]
+    pieces += ["Mr. ", "U.S. ", "1.2 ", "\r\n", "\n", "\n\n", " He ", "...", "۔ ", ". ", "» "]
+    rng = random.Random(20240501)
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 100)))
+        for lang in ("en", "ur", "fa", "ps"):
+            segs = segment_text(text, lang)
+            pos = 0
+            for i, s in enumerate(segs):
+                assert (s.index, text[s.start : s.end]) == (i, s.text)
+                assert s.start >= pos and s.text.strip() == s.text.strip("\ufeff") != ""
+                pos = s.end
+            assert rebuild(text, segs) == text
