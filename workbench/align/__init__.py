@@ -3,6 +3,7 @@
 from workbench.align.aligner import align_sentences
 from workbench.align.anchors import TermFinder
 from workbench.align.model import BEAD_SHAPES, LOW_CONFIDENCE, Alignment, AlignmentReport, Bead
+from workbench.align.texts import align_texts
 
 __all__ = [
     "BEAD_SHAPES",
@@ -12,4 +13,5 @@ __all__ = [
     "Bead",
     "TermFinder",
     "align_sentences",
+    "align_texts",
 ]

@@ -1,16 +1,16 @@
 """Sentence alignment of a document with its translation.
 
-Paragraphs first: when both texts have the same number of paragraphs and a paragraph-level
-alignment pairs them one to one, every paragraph break is a fixed point and sentences are
-aligned inside each paragraph pair. Otherwise paragraph breaks only weigh in as a cost.
-Sentences are then aligned by dynamic programming in a band around the diagonal (widened when
-the best path runs along its edge), twice: once to estimate the length variance of these
-texts (and, with MT, how well MT similarity tells pairs apart), once with those estimates.
+Paragraphs first: paragraphs are aligned like sentences (their lengths and anchors), and
+wherever two neighbouring paragraph pairs are both one-to-one and sure, the break between
+them becomes a fixed point: no bead may cross it. Paragraph breaks elsewhere only weigh in
+as a cost. Sentences are then aligned by dynamic programming in a band around the diagonal
+(widened when the best path runs along its edge): a first pass to learn the length variance
+of these texts (and, with MT, how well MT similarity tells pairs apart), a second with them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -20,11 +20,13 @@ from workbench.align import dp
 from workbench.align.anchors import Anchors, TermFinder, find_anchors
 from workbench.align.band import Band
 from workbench.align.costs import (
-    DEFAULT_VARIANCE,
+    LengthModel,
     Shape,
     bead_costs,
     char_length,
     estimate_variance,
+    length_model,
+    with_variance,
 )
 from workbench.align.model import Alignment, AlignmentReport, Bead
 from workbench.align.similarity import ChrfTable, calibrate, mt_costs
@@ -33,22 +35,26 @@ from workbench.errors import InputError
 _HALF_WIDTH = 40  # initial band: this many cells either side of the diagonal ...
 _HALF_WIDTH_FRACTION = 0.03  # ... or this share of the longer text, whichever is more
 _EDGE_MARGIN = 3
+_SURE_PARAGRAPH = 0.9  # paragraph beads this sure fix the alignment at their boundaries
+_PARAGRAPHS_TO_LEARN = 8  # 1-1 paragraph pairs needed to take the length variance from them
+
+ExtraCosts = Callable[[Band], dict[Shape, np.ndarray]]
 
 
 @dataclass(frozen=True)
-class _Problem:
-    """One independent alignment problem: a whole text, or one pair of paragraphs."""
+class _Texts:
+    """What the dynamic programme sees of the two texts."""
 
-    src_start: int
-    tgt_start: int
     src_lengths: np.ndarray
     tgt_lengths: np.ndarray
-    anchors: Anchors | None
+    anchors: Anchors | None = None
     src_paragraphs: np.ndarray | None = None
     tgt_paragraphs: np.ndarray | None = None
+    src_blocks: np.ndarray | None = None  # beads may not mix sentences of different blocks
+    tgt_blocks: np.ndarray | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Solution:
     band: Band
     costs: dict[Shape, np.ndarray]
@@ -65,58 +71,63 @@ def align_sentences(
     tgt_paragraphs: Sequence[int] | None = None,
     term_finder: TermFinder | None = None,
     translations: Sequence[str] | None = None,
+    use_anchors: bool = True,
     names: tuple[str, str] = ("source", "target"),
 ) -> Alignment:
     """Align sentences of a text (`source`, language `src`) with its translation.
 
     `*_paragraphs` give each sentence's paragraph number; `term_finder` finds glossary terms;
-    `translations` is the MT of each source sentence, for MT similarity.
+    `translations` is the MT of each source sentence, for MT similarity. `use_anchors=False`
+    aligns by length alone (to compare). `names` go into the error for an empty side.
     """
     _require_sentences(source, names[0])
     _require_sentences(target, names[1])
     if translations is not None and len(translations) != len(source):
         raise ValueError("translations must have one entry per source sentence")
+    if (src_paragraphs is None) != (tgt_paragraphs is None):
+        raise ValueError("give paragraph numbers for both sides or for neither")
     src_lengths = np.array([char_length(s) for s in source], dtype=np.float64)
     tgt_lengths = np.array([char_length(t) for t in target], dtype=np.float64)
-    ratio = max(tgt_lengths.sum(), 1.0) / max(src_lengths.sum(), 1.0)
-    anchors = find_anchors(source, target, src, tgt, term_finder)
+    lengths = length_model(src_lengths, tgt_lengths)
+    anchors = find_anchors(source, target, src, tgt, term_finder) if use_anchors else None
+    texts = _Texts(src_lengths, tgt_lengths, anchors)
     notes: list[str] = []
-
-    problems, variance = _paragraph_problems(
-        src_lengths, tgt_lengths, ratio, anchors, src_paragraphs, tgt_paragraphs
-    )
-    paragraphs_aligned = len(problems) > 1
-    whole = problems[0] if not paragraphs_aligned else None
+    variance = None
+    if src_paragraphs is not None and tgt_paragraphs is not None:
+        texts, variance = _fix_paragraphs(
+            texts, np.asarray(src_paragraphs), np.asarray(tgt_paragraphs)
+        )
+        if texts.src_blocks is None:
+            notes.append("paragraphs do not pair up; their breaks only guide the alignment")
     if variance is None:  # no paragraph pairs to learn it from: a first pass gives 1-1 beads
-        first = [_solve(p, ratio, DEFAULT_VARIANCE) for p in problems]
-        variance = _variance_from(problems, first, ratio)
-    solutions = [_solve(p, ratio, variance) for p in problems]
+        variance = _variance_from(texts, _solve(texts, lengths), lengths.ratio)
+    lengths = with_variance(lengths, variance)
+    solution = _solve(texts, lengths)
 
     mt_weight = 0.0
     if translations is not None:
         table = ChrfTable(translations, target)
-        mt_weight, solutions = _with_mt(problems, solutions, table, ratio, variance)
+        calibration = calibrate(solution.path.beads, table)
+        mt_weight = calibration.separation
         if mt_weight == 0.0:
-            notes.append("MT similarity did not separate sentence pairs; it was left out")
+            notes.append("MT similarity did not tell sentence pairs apart; it was left out")
+        else:
+            path = solution.path.beads
+            solution = _solve(texts, lengths, lambda band: mt_costs(band, path, table, calibration))
 
-    beads: list[Bead] = []
-    for problem, solution in zip(problems, solutions, strict=True):
-        confidences = dp.posteriors(solution.band, solution.costs, solution.path)
-        for (i, j, (di, dj)), confidence in zip(solution.path.beads, confidences, strict=True):
-            s, t = problem.src_start + i, problem.tgt_start + j
-            beads.append(
-                Bead(tuple(range(s - di, s)), tuple(range(t - dj, t)), round(confidence, 4))
-            )
-    if whole is not None and src_paragraphs is not None and tgt_paragraphs is not None:
-        notes.append("paragraph counts differ or do not pair up: aligned as one text")
+    confidences = dp.posteriors(solution.band, solution.costs, solution.path)
+    beads = tuple(
+        Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(confidence, 4))
+        for (i, j, (di, dj)), confidence in zip(solution.path.beads, confidences, strict=True)
+    )
     report = AlignmentReport(
-        length_ratio=round(float(ratio), 4),
-        length_variance=round(float(variance), 3),
-        paragraphs_aligned=paragraphs_aligned,
+        length_ratio=round(lengths.ratio, 4),
+        length_variance=round(lengths.variance, 3),
+        paragraphs_aligned=texts.src_blocks is not None,
         mt_weight=round(mt_weight, 3),
         notes=tuple(notes),
     )
-    return Alignment(tuple(source), tuple(target), tuple(beads), report)
+    return Alignment(tuple(source), tuple(target), beads, report)
 
 
 def _require_sentences(sentences: Sequence[str], name: str) -> None:
@@ -124,108 +135,84 @@ def _require_sentences(sentences: Sequence[str], name: str) -> None:
         raise InputError("nothing to align: it has no sentences", path=name)
 
 
-def _solve(problem: _Problem, ratio: float, variance: float, extra=None) -> _Solution:
+def _solve(texts: _Texts, lengths: LengthModel, extra: ExtraCosts | None = None) -> _Solution:
     """Viterbi in a band that is widened until the best path keeps off its edges."""
-    n, m = len(problem.src_lengths), len(problem.tgt_lengths)
+    n, m = len(texts.src_lengths), len(texts.tgt_lengths)
     half_width = max(_HALF_WIDTH, int(_HALF_WIDTH_FRACTION * max(n, m)))
     while True:
         band = Band.around_diagonal(n, m, half_width)
         costs = bead_costs(
             band,
-            problem.src_lengths,
-            problem.tgt_lengths,
-            ratio,
-            variance,
-            problem.anchors,
-            problem.src_paragraphs,
-            problem.tgt_paragraphs,
-            extra(band) if extra is not None else None,
+            texts.src_lengths,
+            texts.tgt_lengths,
+            lengths,
+            anchors=texts.anchors,
+            src_paragraphs=texts.src_paragraphs,
+            tgt_paragraphs=texts.tgt_paragraphs,
+            src_blocks=texts.src_blocks,
+            tgt_blocks=texts.tgt_blocks,
+            extra=extra(band) if extra is not None else None,
         )
         path = dp.viterbi(band, costs)
-        nodes = [(i, j) for i, j, _ in path.beads]
-        if not band.touches_edge(nodes, _EDGE_MARGIN):
+        if not band.touches_edge([(i, j) for i, j, _ in path.beads], _EDGE_MARGIN):
             return _Solution(band, costs, path)
         half_width *= 2
 
 
-def _variance_from(problems: list[_Problem], solutions: list[_Solution], ratio: float) -> float:
-    l1, l2 = [], []
-    for problem, solution in zip(problems, solutions, strict=True):
-        for i, j, shape in solution.path.beads:
-            if shape == (1, 1):
-                l1.append(problem.src_lengths[i - 1])
-                l2.append(problem.tgt_lengths[j - 1])
-    return estimate_variance(np.array(l1), np.array(l2), ratio)
+def _variance_from(texts: _Texts, solution: _Solution, ratio: float) -> float:
+    ones = [(i, j) for i, j, shape in solution.path.beads if shape == (1, 1)]
+    l1 = np.array([texts.src_lengths[i - 1] for i, _ in ones])
+    l2 = np.array([texts.tgt_lengths[j - 1] for _, j in ones])
+    return estimate_variance(l1, l2, ratio)
 
 
-def _with_mt(
-    problems: list[_Problem],
-    solutions: list[_Solution],
-    table: ChrfTable,
-    ratio: float,
-    variance: float,
-) -> tuple[float, list[_Solution]]:
-    """Re-solve with MT similarity, if it tells true pairs from near misses in these texts."""
-    whole_path = [
-        (i + p.src_start, j + p.tgt_start, shape)
-        for p, s in zip(problems, solutions, strict=True)
-        for i, j, shape in s.path.beads
-    ]
-    calibration = calibrate(whole_path, table)
-    if calibration.separation == 0.0:
-        return 0.0, solutions
-    result = []
-    for problem, solution in zip(problems, solutions, strict=True):
+def _fix_paragraphs(
+    texts: _Texts, src_para: np.ndarray, tgt_para: np.ndarray
+) -> tuple[_Texts, float | None]:
+    """The texts with paragraph numbers and, where paragraphs pair up surely, blocks.
 
-        def extra(band: Band, problem=problem, path=solution.path.beads) -> dict:
-            return mt_costs(band, path, table, calibration, problem.src_start, problem.tgt_start)
-
-        result.append(_solve(problem, ratio, variance, extra))
-    return calibration.separation, result
-
-
-def _paragraph_problems(
-    src_lengths: np.ndarray,
-    tgt_lengths: np.ndarray,
-    ratio: float,
-    anchors: Anchors,
-    src_paragraphs: Sequence[int] | None,
-    tgt_paragraphs: Sequence[int] | None,
-) -> tuple[list[_Problem], float | None]:
-    """Independent problems, one per paragraph pair when paragraphs pair up one to one.
-
-    Also the length variance learnt from the paragraph pairs (None when they do not pair up).
+    Also the length variance learnt from paragraph pairs (None when too few to learn from).
     """
-    whole = [_Problem(0, 0, src_lengths, tgt_lengths, anchors)]
-    if src_paragraphs is None or tgt_paragraphs is None:
-        return whole, None
-    src_para, tgt_para = np.asarray(src_paragraphs), np.asarray(tgt_paragraphs)
-    whole = [_Problem(0, 0, src_lengths, tgt_lengths, anchors, src_para, tgt_para)]
+    with_breaks = _Texts(texts.src_lengths, texts.tgt_lengths, texts.anchors, src_para, tgt_para)
     src_groups, tgt_groups = _groups(src_para), _groups(tgt_para)
-    if len(src_groups) != len(tgt_groups) or len(src_groups) < 2:
-        return whole, None
-    par_src = np.array([src_lengths[a:b].sum() for a, b in src_groups])
-    par_tgt = np.array([tgt_lengths[a:b].sum() for a, b in tgt_groups])
-    par_anchors = Anchors(
-        source=tuple(frozenset().union(*anchors.source[a:b]) for a, b in src_groups),
-        target=tuple(frozenset().union(*anchors.target[a:b]) for a, b in tgt_groups),
-        bonus=anchors.bonus,
-    )
-    variance = estimate_variance(par_src, par_tgt, ratio)
-    paragraph_level = _solve(_Problem(0, 0, par_src, par_tgt, par_anchors), ratio, variance)
-    if any(shape != (1, 1) for _, _, shape in paragraph_level.path.beads):
-        return whole, None
-    problems = [
-        _Problem(
-            a,
-            c,
-            src_lengths[a:b],
-            tgt_lengths[c:d],
-            _slice_anchors(anchors, a, b, c, d),
+    if len(src_groups) < 2 or len(tgt_groups) < 2:
+        return with_breaks, None
+    par_src = np.array([texts.src_lengths[a:b].sum() for a, b in src_groups])
+    par_tgt = np.array([texts.tgt_lengths[a:b].sum() for a, b in tgt_groups])
+    par_anchors = None
+    if texts.anchors is not None:
+        par_anchors = Anchors(
+            source=tuple(frozenset().union(*texts.anchors.source[a:b]) for a, b in src_groups),
+            target=tuple(frozenset().union(*texts.anchors.target[a:b]) for a, b in tgt_groups),
+            bonus=texts.anchors.bonus,
         )
-        for (a, b), (c, d) in zip(src_groups, tgt_groups, strict=True)
-    ]
-    return problems, variance
+    paragraphs = _Texts(par_src, par_tgt, par_anchors)
+    model = length_model(par_src, par_tgt)
+    variance = _variance_from(paragraphs, _solve(paragraphs, model), model.ratio)
+    solution = _solve(paragraphs, with_variance(model, variance))
+    confidences = dp.posteriors(solution.band, solution.costs, solution.path)
+    beads = solution.path.beads
+    src_block, tgt_block = np.zeros(len(par_src), np.int64), np.zeros(len(par_tgt), np.int64)
+    block = 0
+    for k, (i, j, (di, dj)) in enumerate(beads):
+        src_block[i - di : i], tgt_block[j - dj : j] = block, block
+        sure = [confidences[k + d] >= _SURE_PARAGRAPH for d in (0, 1) if k + d < len(beads)]
+        one_to_one = [beads[k + d][2] == (1, 1) for d in (0, 1) if k + d < len(beads)]
+        if all(sure) and all(one_to_one):
+            block += 1
+    if block < 2:
+        return with_breaks, None
+    fixed = _Texts(
+        texts.src_lengths,
+        texts.tgt_lengths,
+        texts.anchors,
+        src_para,
+        tgt_para,
+        src_blocks=np.repeat(src_block, [b - a for a, b in src_groups]),
+        tgt_blocks=np.repeat(tgt_block, [b - a for a, b in tgt_groups]),
+    )
+    ones = sum(shape == (1, 1) for _, _, shape in beads)
+    return fixed, variance if ones >= _PARAGRAPHS_TO_LEARN else None
 
 
 def _groups(paragraphs: np.ndarray) -> list[tuple[int, int]]:
@@ -233,7 +220,3 @@ def _groups(paragraphs: np.ndarray) -> list[tuple[int, int]]:
     breaks = np.flatnonzero(paragraphs[1:] != paragraphs[:-1]) + 1
     edges = [0, *breaks.tolist(), len(paragraphs)]
     return list(pairwise(edges))
-
-
-def _slice_anchors(anchors: Anchors, a: int, b: int, c: int, d: int) -> Anchors:
-    return Anchors(anchors.source[a:b], anchors.target[c:d], anchors.bonus)

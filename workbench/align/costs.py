@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -33,22 +34,6 @@ PARAGRAPH_PENALTY = 3.0
 DEFAULT_VARIANCE = 6.8  # Gale & Church's s² (characters), used until the texts give their own
 _BAD = 1e6  # cost of a bead that cannot exist at a cell (finite, so sums stay finite)
 
-# Numerical Recipes' erfc approximation (fractional error < 1.2e-7), written in log form so
-# the length cost stays finite for lengths far apart.
-_ERFC_POLY = (
-    0.17087277,
-    -0.82215223,
-    1.48851587,
-    -1.13520398,
-    0.27886807,
-    -0.18628806,
-    0.09678418,
-    0.37409196,
-    1.00002368,
-    -1.26551223,
-)
-
-
 # Not counted in a sentence's length: spaces, invisible format characters (ZWNJ is how Persian
 # and Urdu separate parts of a word) and vowel marks, which Urdu and Dari writers mostly omit.
 _NOT_COUNTED = re.compile(
@@ -62,20 +47,50 @@ def char_length(text: str) -> int:
     return len(text) - len(_NOT_COUNTED.findall(text))
 
 
-def log_erfc(x: np.ndarray) -> np.ndarray:
-    """log(erfc(x)) for x >= 0."""
-    t = 1.0 / (1.0 + 0.5 * x)
-    poly = np.zeros_like(x)
-    for coefficient in _ERFC_POLY:
-        poly = poly * t + coefficient
-    return np.log(t) - x * x + poly
+@dataclass(frozen=True)
+class LengthModel:
+    """How long a translation is, given what it translates; estimated from the texts.
+
+    Target length given source length is Gaussian with mean `ratio` x source and variance
+    `variance` x (mean of both lengths), as in Gale & Church (1993), but costed as a density:
+    a bead that leaves a source sentence out then costs only its prior, while a target
+    sentence with no source costs the density of its length among the target's sentences
+    (log-normal). That keeps "merged into a neighbour" and "left out" comparable, where
+    Gale-Church's tail probability charges a left-out sentence for its whole length.
+    """
+
+    ratio: float  # target characters per source character
+    variance: float  # Gale-Church s²
+    log_mean: float  # log-normal length of a target sentence with no source
+    log_sd: float
+
+    def cost(self, l1: np.ndarray, l2: np.ndarray, di: int, dj: int) -> np.ndarray:
+        """-log density of target length(s) l2 for a bead of shape (di, dj) over l1."""
+        if dj == 0:
+            return np.zeros(np.broadcast_shapes(np.shape(l1), np.shape(l2)))
+        length = np.maximum(l2, 1.0)
+        if di == 0:
+            z = (np.log(length) - self.log_mean) / self.log_sd
+            return np.log(length * self.log_sd * _SQRT_2PI) + z * z / 2
+        mean = np.maximum((l1 + l2 / self.ratio) / 2, 1.0)
+        spread = np.sqrt(self.variance * mean)
+        z = (self.ratio * l1 - l2) / spread
+        cost = np.log(spread * _SQRT_2PI) + z * z / 2
+        if dj == 2:  # where the total splits into two sentences: uniform
+            cost = cost + np.log(length)
+        return cost
 
 
-def length_cost(l1: np.ndarray, l2: np.ndarray, ratio: float, variance: float) -> np.ndarray:
-    """-log P(|delta| this large) for l1 source and l2 target characters (Gale-Church)."""
-    mean = (l1 + l2 / ratio) / 2
-    delta = np.abs(ratio * l1 - l2) / np.sqrt(variance * np.maximum(mean, 1e-9))
-    return -log_erfc(delta / math.sqrt(2))
+_SQRT_2PI = math.sqrt(2 * math.pi)
+
+
+def length_model(
+    src_lengths: np.ndarray, tgt_lengths: np.ndarray, variance: float = DEFAULT_VARIANCE
+) -> LengthModel:
+    """The model with the length ratio and sentence-length spread of these texts."""
+    ratio = max(float(tgt_lengths.sum()), 1.0) / max(float(src_lengths.sum()), 1.0)
+    logs = np.log(np.maximum(tgt_lengths, 1.0))
+    return LengthModel(ratio, variance, float(logs.mean()), max(float(logs.std()), 0.25))
 
 
 def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float) -> float:
@@ -90,6 +105,10 @@ def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float) -> float:
         return DEFAULT_VARIANCE
     squared = (ratio * l1[keep] - l2[keep]) ** 2 / mean[keep]
     return float(np.clip(np.median(squared) / 0.455, 1.0, 60.0))
+
+
+def with_variance(model: LengthModel, variance: float) -> LengthModel:
+    return replace(model, variance=variance)
 
 
 def _prefix(values: Sequence[float]) -> np.ndarray:
@@ -128,18 +147,41 @@ def _starts(paragraphs: Sequence[int]) -> np.ndarray:
     return np.concatenate([[True], para[1:] != para[:-1], [True]])
 
 
+def _within_one_block(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    di: int,
+    dj: int,
+    src_blocks: np.ndarray,
+    tgt_blocks: np.ndarray,
+) -> np.ndarray:
+    """Whether the bead (di, dj) ending at each cell covers sentences of a single block."""
+    ends = []
+    if di:
+        ends += [src_blocks[np.clip(rows - di, 0, None)], src_blocks[np.clip(rows - 1, 0, None)]]
+    if dj:
+        ends += [tgt_blocks[np.clip(cols - dj, 0, None)], tgt_blocks[np.clip(cols - 1, 0, None)]]
+    first = np.broadcast_to(ends[0], cols.shape)
+    return np.logical_and.reduce([np.broadcast_to(e, cols.shape) == first for e in ends[1:]])
+
+
 def bead_costs(
     band: Band,
     src_lengths: Sequence[int],
     tgt_lengths: Sequence[int],
-    ratio: float,
-    variance: float,
+    lengths: LengthModel,
     anchors: Anchors | None = None,
     src_paragraphs: Sequence[int] | None = None,
     tgt_paragraphs: Sequence[int] | None = None,
+    src_blocks: np.ndarray | None = None,
+    tgt_blocks: np.ndarray | None = None,
     extra: dict[Shape, np.ndarray] | None = None,
 ) -> dict[Shape, np.ndarray]:
-    """Cost of each bead shape ending at each cell of the band."""
+    """Cost of each bead shape ending at each cell of the band.
+
+    `*_blocks` number the sentences of both texts so that equal numbers must be aligned with
+    each other: a bead that would mix blocks cannot exist.
+    """
     rows = np.arange(band.n + 1)[:, None]
     cols = band.columns()
     src_prefix, tgt_prefix = _prefix(src_lengths), _prefix(tgt_lengths)
@@ -152,10 +194,12 @@ def bead_costs(
     costs: dict[Shape, np.ndarray] = {}
     for di, dj in BEAD_SHAPES:
         possible = (rows >= di) & (cols >= dj)
+        if src_blocks is not None and tgt_blocks is not None:
+            possible = possible & _within_one_block(rows, cols, di, dj, src_blocks, tgt_blocks)
         r0, c0 = np.maximum(rows - di, 0), np.maximum(cols - dj, 0)
         l1 = np.broadcast_to(src_prefix[rows] - src_prefix[r0], cols.shape)
         l2 = tgt_prefix[cols] - tgt_prefix[c0]
-        cost = PRIOR_COST[(di, dj)] + length_cost(l1, l2, ratio, variance)
+        cost = PRIOR_COST[(di, dj)] + lengths.cost(l1, l2, di, dj)
         if shared is not None and di and dj:
             matched = _block_sum(band, shared, di, dj)
             most = np.minimum(src_weight[rows] - src_weight[r0], tgt_weight[cols] - tgt_weight[c0])

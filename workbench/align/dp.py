@@ -2,7 +2,8 @@
 
 Rows are processed one at a time with numpy over the columns of the band. Beads that add a
 source sentence read earlier rows; the 0-1 bead (a target sentence with no source) reads the
-same row, which is a running minimum (or running log-sum-exp) along the row.
+same row, which is a running minimum (or running log-sum-exp) along the row. Rows are stored
+with padding on both sides so that reading a neighbouring row at an offset is a slice.
 """
 
 from __future__ import annotations
@@ -17,53 +18,56 @@ from workbench.align.costs import Shape
 _SKIP: Shape = (0, 1)
 
 
-def _row_shift(values: np.ndarray, offset: int, fill: float) -> np.ndarray:
-    """out[c] = values[c + offset], or `fill` where that falls outside the row."""
-    width = values.shape[0]
-    out = np.full(width, fill)
-    a, b = max(0, -offset), min(width, width - offset)
-    if a < b:
-        out[a:b] = values[a + offset : b + offset]
-    return out
-
-
-def _prefix_along_row(skip: np.ndarray) -> np.ndarray:
-    """S[c] = skip[1] + ... + skip[c]: the cost of c consecutive 0-1 beads."""
-    prefix = np.cumsum(skip)
-    return prefix - skip[0]
-
-
 @dataclass(frozen=True)
 class Path:
     beads: list[tuple[int, int, Shape]]  # (i, j) where each bead ends, and its shape
     cost: float
 
 
+class _Rows:
+    """Bead shapes that read earlier rows, with their per-row column offsets as ints."""
+
+    def __init__(self, band: Band, costs: dict[Shape, np.ndarray]):
+        self.steps = [s for s in costs if s != _SKIP]
+        self.offsets = [band.offsets(*s).tolist() for s in self.steps]
+        reachable = [
+            o for offs, (di, _) in zip(self.offsets, self.steps, strict=True) for o in offs[di:]
+        ]
+        self.pad = max((abs(o) for o in reachable), default=0) + 1
+        self.costs = [costs[s] for s in self.steps]
+        self.skip_prefix = _prefix_along_rows(costs[_SKIP])
+
+    def padded(self, band: Band, fill: float) -> np.ndarray:
+        return np.full((band.n + 1, band.width + 2 * self.pad), fill)
+
+
+def _prefix_along_rows(skip: np.ndarray) -> np.ndarray:
+    """S[i, c] = skip[i, 1] + ... + skip[i, c]: the cost of c consecutive 0-1 beads."""
+    return np.cumsum(skip, axis=1) - skip[:, :1]
+
+
 def viterbi(band: Band, costs: dict[Shape, np.ndarray]) -> Path:
     """The cheapest sequence of beads from node (0, 0) to node (n, m)."""
-    steps = [s for s in costs if s != _SKIP]
-    offsets = {s: band.offsets(*s) for s in steps}
-    best = np.full((band.n + 1, band.width), np.inf)
-    choice = np.zeros((band.n + 1, band.width), dtype=np.int8)  # index into steps; -1: 0-1
+    rows = _Rows(band, costs)
+    pad, width = rows.pad, band.width
+    best = rows.padded(band, np.inf)
+    choice = np.zeros((band.n + 1, width), dtype=np.int8)  # index into steps; -1: 0-1
+    candidates = np.empty((len(rows.steps), width))
     for i in range(band.n + 1):
-        candidates = []
-        for di, dj in steps:
-            if i < di:
-                candidates.append(np.full(band.width, np.inf))
-                continue
-            prev = _row_shift(best[i - di], int(offsets[(di, dj)][i]), np.inf)
-            candidates.append(prev + costs[(di, dj)][i])
-        stacked = np.stack(candidates)
-        pick = np.argmin(stacked, axis=0)
-        arrive = np.take_along_axis(stacked, pick[None, :], axis=0)[0]
-        if i == 0 and band.lo[0] == 0:
+        candidates.fill(np.inf)
+        for k, (di, _) in enumerate(rows.steps):
+            if i >= di:
+                start = pad + rows.offsets[k][i]
+                np.add(best[i - di, start : start + width], rows.costs[k][i], out=candidates[k])
+        pick = np.argmin(candidates, axis=0)
+        arrive = candidates.min(axis=0)
+        if i == 0:
             arrive[0] = 0.0
-        prefix = _prefix_along_row(costs[_SKIP][i])
+        prefix = rows.skip_prefix[i]
         row = prefix + np.minimum.accumulate(arrive - prefix)
-        skipped = row < arrive - 1e-9
-        pick[skipped] = -1
-        best[i], choice[i] = row, pick
-    return Path(_trace(band, choice, steps), float(best[band.n, band.width - 1]))
+        pick[row < arrive - 1e-9] = -1
+        best[i, pad : pad + width], choice[i] = row, pick
+    return Path(_trace(band, choice, rows.steps), float(best[band.n, pad + width - 1]))
 
 
 def _trace(band: Band, choice: np.ndarray, steps: list[Shape]) -> list[tuple[int, int, Shape]]:
@@ -78,54 +82,57 @@ def _trace(band: Band, choice: np.ndarray, steps: list[Shape]) -> list[tuple[int
     return beads
 
 
-def _forward(band: Band, costs: dict[Shape, np.ndarray]) -> np.ndarray:
-    """log of the summed probability of all paths from (0, 0) to each node."""
-    steps = [s for s in costs if s != _SKIP]
-    offsets = {s: band.offsets(*s) for s in steps}
-    alpha = np.full((band.n + 1, band.width), -np.inf)
+def _forward(band: Band, costs: dict[Shape, np.ndarray], rows: _Rows) -> np.ndarray:
+    """log of the summed probability of all paths from (0, 0) to each node (padded rows)."""
+    pad, width = rows.pad, band.width
+    alpha = rows.padded(band, -np.inf)
     for i in range(band.n + 1):
-        arrive = np.full(band.width, -np.inf)
-        for di, dj in steps:
+        arrive = np.full(width, -np.inf)
+        for k, (di, _) in enumerate(rows.steps):
             if i >= di:
-                prev = _row_shift(alpha[i - di], int(offsets[(di, dj)][i]), -np.inf)
-                arrive = np.logaddexp(arrive, prev - costs[(di, dj)][i])
-        if i == 0 and band.lo[0] == 0:
+                start = pad + rows.offsets[k][i]
+                np.logaddexp(
+                    arrive, alpha[i - di, start : start + width] - rows.costs[k][i], out=arrive
+                )
+        if i == 0:
             arrive[0] = 0.0
-        prefix = _prefix_along_row(costs[_SKIP][i])
-        alpha[i] = np.logaddexp.accumulate(arrive + prefix) - prefix
+        prefix = rows.skip_prefix[i]
+        alpha[i, pad : pad + width] = np.logaddexp.accumulate(arrive + prefix) - prefix
     return alpha
 
 
-def _backward(band: Band, costs: dict[Shape, np.ndarray]) -> np.ndarray:
-    """log of the summed probability of all paths from each node to (n, m)."""
-    steps = [s for s in costs if s != _SKIP]
-    beta = np.full((band.n + 1, band.width), -np.inf)
-    # leave[s][r]: log-probability of reaching row r's cells by bead s and going on from there.
-    leave = {s: np.full((band.n + 1, band.width), -np.inf) for s in steps}
+def _backward(band: Band, costs: dict[Shape, np.ndarray], rows: _Rows) -> np.ndarray:
+    """log of the summed probability of all paths from each node to (n, m) (padded rows)."""
+    pad, width = rows.pad, band.width
+    beta = rows.padded(band, -np.inf)
+    # leave[k][r]: log-probability of arriving at row r's cells by bead k and going on.
+    leave = [rows.padded(band, -np.inf) for _ in rows.steps]
     for i in range(band.n, -1, -1):
-        onward = np.full(band.width, -np.inf)
-        for di, dj in steps:
+        onward = np.full(width, -np.inf)
+        for k, (di, _) in enumerate(rows.steps):
             if i + di <= band.n:
-                offset = int(band.lo[i]) + dj - int(band.lo[i + di])
-                onward = np.logaddexp(onward, _row_shift(leave[(di, dj)][i + di], offset, -np.inf))
+                start = pad - rows.offsets[k][i + di]
+                np.logaddexp(onward, leave[k][i + di, start : start + width], out=onward)
         if i == band.n:
-            onward[band.width - 1] = 0.0
-        skip = costs[_SKIP][i]
-        prefix = _prefix_along_row(skip)
-        beta[i] = np.logaddexp.accumulate((onward - prefix)[::-1])[::-1] + prefix
-        for s in steps:
-            leave[s][i] = beta[i] - costs[s][i]
+            onward[width - 1] = 0.0
+        prefix = rows.skip_prefix[i]
+        row = np.logaddexp.accumulate((onward - prefix)[::-1])[::-1] + prefix
+        beta[i, pad : pad + width] = row
+        for k in range(len(rows.steps)):
+            np.subtract(row, rows.costs[k][i], out=leave[k][i, pad : pad + width])
     return beta
 
 
 def posteriors(band: Band, costs: dict[Shape, np.ndarray], path: Path) -> list[float]:
     """Probability, among all alignments in the band, of each bead of `path`."""
-    alpha, beta = _forward(band, costs), _backward(band, costs)
-    total = alpha[band.n, band.width - 1]
+    rows = _Rows(band, costs)
+    alpha, beta = _forward(band, costs, rows), _backward(band, costs, rows)
+    pad = rows.pad
+    total = alpha[band.n, pad + band.width - 1]
     result = []
     for i, j, (di, dj) in path.beads:
-        before = alpha[i - di, j - dj - band.lo[i - di]]
-        after = beta[i, j - band.lo[i]]
+        before = alpha[i - di, pad + j - dj - band.lo[i - di]]
+        after = beta[i, pad + j - band.lo[i]]
         log_p = before - costs[(di, dj)][i, j - band.lo[i]] + after - total
         result.append(float(np.exp(min(log_p, 0.0))))
     return result

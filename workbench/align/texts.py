@@ -1,0 +1,55 @@
+"""Align two documents given as text: segment both, translate the source if an engine is
+given, then align sentences with paragraph numbers as the segmenter found them."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.align.aligner import align_sentences
+from workbench.align.anchors import TermFinder
+from workbench.align.model import Alignment
+from workbench.engines.base import ProgressCallback, TranslationEngine
+from workbench.segment import segment_document
+
+_LINE_BREAK = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
+
+
+def align_texts(
+    source_text: str,
+    target_text: str,
+    src: str,
+    tgt: str,
+    *,
+    term_finder: TermFinder | None = None,
+    engine: TranslationEngine | None = None,
+    progress: ProgressCallback | None = None,
+    names: tuple[str, str] = ("source", "target"),
+) -> Alignment:
+    """Sentence alignment of `source_text` (language `src`) with its translation.
+
+    `names` (usually the file names) go into the error raised for an empty document. With an
+    `engine`, the source is machine-translated in one batch for MT similarity.
+    """
+    source = segment_document(source_text, src, path=names[0])
+    target = segment_document(target_text, tgt, path=names[1])
+    source_sentences = [_one_line(s.text) for s in source]
+    translations = None
+    if engine is not None:
+        hypotheses = engine.translate_batch(source_sentences, src, tgt, 1, progress)
+        translations = [h[0].text if h else "" for h in hypotheses]
+    return align_sentences(
+        source_sentences,
+        [_one_line(t.text) for t in target],
+        src,
+        tgt,
+        src_paragraphs=[s.paragraph for s in source],
+        tgt_paragraphs=[t.paragraph for t in target],
+        term_finder=term_finder,
+        translations=translations,
+        names=names,
+    )
+
+
+def _one_line(sentence: str) -> str:
+    """A sentence that ran over a soft line break, on one line (as it goes into the TM)."""
+    return _LINE_BREAK.sub(" ", sentence)
