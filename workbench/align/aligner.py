@@ -11,7 +11,7 @@ of these texts (and, with MT, how well MT similarity tells pairs apart), a secon
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
@@ -26,7 +26,6 @@ from workbench.align.costs import (
     char_length,
     estimate_variance,
     length_model,
-    with_variance,
 )
 from workbench.align.model import Alignment, AlignmentReport, Bead
 from workbench.align.similarity import ChrfTable, calibrate, mt_costs
@@ -36,7 +35,8 @@ _HALF_WIDTH = 40  # initial band: this many cells either side of the diagonal ..
 _HALF_WIDTH_FRACTION = 0.03  # ... or this share of the longer text, whichever is more
 _EDGE_MARGIN = 3
 _SURE_PARAGRAPH = 0.9  # paragraph beads this sure fix the alignment at their boundaries
-_PARAGRAPHS_TO_LEARN = 8  # 1-1 paragraph pairs needed to take the length variance from them
+_PARAGRAPHS_TO_LEARN = 8  # 1-1 paragraph pairs needed to take the length model from them
+_PAIRS_TO_LEARN = 5  # 1-1 beads needed to take the length ratio from them
 
 ExtraCosts = Callable[[Band], dict[Shape, np.ndarray]]
 
@@ -92,16 +92,16 @@ def align_sentences(
     anchors = find_anchors(source, target, src, tgt, term_finder) if use_anchors else None
     texts = _Texts(src_lengths, tgt_lengths, anchors)
     notes: list[str] = []
-    variance = None
+    learnt = None
     if src_paragraphs is not None and tgt_paragraphs is not None:
-        texts, variance = _fix_paragraphs(
+        texts, learnt = _fix_paragraphs(
             texts, np.asarray(src_paragraphs), np.asarray(tgt_paragraphs)
         )
         if texts.src_blocks is None:
             notes.append("paragraphs do not pair up; their breaks only guide the alignment")
-    if variance is None:  # no paragraph pairs to learn it from: a first pass gives 1-1 beads
-        variance = _variance_from(texts, _solve(texts, lengths), lengths.ratio)
-    lengths = with_variance(lengths, variance)
+    if learnt is None:  # no paragraph pairs to learn from: a first pass gives 1-1 beads
+        learnt = _learn(texts, _solve(texts, lengths), lengths)
+    lengths = replace(lengths, ratio=learnt.ratio, variance=learnt.variance)
     solution = _solve(texts, lengths)
 
     mt_weight = 0.0
@@ -159,19 +159,25 @@ def _solve(texts: _Texts, lengths: LengthModel, extra: ExtraCosts | None = None)
         half_width *= 2
 
 
-def _variance_from(texts: _Texts, solution: _Solution, ratio: float) -> float:
+def _learn(texts: _Texts, solution: _Solution, model: LengthModel) -> LengthModel:
+    """The length ratio and variance of the 1-1 beads of a first alignment.
+
+    The ratio of whole texts is off when the translation leaves out or adds much; the
+    ratio of the pairs the first pass found is not.
+    """
     ones = [(i, j) for i, j, shape in solution.path.beads if shape == (1, 1)]
     l1 = np.array([texts.src_lengths[i - 1] for i, _ in ones])
     l2 = np.array([texts.tgt_lengths[j - 1] for _, j in ones])
-    return estimate_variance(l1, l2, ratio)
+    ratio = float(l2.sum() / l1.sum()) if len(ones) >= _PAIRS_TO_LEARN else model.ratio
+    return replace(model, ratio=ratio, variance=estimate_variance(l1, l2, ratio))
 
 
 def _fix_paragraphs(
     texts: _Texts, src_para: np.ndarray, tgt_para: np.ndarray
-) -> tuple[_Texts, float | None]:
+) -> tuple[_Texts, LengthModel | None]:
     """The texts with paragraph numbers and, where paragraphs pair up surely, blocks.
 
-    Also the length variance learnt from paragraph pairs (None when too few to learn from).
+    Also the length ratio and variance learnt from paragraph pairs (None when too few).
     """
     with_breaks = _Texts(texts.src_lengths, texts.tgt_lengths, texts.anchors, src_para, tgt_para)
     src_groups, tgt_groups = _groups(src_para), _groups(tgt_para)
@@ -188,8 +194,8 @@ def _fix_paragraphs(
         )
     paragraphs = _Texts(par_src, par_tgt, par_anchors)
     model = length_model(par_src, par_tgt)
-    variance = _variance_from(paragraphs, _solve(paragraphs, model), model.ratio)
-    solution = _solve(paragraphs, with_variance(model, variance))
+    model = _learn(paragraphs, _solve(paragraphs, model), model)
+    solution = _solve(paragraphs, model)
     confidences = dp.posteriors(solution.band, solution.costs, solution.path)
     beads = solution.path.beads
     src_block, tgt_block = np.zeros(len(par_src), np.int64), np.zeros(len(par_tgt), np.int64)
@@ -212,7 +218,7 @@ def _fix_paragraphs(
         tgt_blocks=np.repeat(tgt_block, [b - a for a, b in tgt_groups]),
     )
     ones = sum(shape == (1, 1) for _, _, shape in beads)
-    return fixed, variance if ones >= _PARAGRAPHS_TO_LEARN else None
+    return fixed, model if ones >= _PARAGRAPHS_TO_LEARN else None
 
 
 def _groups(paragraphs: np.ndarray) -> list[tuple[int, int]]:

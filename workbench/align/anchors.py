@@ -46,7 +46,8 @@ def numbers(text: str) -> set[str]:
         for part in token.split(","):  # "2,3" is a list, not a number
             whole, _, fraction = part.partition(".")
             whole = whole.lstrip("0") or "0"
-            found.add(f"{whole}.{fraction}" if fraction.strip("0") else whole)
+            fraction = fraction.rstrip("0")
+            found.add(f"{whole}.{fraction}" if fraction else whole)
     return found
 
 

@@ -1,8 +1,8 @@
 """Costs (negative log-probabilities, in nats) of every bead at every cell of the band.
 
-A bead's cost adds its shape's prior, the Gale-Church length cost, the evidence of shared
-anchors (a bonus, so negative), a penalty for beads that disagree with paragraph breaks, and,
-when MT similarity is known, its bonus. Everything is computed for the whole band at once.
+A bead's cost adds its shape's prior, the length cost, the evidence of shared anchors (a
+bonus, so negative), a bonus for ending where both texts start a paragraph, and, when MT
+similarity is known, its bonus. Everything is computed for the whole band at once.
 """
 
 from __future__ import annotations
@@ -29,9 +29,13 @@ PRIOR_COST: dict[Shape, float] = {
     (1, 2): -math.log(0.089 / 2),
     (2, 2): -math.log(0.011),
 }
-# A bead that straddles a paragraph break, or starts a paragraph on one side only.
-PARAGRAPH_PENALTY = 3.0
+# Evidence that an alignment is right where it passes a point at which both texts start a
+# paragraph. A paragraph break the path does not honour so goes without it: that is the cost
+# of a bead straddling a break, or of starting a paragraph on one side only (a left-out
+# sentence at the start of a paragraph still honours it: 1-0 then 1-1).
+PARAGRAPH_BONUS = 4.0
 DEFAULT_VARIANCE = 6.8  # Gale & Church's s² (characters), used until the texts give their own
+_PRIOR_UNITS = 10
 _BAD = 1e6  # cost of a bead that cannot exist at a cell (finite, so sums stay finite)
 
 # Not counted in a sentence's length: spaces, invisible format characters (ZWNJ is how Persian
@@ -96,15 +100,19 @@ def length_model(
 def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float) -> float:
     """Gale-Church s² from units believed to be translations of each other.
 
-    The median of delta² (chi-square, one degree of freedom, median 0.455) resists the
-    few pairs that are not.
+    The median of delta² (chi-square, one degree of freedom, median 0.455) resists the few
+    pairs that are not; the estimate is shrunk towards Gale & Church's 6.8 as if that had
+    been seen `_PRIOR_UNITS` times, so a short text does not make the model overconfident.
     """
     mean = (l1 + l2 / ratio) / 2
     keep = mean > 0
-    if keep.sum() < 3:
+    if not keep.any():
         return DEFAULT_VARIANCE
     squared = (ratio * l1[keep] - l2[keep]) ** 2 / mean[keep]
-    return float(np.clip(np.median(squared) / 0.455, 1.0, 60.0))
+    seen = int(keep.sum())
+    estimate = float(np.median(squared)) / 0.455
+    shrunk = (_PRIOR_UNITS * DEFAULT_VARIANCE + seen * estimate) / (_PRIOR_UNITS + seen)
+    return float(np.clip(shrunk, 1.0, 60.0))
 
 
 def with_variance(model: LengthModel, variance: float) -> LengthModel:
@@ -189,8 +197,9 @@ def bead_costs(
     if anchors is not None:
         src_weight = _prefix([anchors.weight(a) for a in anchors.source])
         tgt_weight = _prefix([anchors.weight(a) for a in anchors.target])
-    src_start = _starts(src_paragraphs) if src_paragraphs is not None else None
-    tgt_start = _starts(tgt_paragraphs) if tgt_paragraphs is not None else None
+    both_start = None
+    if src_paragraphs is not None and tgt_paragraphs is not None:
+        both_start = _starts(src_paragraphs)[rows] & _starts(tgt_paragraphs)[cols]
     costs: dict[Shape, np.ndarray] = {}
     for di, dj in BEAD_SHAPES:
         possible = (rows >= di) & (cols >= dj)
@@ -204,15 +213,8 @@ def bead_costs(
             matched = _block_sum(band, shared, di, dj)
             most = np.minimum(src_weight[rows] - src_weight[r0], tgt_weight[cols] - tgt_weight[c0])
             cost -= np.minimum(matched, most)
-        if src_start is not None and tgt_start is not None:
-            crossings = np.zeros(cols.shape)
-            for k in range(1, di):  # a break inside the bead
-                crossings += np.broadcast_to(src_start[np.maximum(rows - di + k, 0)], cols.shape)
-            for k in range(1, dj):
-                crossings += tgt_start[np.maximum(cols - dj + k, 0)]
-            if di and dj:  # starts a paragraph on one side only
-                crossings += np.broadcast_to(src_start[r0], cols.shape) != tgt_start[c0]
-            cost += PARAGRAPH_PENALTY * crossings
+        if both_start is not None:  # the bead ends where both texts start a paragraph
+            cost -= PARAGRAPH_BONUS * both_start
         if extra is not None and (di, dj) in extra:
             cost += extra[(di, dj)]
         costs[(di, dj)] = np.where(possible, cost, _BAD)
