@@ -15,8 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.languages import get_language
-
 # (sentence, workbench language code) -> ids of the glossary concepts the sentence mentions.
 # The glossary provides one; any callable with this shape plugs in.
 TermFinder = Callable[[str, str], Iterable[str]]
@@ -33,6 +31,7 @@ _DIGITS = str.maketrans(
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -60,11 +59,10 @@ def is_question(text: str) -> bool:
     return "?" in text or "؟" in text
 
 
-def _uses_arabic_script(code: str, sentences: Sequence[str]) -> bool:
-    if get_language(code).rtl:
-        return True
-    sample = "".join(sentences[:50])
-    return len(_ARABIC_LETTER.findall(sample)) > len(sample) // 4
+def _uses_arabic_script(sentences: Sequence[str]) -> bool:
+    """Whether a text is mostly in Arabic script (Urdu, Dari, Pashto), by its letters."""
+    sample = " ".join(sentences[:200])
+    return len(_ARABIC_LETTER.findall(sample)) > len(_LATIN_LETTER.findall(sample))
 
 
 @dataclass(frozen=True)
@@ -89,8 +87,7 @@ def find_anchors(
     """Anchors of every sentence; only those that occur on both sides of the documents count."""
     src_sets = [_sentence_anchors(s, src, term_finder) for s in source]
     tgt_sets = [_sentence_anchors(t, tgt, term_finder) for t in target]
-    src_arabic = _uses_arabic_script(src, source)
-    tgt_arabic = _uses_arabic_script(tgt, target)
+    src_arabic, tgt_arabic = _uses_arabic_script(source), _uses_arabic_script(target)
     if src_arabic != tgt_arabic:  # names left in Latin script on the Arabic-script side
         latin_side, arabic_side = (target, source) if src_arabic else (source, target)
         kept = [latin_words(s) for s in arabic_side]
