@@ -1,0 +1,89 @@
+"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv`: align an old translation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.align import Alignment, align_texts
+from workbench.align.tsv import write_tsv
+from workbench.cli.progress import progress_bar
+from workbench.documents import read_document
+from workbench.engines.registry import ENGINE_NAMES, get_engine
+from workbench.errors import MissingModelError, WorkbenchError
+from workbench.languages import LANGUAGES, get_language
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "align",
+        help="align a document with an existing translation, sentence by sentence",
+        description=(
+            "Align the sentences of SRC with those of its translation TGT (UTF-8 text, "
+            "paragraphs separated by blank lines or one per line) and write one row per "
+            "bead: source sentence(s), target sentence(s), bead type (1-1, 2-1, 1-0, ...) and "
+            "confidence; beads below 0.8 deserve a look. When an MT model for the pair is "
+            "installed, MT similarity helps (--no-mt to skip it)."
+        ),
+    )
+    parser.add_argument("source", type=Path, metavar="SRC", help="the original document")
+    parser.add_argument("target", type=Path, metavar="TGT", help="its translation")
+    codes = ", ".join(LANGUAGES)
+    parser.add_argument("--src", default="en", metavar="LANG", help=f"language of SRC ({codes})")
+    parser.add_argument("--tgt", required=True, metavar="LANG", help=f"language of TGT ({codes})")
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help="output .tsv (default: TSV on stdout)"
+    )
+    parser.add_argument("--no-mt", action="store_true", help="do not use MT similarity")
+    parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    src, tgt = get_language(args.src).code, get_language(args.tgt).code
+    if args.out is not None and args.out.suffix.lower() not in (".tsv", ".tmx"):
+        raise WorkbenchError(f"{args.out}: --out must end in .tsv")
+    if args.out is not None and args.out.suffix.lower() == ".tmx":
+        raise WorkbenchError(
+            f"{args.out}: TMX output is not available yet (it needs the TMX writer); "
+            "write a .tsv file instead"
+        )
+    source_text, target_text = read_document(args.source), read_document(args.target)
+    names = (str(args.source), str(args.target))
+    alignment, mt_note = None, "MT: not used (--no-mt)"
+    if not args.no_mt:
+        try:
+            with progress_bar(f"MT {src}→{tgt}") as update:
+                alignment = align_texts(
+                    source_text,
+                    target_text,
+                    src,
+                    tgt,
+                    engine=get_engine(args.engine),
+                    progress=update,
+                    names=names,
+                )
+            mt_note = _mt_summary(alignment)
+        except MissingModelError:
+            mt_note = f"MT: no {src}→{tgt} model installed, aligned without it"
+    if alignment is None:
+        alignment = align_texts(source_text, target_text, src, tgt, names=names)
+    if args.out is None:
+        write_tsv(alignment, sys.stdout)
+    else:
+        with args.out.open("w", encoding="utf-8", newline="") as out:
+            write_tsv(alignment, out)
+    destination = f" → {args.out}" if args.out else ""
+    print(
+        f"{len(alignment.beads)} beads, {alignment.low_confidence_count} to check"
+        f"{destination}; {mt_note}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _mt_summary(alignment: Alignment) -> str:
+    if alignment.report is not None and alignment.report.mt_weight > 0:
+        return f"MT similarity used (separation {alignment.report.mt_weight:.1f})"
+    return "MT: similarity did not tell sentences apart, left out"
