@@ -77,7 +77,8 @@ def translate_tokens(
         if progress:
             progress(total, total)
         return results
-    tokens = {i: encode(sentences[i]) for i in todo}
+    # A soft-wrapped sentence keeps its line breaks; the models want one line.
+    tokens = {i: encode(" ".join(sentences[i].split())) for i in todo}
     todo.sort(key=lambda i: len(tokens[i]))
     longest = len(tokens[todo[-1]])
     max_len = min(
