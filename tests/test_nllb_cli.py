@@ -25,7 +25,7 @@ def test_add_nllb_with_a_wrong_directory_exits_2_with_one_line(tmp_path, capsys)
     assert "missing model.bin" in err
 
 
-def test_packages_list_shows_the_nllb_model_for_pashto(registered_nllb, capsys):
+def test_packages_list_shows_the_nllb_model_for_pashto(registered_nllb, capsys, no_argos_packages):
     assert main(["packages", "list"]) == 0
     out = capsys.readouterr().out
     pashto = next(line for line in out.splitlines() if "Pashto" in line)
@@ -35,7 +35,7 @@ def test_packages_list_shows_the_nllb_model_for_pashto(registered_nllb, capsys):
     assert f"NLLB-200 model: nllb:nllb-200-tiny-copy  {registered_nllb.path}" in out
 
 
-def test_packages_list_without_models_says_how_to_add_nllb(capsys):
+def test_packages_list_without_models_says_how_to_add_nllb(capsys, no_argos_packages):
     assert main(["packages", "list"]) == 0
     out = capsys.readouterr().out
     assert f"No NLLB-200 model registered (settings: {config.engines_file()})." in out
@@ -43,7 +43,7 @@ def test_packages_list_without_models_says_how_to_add_nllb(capsys):
 
 
 def test_translate_to_pashto_uses_nllb_by_default_when_no_argos_package_covers_it(
-    registered_nllb, capsys
+    registered_nllb, capsys, no_argos_packages
 ):
     sample = config.SAMPLE_DOCUMENT
     assert main(["translate", str(sample), "--to", "ps"]) == 0
@@ -60,7 +60,7 @@ def test_translate_with_engine_nllb_and_no_model_exits_2_naming_add_nllb(capsys)
     assert "add-nllb DIR" in capsys.readouterr().err
 
 
-def test_translate_with_no_model_at_all_names_both_ways_to_get_one(capsys):
+def test_translate_with_no_model_at_all_names_both_ways_to_get_one(capsys, no_argos_packages):
     assert main(["translate", str(config.SAMPLE_DOCUMENT), "--to", "ps"]) == 2
     err = capsys.readouterr().err
     assert "workbench packages install en ps" in err

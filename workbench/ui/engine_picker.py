@@ -8,8 +8,8 @@ from workbench.engines import registry
 from workbench.ui import state
 
 
-def engine_picker(src: str, tgt: str) -> str:
-    """Show the engines for src → tgt and return the picked one's name.
+def engine_picker(src: str, tgt: str) -> registry.EngineChoice:
+    """Show the engines for src → tgt and return the picked one (installed or not).
 
     Each target remembers its own pick; until the user picks, it is the registry's default
     (the installed engine covering the pair, Argos first).
@@ -29,11 +29,7 @@ def engine_picker(src: str, tgt: str) -> str:
         "`workbench packages add-nllb DIR`.",
     )
     picks[tgt] = name
-    if not choices[name].installed:
-        st.caption(
-            f"{choices[name].label} is not set up for this target: {choices[name].setup_hint}"
-        )
-    return name
+    return choices[name]
 
 
 def _label(choice: registry.EngineChoice) -> str:

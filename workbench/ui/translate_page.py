@@ -72,28 +72,32 @@ def render() -> None:
         format_func=labels.__getitem__,
         key=state.TARGET,
     )
-    engine_name = engine_picker("en", tgt)
+    engine = engine_picker("en", tgt)
     doc_key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     results = st.session_state[state.MT_RESULTS]
     words = sum(len(s.text.split()) for s in segments)
     st.caption(f"{len(segments)} sentences · {words} words · English → {get_language(tgt).label}")
 
-    if st.button("Translate", type="primary", key="translate"):
+    if not engine.installed:
+        st.warning(
+            f"{engine.label} has no model for {get_language(tgt).label}: {engine.setup_hint}."
+        )
+    if st.button("Translate", type="primary", key="translate", disabled=not engine.installed):
         bar = st.progress(0.0, text="Translating…")
 
         def update(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
 
         try:
-            results[(doc_key, tgt, engine_name)] = translate_segments(
-                segments, _engine(engine_name), "en", tgt, progress=update
+            results[(doc_key, tgt, engine.name)] = translate_segments(
+                segments, _engine(engine.name), "en", tgt, progress=update
             )
             bar.empty()
         except WorkbenchError as exc:
             bar.empty()
             st.error(str(exc))
 
-    translated = results.get((doc_key, tgt, engine_name))
+    translated = results.get((doc_key, tgt, engine.name))
     targets = [r.target for r in translated] if translated else [""] * len(segments)
     rows = [(s.index + 1, s.text, t) for s, t in zip(segments, targets, strict=True)]
     st.html(side_by_side_table(rows, "en", tgt))
