@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.engines import registry
+from workbench.engines import packages, registry
 from workbench.engines.nllb import NllbEngine
 from workbench.errors import MissingModelError, WorkbenchError
 
@@ -65,3 +65,9 @@ def test_nllb_stays_the_default_for_pashto_when_argos_covers_only_urdu(
 ):
     make_argos_package("en", "ur", "copy")
     assert registry.default_engine_name("en", "ps") == "nllb"
+
+
+def test_installed_state_changes_when_an_nllb_model_is_registered(nllb_model_dir):
+    before = registry.installed_state()
+    packages.add_nllb(nllb_model_dir)
+    assert registry.installed_state() != before

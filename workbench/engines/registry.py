@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.engines.argos import ArgosEngine, find_route, install_hint
+from workbench import config
+from workbench.engines import engine_settings
+from workbench.engines.argos import ArgosEngine, argos_package_dirs, find_route, install_hint
 from workbench.engines.base import TranslationEngine
 from workbench.engines.nllb import SETUP_HINT, NllbEngine, registered_model
 from workbench.errors import MissingModelError, WorkbenchError
@@ -89,6 +91,19 @@ def engine_for(src: str, tgt: str, name: str | None = None) -> TranslationEngine
 def target_statuses(src: str = ENGLISH.code) -> list[TargetStatus]:
     """For each desk target (Urdu, Dari, Pashto, Persian): which engines cover it."""
     return [TargetStatus(lang, engine_choices(src, lang.code)) for lang in TARGETS]
+
+
+def installed_state() -> tuple:
+    """Changes whenever what is installed may have changed (Argos package dirs, engines.json,
+    the registered NLLB directory): a cache key for pages that cache `target_statuses`."""
+    paths = [*argos_package_dirs(), config.engines_file()]
+    try:
+        nllb_dir = engine_settings.nllb_dir()
+    except WorkbenchError:  # a broken engines.json: its own mtime is in the key
+        nllb_dir = None
+    if nllb_dir is not None:
+        paths.append(nllb_dir)
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in paths)
 
 
 def _argos_choice(src: str, tgt: str) -> EngineChoice:
