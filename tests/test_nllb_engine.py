@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from workbench import config
 from workbench.engines import nllb
 from workbench.engines.nllb import NllbEngine, source_tokens
+from workbench.segment import segment_text
 
 
 def _sample_sentences() -> list[str]:
     text = config.SAMPLE_DOCUMENT.read_text(encoding="utf-8")
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+    return [" ".join(s.text.split()) for s in segment_text(text, "en")]
 
 
 def test_source_is_language_token_then_pieces_then_end_of_sentence():
