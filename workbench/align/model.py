@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbench.segment import Segment
+
 # Bead shapes the aligner considers, as (source sentences, target sentences).
 BEAD_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 
@@ -53,6 +55,9 @@ class Alignment:
     target: tuple[str, ...]
     beads: tuple[Bead, ...]
     report: AlignmentReport | None = None
+    # The source sentences as the segmenter found them (spans into the source text), when
+    # the alignment was made from texts: what storing the alignment as a document needs.
+    source_segments: tuple[Segment, ...] = ()
 
     def source_text(self, bead: Bead) -> str:
         return " ".join(self.source[k] for k in bead.src)

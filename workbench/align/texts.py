@@ -4,6 +4,7 @@ given, then align sentences with paragraph numbers as the segmenter found them."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbench.align.aligner import align_sentences
 from workbench.align.anchors import TermFinder
@@ -37,7 +38,7 @@ def align_texts(
     if engine is not None:
         hypotheses = engine.translate_batch(source_sentences, src, tgt, 1, progress)
         translations = [h[0].text if h else "" for h in hypotheses]
-    return align_sentences(
+    alignment = align_sentences(
         source_sentences,
         [_one_line(t.text) for t in target],
         src,
@@ -48,6 +49,7 @@ def align_texts(
         translations=translations,
         names=names,
     )
+    return replace(alignment, source_segments=tuple(source))
 
 
 def _one_line(sentence: str) -> str:
