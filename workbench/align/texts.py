@@ -10,6 +10,7 @@ from workbench.align.aligner import align_sentences
 from workbench.align.anchors import TermFinder
 from workbench.align.model import Alignment
 from workbench.engines.base import ProgressCallback, TranslationEngine
+from workbench.errors import MissingModelError
 from workbench.segment import segment_document
 
 _LINE_BREAK = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
@@ -55,3 +56,39 @@ def align_texts(
 def _one_line(sentence: str) -> str:
     """A sentence that ran over a soft line break, on one line (as it goes into the TM)."""
     return _LINE_BREAK.sub(" ", sentence)
+
+
+def align_texts_with_mt(
+    source_text: str,
+    target_text: str,
+    src: str,
+    tgt: str,
+    engine: TranslationEngine | None,
+    *,
+    term_finder: TermFinder | None = None,
+    progress: ProgressCallback | None = None,
+    names: tuple[str, str] = ("source", "target"),
+) -> tuple[Alignment, str]:
+    """`align_texts`, with MT similarity when `engine` has a model for the pair.
+
+    Returns the alignment and one line saying what MT did, for the CLI and the page.
+    """
+    if engine is not None:
+        try:
+            alignment = align_texts(
+                source_text, target_text, src, tgt,
+                term_finder=term_finder, engine=engine, progress=progress, names=names,
+            )  # fmt: skip
+        except MissingModelError:
+            note = f"MT: no {src}→{tgt} model installed, aligned without it"
+        else:
+            report = alignment.report
+            if report is not None and report.mt_weight > 0:
+                return alignment, f"MT similarity used (separation {report.mt_weight:.1f})"
+            return alignment, "MT: similarity did not tell sentences apart, left out"
+    else:
+        note = "MT: not used"
+    alignment = align_texts(
+        source_text, target_text, src, tgt, term_finder=term_finder, names=names
+    )
+    return alignment, note

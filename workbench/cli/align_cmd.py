@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.align import Alignment, align_texts
+from workbench.align.texts import align_texts_with_mt
 from workbench.align.tsv import write_tsv
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, get_engine
-from workbench.errors import MissingModelError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.languages import LANGUAGES, get_language
 
 
@@ -50,25 +50,14 @@ def run(args: argparse.Namespace) -> int:
             "write a .tsv file instead"
         )
     source_text, target_text = read_document(args.source), read_document(args.target)
-    names = (str(args.source), str(args.target))
-    alignment, mt_note = None, "MT: not used (--no-mt)"
-    if not args.no_mt:
-        try:
-            with progress_bar(f"MT {src}→{tgt}") as update:
-                alignment = align_texts(
-                    source_text,
-                    target_text,
-                    src,
-                    tgt,
-                    engine=get_engine(args.engine),
-                    progress=update,
-                    names=names,
-                )
-            mt_note = _mt_summary(alignment)
-        except MissingModelError:
-            mt_note = f"MT: no {src}→{tgt} model installed, aligned without it"
-    if alignment is None:
-        alignment = align_texts(source_text, target_text, src, tgt, names=names)
+    engine = None if args.no_mt else get_engine(args.engine)
+    with progress_bar(f"MT {src}→{tgt}") as update:
+        alignment, mt_note = align_texts_with_mt(
+            source_text, target_text, src, tgt, engine,
+            progress=update, names=(str(args.source), str(args.target)),
+        )  # fmt: skip
+    if args.no_mt:
+        mt_note = "MT: not used (--no-mt)"
     if args.out is None:
         write_tsv(alignment, sys.stdout)
     else:
@@ -81,9 +70,3 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def _mt_summary(alignment: Alignment) -> str:
-    if alignment.report is not None and alignment.report.mt_weight > 0:
-        return f"MT similarity used (separation {alignment.report.mt_weight:.1f})"
-    return "MT: similarity did not tell sentences apart, left out"

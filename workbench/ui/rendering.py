@@ -42,3 +42,29 @@ def side_by_side_table(rows: list[tuple[int, str, str]], src: str, tgt: str) -> 
         f"<th style='text-align:right'>{target.label}</th></tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
+
+
+# Row backgrounds by alignment confidence: sure, fine, worth a look.
+CONFIDENCE_COLORS = ("#e6f4ea", "#fff8e1", "#fde7e9")
+
+
+def confidence_color(confidence: float, threshold: float) -> str:
+    """Background for a bead row: green when sure, amber when fine, red below `threshold`."""
+    if confidence < threshold:
+        return CONFIDENCE_COLORS[2]
+    return CONFIDENCE_COLORS[0] if confidence >= 0.95 else CONFIDENCE_COLORS[1]
+
+
+def bead_cell(sentences: list[str], lang: str, color: str) -> str:
+    """One side of an aligned row: its sentences one per line, escaped, on `color`.
+
+    An empty side (a sentence the other text left out) shows a dash.
+    """
+    body = "".join(text_block(s, lang, "wb-sentence") for s in sentences) or (
+        '<div class="wb-sentence wb-none">—</div>'
+    )
+    line_height = "2.1" if lang == "ur" else "1.6"
+    return (
+        f'<div class="wb-bead" style="background:{html.escape(color, quote=True)};'
+        f'padding:.35rem .6rem;border-radius:.3rem;line-height:{line_height};">{body}</div>'
+    )

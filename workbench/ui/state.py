@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import streamlit as st
@@ -16,10 +17,25 @@ MT_RESULTS = "mt_results"  # {(document key, target, engine): list[TranslatedSeg
 ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
 ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
 
+# The alignment page
+ALIGNMENT = "alignment"  # workbench.ui.align_page.AlignmentWork being checked, or None
+ALIGN_NOTICE = "align_notice"  # (kind, message) about the last edit or accept, or None
+ALIGN_ONLY_FLAGGED = "align_only_flagged"  # show only rows below the confidence threshold
+ALIGN_PAGE = "align_page"  # 1-based page of rows
+ALIGN_AUTHOR = "align_author"  # name stored with the accepted revisions
+
 
 def engine_key(tgt: str) -> str:
     """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
     return f"{ENGINE_PICKER_PREFIX}{tgt}"
+
+
+def default_author() -> str:
+    """The OS user name, offered until the person types another."""
+    try:
+        return getpass.getuser() or "editor"
+    except (KeyError, OSError):  # no passwd entry (containers) and no USER variable
+        return "editor"
 
 
 def init(startup_document: Path | None = None) -> None:
@@ -29,3 +45,8 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
     st.session_state.setdefault(ENGINE_PICKS, {})
+    st.session_state.setdefault(ALIGNMENT, None)
+    st.session_state.setdefault(ALIGN_NOTICE, None)
+    st.session_state.setdefault(ALIGN_ONLY_FLAGGED, False)
+    st.session_state.setdefault(ALIGN_PAGE, 1)
+    st.session_state.setdefault(ALIGN_AUTHOR, default_author())
