@@ -31,7 +31,9 @@ def main() -> None:
     state.init(_startup_document())
     pages = [
         st.Page(translate_page.render, title="Translate", icon="🌐", url_path="translate"),
-        st.Page(align_page.render, title="Align", icon="🔗", url_path="align"),
+        st.Page(
+            align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
+        ),
     ]
     st.navigation(pages).run()
 

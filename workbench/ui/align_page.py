@@ -25,6 +25,7 @@ from workbench.ui import state
 from workbench.ui.rendering import bead_cell, confidence_color
 
 ROWS_PER_PAGE = 50
+_COLUMNS = [0.4, 5, 5, 0.9, 1.1]  # number, source, translation, confidence, edit
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,11 @@ def _text_of(side: str) -> tuple[str, str] | None:
     if upload is not None:
         return upload.name, decode_document(upload.getvalue(), upload.name)
     pasted = st.session_state.get(f"align_{side}_text", "")
-    return (f"pasted {side}", pasted) if pasted.strip() else None
+    if not pasted.strip():
+        return None
+    first_line = pasted.strip().splitlines()[0].strip()
+    name = first_line if len(first_line) <= 60 else first_line[:59].rstrip() + "…"
+    return name, pasted
 
 
 def _inputs() -> None:
@@ -148,14 +153,14 @@ def _rows(work: AlignmentWork) -> None:
     if pages > 1:
         st.number_input("Page", min_value=1, max_value=pages, key=state.ALIGN_PAGE)
     page = min(st.session_state[state.ALIGN_PAGE], pages)
-    header = st.columns([0.5, 5, 5, 1, 1])
+    header = st.columns(_COLUMNS)
     header[1].markdown(f"**{get_language(work.src).label}**")
     header[2].markdown(f"**{get_language(work.tgt).label}**")
-    header[3].markdown("**Confidence**")
+    header[3].markdown("**Sure**")
     for k in rows[(page - 1) * ROWS_PER_PAGE : page * ROWS_PER_PAGE]:
         bead = alignment.beads[k]
         color = confidence_color(bead.confidence, LOW_CONFIDENCE)
-        number, source, target, confidence, actions = st.columns([0.5, 5, 5, 1, 1])
+        number, source, target, confidence, actions = st.columns(_COLUMNS)
         number.markdown(f"{k + 1}")
         source.html(bead_cell([alignment.source[i] for i in bead.src], work.src, color))
         target.html(bead_cell([alignment.target[j] for j in bead.tgt], work.tgt, color))

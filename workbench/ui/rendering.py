@@ -60,11 +60,11 @@ def bead_cell(sentences: list[str], lang: str, color: str) -> str:
 
     An empty side (a sentence the other text left out) shows a dash.
     """
-    body = "".join(text_block(s, lang, "wb-sentence") for s in sentences) or (
-        '<div class="wb-sentence wb-none">—</div>'
-    )
-    line_height = "2.1" if lang == "ur" else "1.6"
+    body = "".join(text_block(s, lang, "wb-sentence") for s in sentences)
+    body = body or text_block("—", lang, "wb-sentence wb-none")
+    nastaliq = lang == "ur"  # tall letters: more line height and room above
     return (
         f'<div class="wb-bead" style="background:{html.escape(color, quote=True)};'
-        f'padding:.35rem .6rem;border-radius:.3rem;line-height:{line_height};">{body}</div>'
+        f"padding:{'.6rem .7rem .3rem' if nastaliq else '.35rem .6rem'};border-radius:.3rem;"
+        f'line-height:{"2.2" if nastaliq else "1.6"};">{body}</div>'
     )
