@@ -155,3 +155,23 @@ def build(sentences: int = 2000, seed: int = 7, spread: float | None = None) -> 
         tgt_paragraphs += [para] * len(texts)
         i += len(src_ids)
     return Corpus(source, target, src_paragraphs, tgt_paragraphs, gold)
+
+
+def simulated_mt(corpus: Corpus, seed: int = 11, noise: float = 0.35) -> list[str]:
+    """A stand-in for the MT of each source sentence: the words of its true translation with
+    a share `noise` of them replaced by random words of the target text (a left-out sentence
+    gets random words). No real en→ur model can be installed offline here, so this measures
+    what MT similarity adds when MT is about that close to the human translation.
+    """
+    rng = random.Random(seed)
+    truth: dict[int, str] = {}
+    for src_ids, tgt_ids in corpus.gold:
+        for i in src_ids:
+            truth[i] = " ".join(corpus.target[j] for j in tgt_ids)
+    words = " ".join(corpus.target).split()
+
+    def garble(text: str) -> str:
+        kept = [w if rng.random() > noise else rng.choice(words) for w in text.split()]
+        return " ".join(kept) or " ".join(rng.choice(words) for _ in range(8))
+
+    return [garble(truth.get(i, "")) for i in range(len(corpus.source))]

@@ -113,7 +113,10 @@ def align_sentences(
             notes.append("MT similarity did not tell sentence pairs apart; it was left out")
         else:
             path = solution.path.beads
-            solution = _solve(texts, lengths, lambda band: mt_costs(band, path, table, calibration))
+            sure = dp.posteriors(solution.band, solution.costs, solution.path)
+            solution = _solve(
+                texts, lengths, lambda band: mt_costs(band, path, sure, table, calibration)
+            )
 
     confidences = dp.posteriors(solution.band, solution.costs, solution.path)
     beads = tuple(

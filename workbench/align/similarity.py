@@ -20,7 +20,9 @@ from workbench.align.costs import Shape
 
 # Beads scored by MT similarity; the others (1-0, 0-1, 2-2) get no bonus.
 SCORED_SHAPES: tuple[Shape, ...] = ((1, 1), (2, 1), (1, 2))
-_CORRIDOR = 3  # cells either side of the first path that get scored
+_CORRIDOR = 2  # cells either side of the first path that get scored
+_SURE = 0.95  # first-pass beads this sure are not rescored with MT
+_CALIBRATION_PAIRS = 300  # 1-1 beads of the first pass that calibrate MT similarity
 _MIN_SEPARATION = 1.0  # below this (in standard deviations) MT does not tell pairs apart
 _MAX_BONUS = 8.0
 
@@ -32,20 +34,22 @@ class ChrfTable:
         self._metric = CHRF()
         self._mt = list(translations)
         self._target = list(target)
-        self._ngrams: dict[tuple[str, int, int], list[Counter]] = {}
+        self._ngrams: dict[tuple[str, int, int], list[tuple[Counter, int]]] = {}
         self._scores: dict[tuple[int, int, int, int], float] = {}
 
     @property
     def target_count(self) -> int:
         return len(self._target)
 
-    def _span_ngrams(self, side: str, start: int, end: int) -> list[Counter]:
+    def _span_ngrams(self, side: str, start: int, end: int) -> list[tuple[Counter, int]]:
+        """Character n-gram counts of a span per order, with their totals."""
         key = (side, start, end)
         if key not in self._ngrams:
             texts = self._mt if side == "mt" else self._target
             text = " ".join(texts[start:end])
             order = self._metric.char_order
-            self._ngrams[key] = extract_all_char_ngrams(text, order, self._metric.whitespace)
+            counts = extract_all_char_ngrams(text, order, self._metric.whitespace)
+            self._ngrams[key] = [(c, sum(c.values())) for c in counts]
         return self._ngrams[key]
 
     def score(self, s0: int, s1: int, t0: int, t1: int) -> float:
@@ -54,26 +58,33 @@ class ChrfTable:
         if key not in self._scores:
             hyp, ref = self._span_ngrams("mt", s0, s1), self._span_ngrams("tgt", t0, t1)
             stats: list[int] = []
-            for h, r in zip(hyp, ref, strict=True):
-                stats.extend(self._metric._get_match_statistics(h, r))
+            for (h, h_total), (r, r_total) in zip(hyp, ref, strict=True):
+                # sacrebleu's match statistics, counting over shared n-grams only: most
+                # pairs scored here are not translations and share few.
+                matches = sum(min(h[g], r[g]) for g in h.keys() & r.keys())
+                stats += [h_total if r else 0, r_total, matches]
             self._scores[key] = self._metric._compute_f_score(stats)
         return self._scores[key]
 
 
-def _corridor(band: Band, path: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Columns [lo, hi] per row within `_CORRIDOR` of the path."""
-    low = np.full(band.n + 1, band.m, dtype=np.int64)
-    high = np.zeros(band.n + 1, dtype=np.int64)
+def _corridor(
+    band: Band, path: list[tuple[int, int, Shape]], confidences: list[float]
+) -> dict[int, tuple[int, int]]:
+    """Rows near the path's unsure beads, each with the columns [lo, hi] to score.
+
+    Where the first pass was sure, MT would only confirm it: scoring there costs time and
+    changes nothing, so only the neighbourhood of beads below `_SURE` is scored.
+    """
+    rows: dict[int, tuple[int, int]] = {}
     previous = (0, 0)
-    for i, j in path:
-        for row in range(previous[0], i + 1):  # rows a 2-x bead jumps over
-            low[row] = min(low[row], previous[1], j)
-            high[row] = max(high[row], previous[1], j)
+    for (i, j, _), confidence in zip(path, confidences, strict=True):
+        if confidence < _SURE:
+            lo, hi = min(previous[1], j) - _CORRIDOR, max(previous[1], j) + _CORRIDOR
+            for row in range(max(previous[0] - _CORRIDOR, 0), min(i + _CORRIDOR, band.n) + 1):
+                old = rows.get(row, (lo, hi))
+                rows[row] = (max(min(old[0], lo), 0), min(max(old[1], hi), band.m))
         previous = (i, j)
-    return [
-        (max(int(lo) - _CORRIDOR, 0), min(int(hi) + _CORRIDOR, band.m))
-        for lo, hi in zip(low, high, strict=True)
-    ]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,7 @@ def calibrate(path: list[tuple[int, int, Shape]], table: ChrfTable) -> Calibrati
     unrelated model) MT is left out.
     """
     ones = [(i, j) for i, j, shape in path if shape == (1, 1)]
+    ones = ones[:: max(1, len(ones) // _CALIBRATION_PAIRS)]  # evenly spread, enough to tell
     nodes = {(i, j) for i, j, _ in path}
     on_path = [table.score(i - 1, i, j - 1, j) for i, j in ones]
     off_path = [
@@ -123,25 +135,19 @@ def calibrate(path: list[tuple[int, int, Shape]], table: ChrfTable) -> Calibrati
 def mt_costs(
     band: Band,
     path: list[tuple[int, int, Shape]],
+    confidences: list[float],
     table: ChrfTable,
     calibration: Calibration,
-    src_start: int = 0,
-    tgt_start: int = 0,
 ) -> dict[Shape, np.ndarray]:
-    """Per shape, the MT bonus (negative cost) of beads near `path` (0 elsewhere).
-
-    `band` and `path` may be those of one paragraph pair starting at sentences
-    (`src_start`, `tgt_start`) of the texts in `table`.
-    """
+    """Per shape, the MT bonus (negative cost) of beads near the unsure beads of `path`."""
     extra = {shape: np.zeros((band.n + 1, band.width)) for shape in SCORED_SHAPES}
     if calibration.separation == 0.0:
         return extra
-    for i, (lo, hi) in enumerate(_corridor(band, [(i, j) for i, j, _ in path])):
+    for i, (lo, hi) in _corridor(band, path, confidences).items():
         first, last = max(lo, int(band.lo[i])), min(hi, int(band.lo[i]) + band.width - 1)
         for j in range(first, last + 1):
             for di, dj in SCORED_SHAPES:
                 if i >= di and j >= dj:
-                    s, t = src_start + i, tgt_start + j
-                    chrf = table.score(s - di, s, t - dj, t)
+                    chrf = table.score(i - di, i, j - dj, j)
                     extra[(di, dj)][i, j - band.lo[i]] = calibration.cost(chrf)
     return extra
