@@ -87,50 +87,78 @@ def check(
     return flags
 
 
-def check_glossary(source: str, target: str, tgt: str, glossary: Glossary) -> list[QAFlag]:
-    """Each source occurrence needs its approved form (same role) in the target."""
+@dataclass(frozen=True)
+class TermCoverage:
+    """A concept's term of one role: occurrences in the source, renderings in the target."""
+
+    concept: Concept
+    role: Role  # the target role expected (full where the target has no short form)
+    source_text: str  # how the term first appears in the source
+    expected: int  # occurrences in the source
+    present: int  # approved or admitted renderings of that role in the target
+    swapped: int  # missing ones rendered in the other role instead (wrong variant)
+
+    @property
+    def enforced(self) -> int:
+        return min(self.expected, self.present)
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.enforced
+
+
+def glossary_coverage(source: str, target: str, tgt: str, glossary: Glossary) -> list[TermCoverage]:
+    """Per concept and role in the source: found, rendered, and rendered in the wrong role."""
     matcher = matcher_for(glossary, tgt)
     hits = matcher.find_terms(source)
-    renderings = matcher.find_renderings(target)
-    flags = [_deprecated_flag(r.concept, r.term, tgt) for r in renderings if r.deprecated]
+    renderings = [r for r in matcher.find_renderings(target) if not r.deprecated]
+    coverage: list[TermCoverage] = []
     for concept in dict.fromkeys(h.concept for h in hits):
         concept_hits = [h for h in hits if h.concept is concept]
         expected = Counter(_target_role(concept, tgt, h.role) for h in concept_hits)
         present = Counter(
-            _target_role(concept, tgt, r.term.role)
-            for r in renderings
-            if r.concept is concept and not r.deprecated
+            _target_role(concept, tgt, r.term.role) for r in renderings if r.concept is concept
         )
-        for role in expected:
-            missing = expected[role] - present[role]
-            if missing <= 0:
-                continue
+        for role, count in expected.items():
             other = Role.FULL if role is Role.SHORT else Role.SHORT
-            swapped = min(missing, max(0, present[other] - expected[other]))
-            source_text = next(
-                h.text for h in concept_hits if _target_role(concept, tgt, h.role) is role
+            missing = max(0, count - present[role])
+            spare_other = max(0, present[other] - expected[other])
+            first = next(h for h in concept_hits if _target_role(concept, tgt, h.role) is role)
+            coverage.append(
+                TermCoverage(
+                    concept, role, first.text, count, present[role], min(missing, spare_other)
+                )
             )
-            wanted = concept.rendering(tgt, role)
-            if swapped:
-                flags.append(
-                    QAFlag(
-                        GLOSSARY_VARIANT,
-                        f"{source_text!r} is a {role.value} form: render it {wanted!r}, "
-                        f"not {concept.preferred(tgt, other)!r}",
-                        ERROR,
-                        concept.id,
-                    )
+    return coverage
+
+
+def check_glossary(source: str, target: str, tgt: str, glossary: Glossary) -> list[QAFlag]:
+    """Each source occurrence needs its approved form (same role) in the target."""
+    renderings = matcher_for(glossary, tgt).find_renderings(target)
+    flags = [_deprecated_flag(r.concept, r.term, tgt) for r in renderings if r.deprecated]
+    for cov in glossary_coverage(source, target, tgt, glossary):
+        wanted = cov.concept.rendering(tgt, cov.role)
+        if cov.swapped:
+            other = Role.FULL if cov.role is Role.SHORT else Role.SHORT
+            flags.append(
+                QAFlag(
+                    GLOSSARY_VARIANT,
+                    f"{cov.source_text!r} is a {cov.role.value} form: render it {wanted!r}, "
+                    f"not {cov.concept.preferred(tgt, other)!r}",
+                    ERROR,
+                    cov.concept.id,
                 )
-            if missing > swapped:
-                times = f" ({missing - swapped} of {expected[role]} missing)" if missing > 1 else ""
-                flags.append(
-                    QAFlag(
-                        GLOSSARY_MISSING,
-                        f"{source_text!r} must be rendered {wanted!r}{times}",
-                        ERROR,
-                        concept.id,
-                    )
+            )
+        if cov.missing > cov.swapped:
+            times = f" ({cov.missing} of {cov.expected} missing)" if cov.expected > 1 else ""
+            flags.append(
+                QAFlag(
+                    GLOSSARY_MISSING,
+                    f"{cov.source_text!r} must be rendered {wanted!r}{times}",
+                    ERROR,
+                    cov.concept.id,
                 )
+            )
     return flags
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from workbench.errors import WorkbenchError
 from workbench.languages import LANGUAGES, get_language
+from workbench.script import fold
 
 SOURCE_LANGUAGE = "en"
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -165,6 +166,8 @@ class GlossaryError(WorkbenchError):
 def canonical_language(code: str) -> str:
     """Workbench spelling of a language tag (`fa-af` -> `fa-AF`); other tags kept as given."""
     code = code.strip()
+    if code.lower().startswith("en-"):
+        return "en"  # en-US, en-GB: the workbench has one English, the source of every concept
     if code.lower() in {c.lower() for c in LANGUAGES}:
         return get_language(code).code
     if not _LANG_TAG.match(code):
@@ -186,6 +189,7 @@ def check_concept(concept: Concept, source_lang: str = SOURCE_LANGUAGE) -> None:
         raise GlossaryError(f"concept {cid} has no {source_lang} term to match", cid)
     for lang, terms in concept.terms.items():
         seen: set[str] = set()
+        folded: dict[str, str] = {}
         for term in terms:
             if not term.text.strip() or term.text != " ".join(term.text.split()):
                 raise GlossaryError(
@@ -194,6 +198,14 @@ def check_concept(concept: Concept, source_lang: str = SOURCE_LANGUAGE) -> None:
             if term.text in seen:
                 raise GlossaryError(f"concept {cid}: {lang} term {term.text!r} is repeated", cid)
             seen.add(term.text)
+            key = fold(term.text)
+            if key in folded:
+                raise GlossaryError(
+                    f"concept {cid}: {lang} terms {folded[key]!r} and {term.text!r} differ only "
+                    "in letter variants or spacing",
+                    cid,
+                )
+            folded[key] = term.text
         for role in Role:
             preferred = [t.text for t in terms if t.role is role and t.status is Status.PREFERRED]
             if len(preferred) > 1:
