@@ -85,3 +85,24 @@ def translate_document(
     return translate_segments(
         segment_document(text, src, path=name), engine, src, tgt, n_best, progress, glossary
     )
+
+
+@dataclass(frozen=True)
+class GlossaryTotals:
+    found: int  # term occurrences in the sources
+    enforced: int  # ... whose approved rendering is in the MT
+    flagged: int  # ... that are not, each covered by a glossary QA flag
+
+
+def glossary_totals(
+    rows: Sequence[TranslatedSegment], tgt: str, glossary: Glossary
+) -> GlossaryTotals:
+    """Count a document's term occurrences by outcome (found = enforced + flagged)."""
+    coverage = [
+        c for row in rows for c in qa.glossary_coverage(row.segment.text, row.target, tgt, glossary)
+    ]
+    return GlossaryTotals(
+        sum(c.expected for c in coverage),
+        sum(c.enforced for c in coverage),
+        sum(c.missing for c in coverage),
+    )
