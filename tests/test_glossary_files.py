@@ -149,7 +149,8 @@ def test_tbx_from_another_tool_with_acronym_variant_and_no_status_reads():
 <langSet xml:lang="en-US">
 <ntig><termGrp><term>East Turkestan Islamic Movement</term></termGrp></ntig>
 <tig><term>ETIM</term><termNote type="termType">acronym</termNote></tig>
-<tig><term>Eastern Turkestan Islamic Movement</term><termNote type="termType">variant</termNote></tig>
+<tig><term>Eastern Turkestan Islamic Movement</term>
+<termNote type="termType">variant</termNote></tig>
 </langSet>
 <langSet xml:lang="ur"><tig><term>مشرقی ترکستان اسلامی تحریک</term></tig></langSet>
 </termEntry>
@@ -191,8 +192,10 @@ def tbx_with_body(body: str) -> bytes:
             "termType 'nickname'",
         ),
         (
-            '<termEntry id="a"><langSet xml:lang="en"><tig><term>X</term></tig></langSet></termEntry>\n'
-            '<termEntry id="a"><langSet xml:lang="en"><tig><term>Y</term></tig></langSet></termEntry>',
+            '<termEntry id="a"><langSet xml:lang="en"><tig><term>X</term></tig>'
+            "</langSet></termEntry>\n"
+            '<termEntry id="a"><langSet xml:lang="en"><tig><term>Y</term></tig>'
+            "</langSet></termEntry>",
             6,
             "used twice",
         ),
@@ -358,7 +361,7 @@ def test_a_malformed_file_changes_nothing_already_loaded(tmp_path):
 
 
 def test_unknown_extension_is_refused(tmp_path):
-    with pytest.raises(InputError, match="use .tbx or .csv"):
+    with pytest.raises(InputError, match=r"use \.tbx or \.csv"):
         serialize_glossary(GLOSSARY, "g.xlsx")
     with pytest.raises(InputError, match="no such glossary file"):
         load_glossary(Path(tmp_path / "missing.tbx"))

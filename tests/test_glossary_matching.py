@@ -106,7 +106,10 @@ def test_overlapping_terms_of_different_concepts_leftmost_wins():
 
 
 def test_the_sample_full_apptta_name_matches_without_its_abbreviation():
-    text = "including the Preferential Trade Agreement and the Afghanistan-Pakistan Transit Trade Agreement, with"
+    text = (
+        "including the Preferential Trade Agreement and the "
+        "Afghanistan-Pakistan Transit Trade Agreement, with"
+    )
     assert ("APTTA", "Afghanistan-Pakistan Transit Trade Agreement") in matched(text)
 
 

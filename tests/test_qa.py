@@ -181,7 +181,10 @@ def test_length_ratio_far_outside_the_usual_range_is_flagged():
 
 def test_usual_length_ratio_and_short_sentences_pass():
     source = "Pakistan repeatedly urged Kabul to disarm the TTP and detain its leaders."
-    target = "پاکستان نے بارہا کابل پر زور دیا کہ ٹی ٹی پی کو غیر مسلح کرے اور اس کے رہنماؤں کو حراست میں لے۔"
+    target = (
+        "پاکستان نے بارہا کابل پر زور دیا کہ ٹی ٹی پی کو غیر مسلح کرے "
+        "اور اس کے رہنماؤں کو حراست میں لے۔"
+    )
     assert qa.check_length_ratio(source, target) == []
     assert qa.check_length_ratio("Yes.", "جی ہاں، بالکل ایسا ہی ہے۔") == []
 
