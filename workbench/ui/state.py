@@ -13,6 +13,12 @@ DOC_PATH = "doc_path"  # Path of the document opened from disk (the sample by de
 DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
 TARGET = "target"  # workbench code of the chosen target language
 MT_RESULTS = "mt_results"  # {(document key, target): list[TranslatedSegment]}
+GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
+GLOSSARY_LOADED = "glossary_loaded"  # (path, digest at load, Glossary) the glossary page edits
+GLOSSARY_TARGET = "glossary_target"  # target whose renderings the glossary page shows
+GLOSSARY_EDITOR = "glossary_editor"  # the glossary page's data editor (its pending edits)
+GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
+GLOSSARY_TRY = "glossary_try"  # sentence typed on the glossary page to preview matching
 
 
 def init(startup_document: Path | None = None) -> None:
@@ -21,3 +27,6 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(DOC_UPLOAD, None)
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
+    st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
+    st.session_state.setdefault(GLOSSARY_LOADED, None)
+    st.session_state.setdefault(GLOSSARY_TARGET, "ur")
