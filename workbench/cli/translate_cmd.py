@@ -10,7 +10,7 @@ from typing import TextIO
 
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
-from workbench.engines.registry import ENGINE_NAMES, get_engine
+from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
 from workbench.languages import TARGETS, get_language
@@ -39,7 +39,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
-    parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_NAMES,
+        help="argos (installed Argos packages) or nllb (the NLLB-200 model registered with "
+        "`packages add-nllb`); default: the installed one that covers the target, Argos first",
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="output TSV (default: stdout)")
     parser.add_argument(
         "--glossary",
@@ -56,8 +61,12 @@ def run(args: argparse.Namespace) -> int:
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
+<<<<<<< HEAD
     engine = get_engine(args.engine)
     glossary = load_glossary(args.glossary) if args.glossary else None
+=======
+    engine = engine_for(src, tgt, args.engine)
+>>>>>>> main
     with progress_bar(f"{src}→{tgt}") as update:
         rows = translate_document(
             text,

@@ -12,7 +12,9 @@ from workbench import config
 DOC_PATH = "doc_path"  # Path of the document opened from disk (the sample by default)
 DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
 TARGET = "target"  # workbench code of the chosen target language
-MT_RESULTS = "mt_results"  # {(document key, target): list[TranslatedSegment]}
+MT_RESULTS = "mt_results"  # {(document key, target, engine): list[TranslatedSegment]}
+ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
+ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
 GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
 GLOSSARY_LOADED = "glossary_loaded"  # (path, digest at load, Glossary) the glossary page edits
 GLOSSARY_TARGET = "glossary_target"  # target whose renderings the glossary page shows
@@ -21,12 +23,18 @@ GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
 GLOSSARY_TRY = "glossary_try"  # sentence typed on the glossary page to preview matching
 
 
+def engine_key(tgt: str) -> str:
+    """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
+    return f"{ENGINE_PICKER_PREFIX}{tgt}"
+
+
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
     st.session_state.setdefault(DOC_UPLOAD, None)
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
+    st.session_state.setdefault(ENGINE_PICKS, {})
     st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
     st.session_state.setdefault(GLOSSARY_LOADED, None)
     st.session_state.setdefault(GLOSSARY_TARGET, "ur")
