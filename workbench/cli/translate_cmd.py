@@ -61,12 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
-<<<<<<< HEAD
-    engine = get_engine(args.engine)
-    glossary = load_glossary(args.glossary) if args.glossary else None
-=======
     engine = engine_for(src, tgt, args.engine)
->>>>>>> main
+    glossary = load_glossary(args.glossary) if args.glossary else None
     with progress_bar(f"{src}→{tgt}") as update:
         rows = translate_document(
             text,
