@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.glossary import copy_with_renderings
 from workbench import config, qa
 from workbench.engines.argos import ArgosEngine
 from workbench.glossary import Role, find_terms, load_glossary, protect, restore
@@ -27,12 +28,7 @@ def install(make_argos_package, tgt: str, kind: str) -> None:
 
 
 def expected_copy(source: str, tgt: str) -> str:
-    """What the copy model must produce: the source with each term replaced by its rendering."""
-    out, pos = [], 0
-    for hit in find_terms(source, HOUSE, tgt):
-        out += [source[pos : hit.start], hit.rendering(tgt)]
-        pos = hit.end
-    return " ".join("".join([*out, source[pos:]]).split())
+    return copy_with_renderings(source, HOUSE, tgt)
 
 
 def silent_misses(rows: list[TranslatedSegment], tgt: str) -> list[str]:
