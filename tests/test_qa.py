@@ -199,3 +199,10 @@ def test_every_flag_code_is_documented():
     source = "In 2024 the TTP struck Khost."
     flags = qa.check(source, source + " and more text to make it long enough", "ur", GLOSSARY)
     assert flags and all(f.code in qa.CODES for f in flags)
+
+
+def test_glossary_checks_apply_only_to_sources_in_the_glossary_language():
+    assert codes(qa.check("The TTP said.", "ٹی ٹی نے کہا۔", "ur", GLOSSARY)) == [
+        qa.GLOSSARY_MISSING
+    ]
+    assert qa.check("The TTP said.", "ٹی ٹی نے کہا۔", "ur", GLOSSARY, src="fa") == []

@@ -73,10 +73,13 @@ def check(
     glossary: Glossary | None = None,
     src: str = "en",
 ) -> list[QAFlag]:
-    """All flags for one segment, glossary first; an empty list means nothing to review."""
+    """All flags for one segment, glossary first; an empty list means nothing to review.
+
+    Glossary checks apply when the glossary's terms are in the source language `src`.
+    """
     tgt = get_language(tgt).code
     flags: list[QAFlag] = []
-    if glossary is not None:
+    if glossary is not None and glossary.source_lang == get_language(src).code:
         flags += check_glossary(source, target, tgt, glossary)
     if not target.strip():
         return [QAFlag(TARGET_EMPTY, "the target is empty", ERROR), *flags]
@@ -150,7 +153,8 @@ def check_glossary(source: str, target: str, tgt: str, glossary: Glossary) -> li
                 )
             )
         if cov.missing > cov.swapped:
-            times = f" ({cov.missing} of {cov.expected} missing)" if cov.expected > 1 else ""
+            missing = cov.missing - cov.swapped
+            times = f" ({missing} of {cov.expected} missing)" if cov.expected > 1 else ""
             flags.append(
                 QAFlag(
                     GLOSSARY_MISSING,
