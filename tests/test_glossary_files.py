@@ -365,3 +365,15 @@ def test_unknown_extension_is_refused(tmp_path):
         serialize_glossary(GLOSSARY, "g.xlsx")
     with pytest.raises(InputError, match="no such glossary file"):
         load_glossary(Path(tmp_path / "missing.tbx"))
+
+
+def test_merging_an_import_replaces_concepts_by_id_and_appends_new_ones():
+    imported = read_csv(
+        CSV_HEADER
+        + "TTP,en,Tehreek-i-Taliban Pakistan,TTP,,,,,\nTTP,ur,تحریک طالبان پاکستان,ٹی ٹی پی,,,,,\n"
+        + "khost,en,Khost,,,,,,\nkhost,ur,خوست,,,,,,\n"
+    )
+    merged = GLOSSARY.merge(imported)
+    assert [c.id for c in merged] == ["TTP", "amir-khan-muttaqi", "khost"]
+    assert merged.get("TTP") == imported.get("TTP")
+    assert merged.get("amir-khan-muttaqi") == GLOSSARY.get("amir-khan-muttaqi")

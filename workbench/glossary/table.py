@@ -96,12 +96,8 @@ def apply_rows(glossary: Glossary, tgt: str, rows: Iterable[Mapping[str, Any]]) 
                 for text in _split(row.get(column))
             ]
             concept = concept.with_terms(lang, terms)
-        note = (
-            " ".join(str(row.get("note") or "").split())
-            if row.get("note") == row.get("note")
-            else ""
-        )
-        concepts.append(Concept(concept.id, concept.terms, base.definition, note))
+        concepts.append(Concept(cid, concept.terms, base.definition, _text(row.get("note"))))
+        numbers[cid] = number
     try:
         return build_glossary(concepts, glossary.title, glossary.source_lang, glossary.unsupported)
     except GlossaryError as exc:
