@@ -27,10 +27,17 @@ def _startup_document() -> Path | None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Translation workbench", page_icon="🈂️", layout="wide")
+    st.set_page_config(
+        page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
+    )
     state.init(_startup_document())
     pages = [
-        st.Page(translate_page.render, title="Translate", icon="🌐", url_path="translate"),
+        st.Page(
+            translate_page.render,
+            title="Translate",
+            icon=":material/translate:",
+            url_path="translate",
+        ),
         st.Page(
             glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
         ),
