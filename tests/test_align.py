@@ -13,7 +13,9 @@ import pytest
 
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench.align import LOW_CONFIDENCE, align_sentences, align_texts
+from workbench.align.terms import glossary_terms
 from workbench.errors import InputError
+from workbench.glossary import parse_glossary
 
 Beads = set[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -145,20 +147,13 @@ def test_a_number_repairs_a_left_out_sentence_that_length_alone_misplaces():
     assert beads_of(with_anchors) == truth
 
 
-HOUSE_GLOSSARY = {  # concept -> the forms each language writes it in
-    "trade": {"en": ["trade"], "ur": ["تجارت"], "ps": ["سوداګري", "سوداګرۍ"]},
-    "islamabad": {"en": ["Islamabad"], "ur": ["اسلام آباد"], "ps": ["اسلام اباد"]},
-}
-
-
-def house_terms(sentence: str, lang: str) -> set[str]:
-    """Concepts of HOUSE_GLOSSARY whose form in `lang` occurs in `sentence` as a word."""
-    return {
-        concept
-        for concept, forms in HOUSE_GLOSSARY.items()
-        for form in forms.get(lang, ())
-        if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sentence, re.IGNORECASE)
-    }
+# A glossary in the house CSV format with one concept, "trade".
+TRADE_GLOSSARY = (
+    "concept,lang,full,short,full_variants,short_variants,deprecated,definition,note\n"
+    "trade,en,trade,,,,,,\n"
+    "trade,ur,تجارت,,,,,,\n"
+    "trade,ps,سوداګري,,سوداګرۍ,,,,\n"
+)
 
 
 def test_a_glossary_term_repairs_what_length_and_numbers_get_wrong():
@@ -169,8 +164,10 @@ def test_a_glossary_term_repairs_what_length_and_numbers_get_wrong():
     truth = one_to_one_except(16, ((12,), ()))
     options = {"src_paragraphs": en_paras, "tgt_paragraphs": ur_paras}
 
+    terms = glossary_terms(parse_glossary(TRADE_GLOSSARY.encode(), "trade.csv"), "en", "ur")
+
     without_glossary = align_sentences(english, target, "en", "ur", **options)
-    with_glossary = align_sentences(english, target, "en", "ur", term_finder=house_terms, **options)
+    with_glossary = align_sentences(english, target, "en", "ur", term_finder=terms, **options)
 
     assert beads_of(without_glossary) != truth
     assert beads_of(with_glossary) == truth

@@ -10,12 +10,15 @@ import numpy as np
 import pytest
 from sacrebleu.metrics import CHRF
 
+from workbench import config
 from workbench.align import align_sentences
 from workbench.align.anchors import find_anchors, is_question, latin_words, numbers
 from workbench.align.band import Band
 from workbench.align.costs import bead_costs, length_model
 from workbench.align.dp import posteriors, viterbi
 from workbench.align.similarity import ChrfTable
+from workbench.align.terms import glossary_terms
+from workbench.glossary import load_glossary, parse_glossary
 
 # ------------------------------------------------------------------------------ anchors
 
@@ -157,3 +160,26 @@ def test_cached_chrf_is_sacrebleus_sentence_chrf():
         hypothesis, reference = " ".join(mt[s0:s1]), " ".join(target[t0:t1])
         expected = CHRF().sentence_score(hypothesis, [reference]).score
         assert table.score(s0, s1, t0, t1) == pytest.approx(expected)
+
+
+def test_the_house_glossary_finds_a_concept_by_its_source_term_and_by_its_renderings():
+    terms = glossary_terms(load_glossary(config.glossary_path()), "en", "ur")
+
+    assert "TTP" in terms("Kabul must choose between Pakistan and the TTP.", "en")
+    assert "TTP" in terms("کابل کو پاکستان اور ٹی ٹی پی میں سے ایک کو چننا ہوگا۔", "ur")
+    assert "TTP" in terms("تحریک طالبان پاکستان کے حملے بڑھ گئے۔", "ur")
+    assert "TTP" not in terms("کابل کو فیصلہ کرنا ہوگا۔", "ur")
+
+
+def test_an_old_translation_with_a_retired_rendering_still_anchors():
+    glossary = parse_glossary(
+        (
+            "concept,lang,full,short,full_variants,short_variants,deprecated,definition,note\n"
+            "torkham,en,Torkham,,,,,,\n"
+            "torkham,ur,طورخم,,,,تورخم,,\n"
+        ).encode(),
+        "border.csv",
+    )
+    terms = glossary_terms(glossary, "en", "ur")
+
+    assert terms("تورخم کی سرحد بند ہے۔", "ur") == {"torkham"} == terms("Torkham is shut.", "en")

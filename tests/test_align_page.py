@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
+from workbench.glossary import load_glossary
 from workbench.store import Origin, Status, open_store
 
 
@@ -143,3 +144,16 @@ def test_text_is_escaped_not_rendered_as_html():
     cells = "".join(_cells(at))
     assert "<script>" not in cells and "<b>" not in cells
     assert "&lt;script&gt;" in cells
+
+
+def test_the_house_glossary_is_used_unless_unticked():
+    source, target = document(paragraphs("en")), document(paragraphs("ur"))
+    concepts = len(load_glossary(config.glossary_path()))
+
+    assert f"glossary: {concepts} concepts" in _aligned(source, target).caption[1].value
+
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.checkbox(key="align_use_glossary").uncheck()
+    at.text_area(key="align_source_text").set_value(source)
+    at.text_area(key="align_target_text").set_value(target)
+    assert "no glossary" in at.button(key="align").click().run().caption[1].value

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.parallel_editorial import document, paragraphs
+from workbench import config
 from workbench.cli import main
 from workbench.engines import argos
+from workbench.glossary import load_glossary
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +96,22 @@ def test_tmx_output_is_refused_until_the_tmx_writer_exists(editorial, tmp_path, 
 def test_an_unknown_language_exits_2(editorial, capsys):
     assert main(["align", *map(str, editorial), "--tgt", "xx"]) == 2
     assert "unknown language" in capsys.readouterr().err
+
+
+def test_align_uses_the_house_glossary_unless_told_not_to(editorial, no_argos_packages, capsys):
+    concepts = len(load_glossary(config.glossary_path()))
+
+    assert main(["align", *map(str, editorial), "--tgt", "ur"]) == 0
+    assert f"glossary: {concepts} concepts" in capsys.readouterr().err
+
+    assert main(["align", *map(str, editorial), "--tgt", "ur", "--no-glossary"]) == 0
+    assert "glossary: none" in capsys.readouterr().err
+
+
+def test_a_glossary_file_that_cannot_be_read_exits_2_naming_it(editorial, tmp_path, capsys):
+    missing = tmp_path / "terms.csv"
+
+    code = main(["align", *map(str, editorial), "--tgt", "ur", "--glossary", str(missing)])
+
+    assert code == 2
+    assert str(missing) in capsys.readouterr().err

@@ -6,12 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench import config
+from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.align.tsv import write_tsv
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
 
 
@@ -36,6 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--out", type=Path, metavar="FILE", help="output .tsv (default: TSV on stdout)"
     )
     parser.add_argument("--no-mt", action="store_true", help="do not use MT similarity")
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        metavar="FILE",
+        help="glossary whose terms anchor sentence pairs (CSV/TBX; default: the house "
+        "glossary, WORKBENCH_GLOSSARY or glossaries/security.tbx, when it exists)",
+    )
+    parser.add_argument("--no-glossary", action="store_true", help="do not use a glossary")
     parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
     parser.set_defaults(func=run)
 
@@ -51,9 +62,11 @@ def run(args: argparse.Namespace) -> int:
         )
     source_text, target_text = read_document(args.source), read_document(args.target)
     engine = None if args.no_mt else get_engine(args.engine)
+    glossary = _glossary(args)
+    terms = glossary_terms(glossary, src, tgt) if glossary is not None else None
     with progress_bar(f"MT {src}→{tgt}") as update:
         alignment, mt_note = align_texts_with_mt(
-            source_text, target_text, src, tgt, engine,
+            source_text, target_text, src, tgt, engine, term_finder=terms,
             progress=update, names=(str(args.source), str(args.target)),
         )  # fmt: skip
     if args.no_mt:
@@ -66,7 +79,18 @@ def run(args: argparse.Namespace) -> int:
     destination = f" → {args.out}" if args.out else ""
     print(
         f"{len(alignment.beads)} beads, {alignment.low_confidence_count} to check"
-        f"{destination}; {mt_note}",
+        f"{destination}; {mt_note}; "
+        f"glossary: {f'{len(glossary)} concepts' if glossary is not None else 'none'}",
         file=sys.stderr,
     )
     return 0
+
+
+def _glossary(args: argparse.Namespace) -> Glossary | None:
+    """The glossary named by --glossary, else the house glossary if there is one."""
+    if args.no_glossary:
+        return None
+    if args.glossary is not None:
+        return load_glossary(args.glossary)
+    house = config.glossary_path()
+    return load_glossary(house) if house.is_file() else None

@@ -8,6 +8,7 @@ source as a document and the translation as its revisions (origin `aligned`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -15,10 +16,12 @@ from workbench import config
 from workbench.align import LOW_CONFIDENCE, Alignment
 from workbench.align.accept import Accepted, accept_alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
+from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.documents import decode_document
 from workbench.engines.registry import get_engine
 from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, TARGETS, get_language
 from workbench.store import Store, open_store
 from workbench.ui import state
@@ -37,7 +40,7 @@ class AlignmentWork:
     source_text: str
     src: str
     tgt: str
-    mt_note: str
+    notes: str  # what MT and the glossary contributed, one line
     accepted: Accepted | None = None
 
 
@@ -49,6 +52,17 @@ def _open_store(url: str) -> Store:
 @st.cache_resource(show_spinner=False)
 def _engine(name: str):
     return get_engine(name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_glossary(path: str, modified_ns: int) -> Glossary:
+    return load_glossary(Path(path))
+
+
+def _house_glossary() -> Glossary | None:
+    """The house glossary (re-read when its file changes), or None when there is none."""
+    path = config.glossary_path()
+    return _load_glossary(str(path), path.stat().st_mtime_ns) if path.is_file() else None
 
 
 def _text_of(side: str) -> tuple[str, str] | None:
@@ -87,7 +101,11 @@ def _inputs() -> None:
         )
         st.file_uploader("Its translation", type=["txt", "md"], key="align_target_file")
         st.text_area("…or paste the translation", key="align_target_text", height=120)
-    st.checkbox("Use MT similarity when a model is installed", value=True, key="align_use_mt")
+    left, right = st.columns(2)
+    left.checkbox("Use MT similarity when a model is installed", value=True, key="align_use_mt")
+    right.checkbox(
+        "Use the house glossary's terms as anchors", value=True, key="align_use_glossary"
+    )
     if st.button("Align", type="primary", key="align"):
         _align()
 
@@ -101,15 +119,21 @@ def _align() -> None:
             st.error(f"Give the {missing}: upload a file or paste its text.")
             return
         engine = _engine("argos") if st.session_state["align_use_mt"] else None
+        glossary = _house_glossary() if st.session_state["align_use_glossary"] else None
+        terms = glossary_terms(glossary, src, tgt) if glossary is not None else None
         bar = st.progress(0.0, text="Aligning…")
 
         def update(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"Machine-translating {done}/{total}…")
 
         alignment, note = align_texts_with_mt(
-            source[1], target[1], src, tgt, engine, progress=update, names=(source[0], target[0])
-        )
+            source[1], target[1], src, tgt, engine,
+            term_finder=terms, progress=update, names=(source[0], target[0]),
+        )  # fmt: skip
         bar.empty()
+        note += (
+            f" · glossary: {len(glossary)} concepts" if glossary is not None else " · no glossary"
+        )
     except WorkbenchError as exc:
         st.error(str(exc))
         return
@@ -230,7 +254,7 @@ def render() -> None:
     summary = (
         f"{len(beads)} rows · {work.alignment.low_confidence_count} to check · "
         f"{len(work.alignment.source)} source and {len(work.alignment.target)} translated "
-        f"sentences · {work.mt_note}"
+        f"sentences · {work.notes}"
     )
     if report is not None:
         summary += f" · length ratio {report.length_ratio:.2f}"
