@@ -32,7 +32,8 @@ from workbench.align.similarity import ChrfTable, calibrate, mt_costs
 from workbench.errors import InputError
 
 _HALF_WIDTH = 40  # initial band: this many cells either side of the diagonal ...
-_HALF_WIDTH_FRACTION = 0.03  # ... or this share of the longer text, whichever is more
+_HALF_WIDTH_FRACTION = 0.03  # ... or this share of the longer text, whichever is more ...
+_HALF_WIDTH_START_MAX = 120  # ... but no more to start with (it widens when it must)
 _EDGE_MARGIN = 3
 _SURE_PARAGRAPH = 0.9  # paragraph beads this sure fix the alignment at their boundaries
 _PARAGRAPHS_TO_LEARN = 8  # 1-1 paragraph pairs needed to take the length model from them
@@ -141,7 +142,7 @@ def _require_sentences(sentences: Sequence[str], name: str) -> None:
 def _solve(texts: _Texts, lengths: LengthModel, extra: ExtraCosts | None = None) -> _Solution:
     """Viterbi in a band that is widened until the best path keeps off its edges."""
     n, m = len(texts.src_lengths), len(texts.tgt_lengths)
-    half_width = max(_HALF_WIDTH, int(_HALF_WIDTH_FRACTION * max(n, m)))
+    half_width = max(_HALF_WIDTH, min(int(_HALF_WIDTH_FRACTION * max(n, m)), _HALF_WIDTH_START_MAX))
     while True:
         band = Band.around_diagonal(n, m, half_width)
         costs = bead_costs(
