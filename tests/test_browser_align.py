@@ -13,10 +13,8 @@ from workbench.store import Origin, open_store
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "align_page_rows.png"
 
-
-def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages):
+def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages, screenshot_dir):
     if not shutil.which(CHROMIUM):
         pytest.skip("Debian chromium is not installed")
     playwright = pytest.importorskip("playwright.sync_api")
@@ -49,7 +47,10 @@ def _align_fix_and_accept(page, url: str, urdu: list[list[str]]) -> None:
     urdu_cell = page.locator('div[lang="ur"]').first
     assert urdu_cell.get_attribute("dir") == "rtl"
     assert "Nastaliq" in urdu_cell.evaluate("e => getComputedStyle(e).fontFamily")
-    page.screenshot(path=str(SCREENSHOT), clip={"x": 330, "y": 600, "width": 1150, "height": 1000})
+    page.screenshot(
+        path=str(screenshot_dir / "align_page_rows.png"),
+        clip={"x": 330, "y": 600, "width": 1150, "height": 1000},
+    )
 
     page.get_by_role("button", name="Edit").nth(4).click()  # row 5: the unsure 1-0 row
     page.get_by_role("button", name="Merge with next row").click()
