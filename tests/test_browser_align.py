@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app
 from tests.fixtures.parallel_editorial import document, paragraphs
-from workbench import config
 from workbench.store import Origin, open_store
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages, 
     with server as url, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 2200})
-        _align_fix_and_accept(page, url, urdu)
+        _align_fix_and_accept(page, url, urdu, screenshot_dir)
         browser.close()
 
     store = open_store(database)
@@ -38,7 +38,7 @@ def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages, 
     store.close()
 
 
-def _align_fix_and_accept(page, url: str, urdu: list[list[str]]) -> None:
+def _align_fix_and_accept(page, url: str, urdu: list[list[str]], screenshot_dir: Path) -> None:
     page.goto(f"{url}/align")
     page.get_by_label("…or paste the source").fill(document(paragraphs("en")))
     page.get_by_label("…or paste the translation").fill(document(urdu))
