@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
 from workbench.engines.base import Hypothesis
 from workbench.errors import InputError
-from workbench.segment import Segment, segment_text
+from workbench.segment import Segment, segment_document
 from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_schema
 from workbench.store.errors import RevisionConflict, UnknownDocumentError
 from workbench.store.models import (
@@ -150,9 +150,9 @@ class Store:
         can be used instead of ids everywhere.
         """
         if segments is None:
-            segments = segment_text(text, source_lang)
+            segments = segment_document(text, source_lang, path=name)
         if not segments:
-            raise InputError("the document is empty", path=name)
+            raise InputError("the document has no sentences", path=name)
         with self._write() as session:
             record = DocumentRecord(
                 name=self._free_name(session, name), source_lang=source_lang, text=text
