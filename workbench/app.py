@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import state, translate_page  # noqa: E402
+from workbench.ui import editor_page, state  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -29,7 +29,7 @@ def _startup_document() -> Path | None:
 def main() -> None:
     st.set_page_config(page_title="Translation workbench", page_icon="🈂️", layout="wide")
     state.init(_startup_document())
-    pages = [st.Page(translate_page.render, title="Translate", icon="🌐", url_path="translate")]
+    pages = [st.Page(editor_page.render, title="Editor", icon="✍️", url_path="editor")]
     st.navigation(pages).run()
 
 

@@ -1,0 +1,242 @@
+"""The editor: one row per sentence, source left, right-to-left target right, saved per segment.
+
+Layout: the sidebar picks the editor's name and the document (the bundled sample is always
+listed; `.txt`/`.md` uploads are stored); the main area, a fragment so that saving a segment
+reruns only it, holds the target choice, translation, the progress header, filters and the
+page of rows (`workbench.ui.editor_rows`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench.documents import decode_document
+from workbench.editing import (
+    PAGE_SIZES,
+    ROW_FILTERS,
+    QaCheck,
+    load_editor_page,
+    no_qa_checks,
+)
+from workbench.errors import WorkbenchError
+from workbench.languages import TARGETS, get_language
+from workbench.store import Document, Progress, Store, translate_stored_document
+from workbench.ui import editor_rows, state
+from workbench.ui.resources import app_store, engine, stored_file_document, target_statuses
+
+UPLOAD_TYPES = ["txt", "md"]
+
+
+def qa_check() -> QaCheck:
+    """The QA checks the editor runs per row (the glossary issue plugs `workbench.qa` in)."""
+    return no_qa_checks
+
+
+def render() -> None:
+    store = app_store()
+    bundled = [stored_file_document(Path(st.session_state[state.DOC_PATH]))]
+    document = _sidebar(store, bundled[0])
+    if document is None:
+        return
+    _editor(document.id)
+
+
+# ---- sidebar ---------------------------------------------------------------------------
+
+
+def _sidebar(store: Store, default_id: int) -> Document | None:
+    with st.sidebar:
+        st.text_input(
+            "Your name",
+            key=state.AUTHOR,
+            help="Saved with every revision you make.",
+            persist_state="session",
+        )
+        documents = {d.id: d for d in store.documents()}
+        if st.session_state.get(state.DOCUMENT_ID) not in documents:
+            st.session_state[state.DOCUMENT_ID] = default_id
+        st.selectbox(
+            "Document",
+            options=list(documents),
+            format_func=lambda i: f"{documents[i].name} · {documents[i].segment_count} sentences",
+            key=state.DOCUMENT_ID,
+        )
+        st.file_uploader(
+            "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
+            type=UPLOAD_TYPES,
+            key="upload",
+            on_change=_store_upload,
+            args=(store,),
+        )
+        if st.session_state[state.UPLOAD_ERROR]:
+            st.error(st.session_state[state.UPLOAD_ERROR])
+        st.caption(f"Store: `{store.url}`")
+    return documents.get(st.session_state[state.DOCUMENT_ID])
+
+
+def _store_upload(store: Store) -> None:
+    uploaded = st.session_state["upload"]
+    st.session_state[state.UPLOAD_ERROR] = None
+    if uploaded is None:
+        return
+    try:
+        text = decode_document(uploaded.getvalue(), uploaded.name)
+        document = store.import_document(uploaded.name, text)
+    except WorkbenchError as exc:
+        st.session_state[state.UPLOAD_ERROR] = str(exc)
+        return
+    st.session_state[state.DOCUMENT_ID] = document.id
+    st.session_state[state.PAGE] = 1
+
+
+# ---- main area -------------------------------------------------------------------------
+
+
+@st.fragment
+def _editor(document_id: int) -> None:
+    store = app_store()
+    document = store.document(document_id)
+    st.subheader(document.name, anchor=False)
+    choice, action = st.columns([4, 1], vertical_alignment="bottom")
+    with choice:
+        target = _target_choice()
+    with action:
+        translate = _translate_button(target)
+    if translate:
+        _translate(store, document, target)
+    _progress_header(store.progress(document.id, target))
+    _toolbar()
+    page = load_editor_page(
+        store,
+        document.id,
+        target,
+        st.session_state[state.ROW_FILTER],
+        st.session_state[state.SEARCH],
+        st.session_state[state.PAGE],
+        st.session_state[state.PAGE_SIZE],
+        qa_check(),
+    )
+    if page.page != st.session_state[state.PAGE]:
+        st.session_state[state.PAGE] = page.page
+    size = st.session_state[state.PAGE_SIZE]
+    first = (page.page - 1) * size + 1
+    st.caption(
+        f"Sentences {first}–{first + len(page.rows) - 1} of {page.total} shown"
+        if page.rows
+        else "No sentence matches this filter and search."
+    )
+    editor_rows.render_rows(store, page.rows, document.source_lang, target)
+    _pager(page.pages)
+
+
+def _target_choice() -> str:
+    statuses = target_statuses()
+
+    def label(code: str) -> str:
+        status = statuses.get(code)
+        model = " + ".join(status.model_ids) if status and status.installed else "no model"
+        return f"{get_language(code).label} ({code}) · {model}"
+
+    return st.selectbox(
+        "Target language",
+        options=[t.code for t in TARGETS],
+        format_func=label,
+        key=state.TARGET,
+    )
+
+
+def _translate_button(target: str) -> bool:
+    status = target_statuses().get(target)
+    language = get_language(target)
+    installed = status is not None and status.installed
+    if not installed:
+        st.warning(
+            f"No model for {language.label} is installed. Online: "
+            f"`workbench packages install en {language.argos_code}`; offline: "
+            "`workbench packages install FILE.argosmodel`."
+        )
+    return st.button(
+        "Translate",
+        key="translate",
+        type="primary",
+        disabled=not installed,
+        width="stretch",
+        help="Machine-translate every sentence; sentences you edited keep your text.",
+    )
+
+
+def _translate(store: Store, document: Document, target: str) -> None:
+    bar = st.progress(0.0, text="Translating…")
+
+    def update(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
+
+    try:
+        changed = translate_stored_document(store, document, engine(), target, progress=update)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    finally:
+        bar.empty()
+    st.toast(f"Machine translation stored; {changed} sentences got new MT.")
+
+
+def _progress_header(progress: Progress) -> None:
+    st.progress(
+        progress.percent_done / 100,
+        text=(
+            f"**{progress.percent_done:.0f}% done** (words confirmed) · "
+            f"✓ {progress.confirmed} confirmed · ✎ {progress.edited} edited · "
+            f"{progress.pretranslated} MT only · {progress.untranslated} untranslated · "
+            f"{progress.segments} sentences, {progress.words:,} words"
+        ),
+    )
+
+
+def _toolbar() -> None:
+    filters, search, size = st.columns([3, 3, 1], vertical_alignment="bottom")
+    with filters:
+        st.segmented_control(
+            "Show",
+            options=list(ROW_FILTERS),
+            format_func=ROW_FILTERS.__getitem__,
+            key=state.ROW_FILTER,
+            required=True,
+            on_change=_back_to_first_page,
+        )
+    with search:
+        st.text_input(
+            "Search source and target",
+            key=state.SEARCH,
+            placeholder="word or phrase",
+            on_change=_back_to_first_page,
+        )
+    with size:
+        st.selectbox(
+            "Rows per page", PAGE_SIZES, key=state.PAGE_SIZE, on_change=_back_to_first_page
+        )
+
+
+def _back_to_first_page() -> None:
+    st.session_state[state.PAGE] = 1
+
+
+def _pager(pages: int) -> None:
+    """The page buttons; `state.PAGE` is the truth, the widget is recreated when it differs."""
+    if (
+        st.session_state.get(state.PAGER, st.session_state[state.PAGE])
+        != st.session_state[state.PAGE]
+    ):
+        del st.session_state[state.PAGER]
+    st.pagination(
+        pages,
+        default=st.session_state[state.PAGE],
+        key=state.PAGER,
+        on_change=_page_chosen,
+    )
+
+
+def _page_chosen() -> None:
+    st.session_state[state.PAGE] = st.session_state[state.PAGER]

@@ -1,0 +1,59 @@
+"""Things every page shares and Streamlit keeps for the life of the server process.
+
+The store and the MT engine are opened once (`st.cache_resource`), not on every rerun;
+model availability is re-read only when an Argos package directory changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench import config
+from workbench.documents import read_document
+from workbench.engines import packages
+from workbench.engines.argos import argos_package_dirs
+from workbench.engines.base import TranslationEngine
+from workbench.engines.registry import get_engine
+from workbench.store import Store, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    return open_store(url)
+
+
+def app_store() -> Store:
+    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
+    return _open_store(config.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def engine(name: str = "argos") -> TranslationEngine:
+    """One engine per server process: models load once, not on every rerun."""
+    return get_engine(name)
+
+
+@st.cache_resource(show_spinner=False)
+def _stored_file(url: str, path: str, modified_ns: int) -> int:
+    return _open_store(url).import_document(Path(path).name, read_document(path)).id
+
+
+def stored_file_document(path: Path) -> int:
+    """The id of the stored document for a file on disk (the bundled sample, `--doc`);
+    imported once per server process and file version."""
+    return _stored_file(config.database_url(), str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _target_statuses(dirs_state: tuple) -> dict[str, packages.TargetStatus]:
+    return {s.language.code: s for s in packages.target_statuses()}
+
+
+def target_statuses() -> dict[str, packages.TargetStatus]:
+    """Target code -> whether a model covers it; cached until a package dir changes."""
+    dirs_state = tuple(
+        (str(d), d.stat().st_mtime_ns if d.is_dir() else 0) for d in argos_package_dirs()
+    )
+    return _target_statuses(dirs_state)
