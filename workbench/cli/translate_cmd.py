@@ -1,4 +1,5 @@
-"""`workbench translate FILE --to ur`: machine-translate a document into a TSV file."""
+"""`workbench translate FILE --to ur`: machine-translate a document into a TSV file, and keep
+the document and its MT in the store (named after the file) for the editor."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.cli.progress import progress_bar
+from workbench.cli.store_options import add_db_option, open_store_from
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
-from workbench.pipeline import TranslatedSegment, translate_document
+from workbench.pipeline import TranslatedSegment
+from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -40,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
     parser.add_argument("--out", type=Path, metavar="FILE", help="output TSV (default: stdout)")
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -49,10 +53,23 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
     engine = get_engine(args.engine)
+    engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
+    store = open_store_from(args)
+    document = store.import_document(args.file.name, text, src)
     with progress_bar(f"{src}→{tgt}") as update:
-        rows = translate_document(
-            text, engine, src, tgt, n_best=args.n_best, progress=update, name=str(args.file)
+        result = translate_stored_document(
+            store,
+            document,
+            engine,
+            tgt,
+            n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+            progress=update,
         )
+    rows = result.rows
+    print(
+        f"stored as document {document.name!r} (id {document.id}) in {store.url}",
+        file=sys.stderr,
+    )
     if args.out:
         with args.out.open("w", encoding="utf-8", newline="") as out:
             write_tsv(rows, out, args.n_best)

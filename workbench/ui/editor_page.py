@@ -174,13 +174,13 @@ def _translate(store: Store, document: Document, target: str) -> None:
         bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
 
     try:
-        changed = translate_stored_document(store, document, engine(), target, progress=update)
+        result = translate_stored_document(store, document, engine(), target, progress=update)
     except WorkbenchError as exc:
         st.error(str(exc))
         return
     finally:
         bar.empty()
-    st.toast(f"Machine translation stored; {changed} sentences got new MT.")
+    st.toast(f"Machine translation stored; {result.new_mt} sentences got new MT.")
 
 
 def _progress_header(progress: Progress) -> None:
