@@ -6,8 +6,8 @@ import argparse
 import csv
 import sys
 
-from workbench.cli.store_options import add_db_option, open_store_from
-from workbench.languages import TARGETS, get_language
+from workbench.cli.options import add_db_option, add_target_option, open_store_from
+from workbench.languages import get_language
 
 HISTORY_HEADER = ("segment", "revision", "time", "author", "origin", "status", "text")
 
@@ -30,13 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the order the revisions were saved.",
     )
     history.add_argument("document", metavar="DOC", help="document name or id")
-    history.add_argument(
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
-    )
+    add_target_option(history)
     add_db_option(history)
     history.set_defaults(func=run_history)
 

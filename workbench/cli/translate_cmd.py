@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.cli.progress import progress_bar
-from workbench.cli.store_options import add_db_option, open_store_from
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.pipeline import TranslatedSegment
 from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
 
@@ -32,13 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
-    parser.add_argument(
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
-    )
+    add_target_option(parser)
     parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
