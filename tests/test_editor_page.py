@@ -14,11 +14,9 @@ APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    """A fresh database for the app (through WORKBENCH_DB) and for the test to look into."""
-    url = f"sqlite:///{tmp_path / 'editor.db'}"
-    monkeypatch.setenv("WORKBENCH_DB", url)
-    return open_store(url)
+def store() -> Store:
+    """The app's store: a fresh database per test (WORKBENCH_DB, set in conftest)."""
+    return open_store()
 
 
 def open_app() -> AppTest:

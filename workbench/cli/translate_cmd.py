@@ -12,7 +12,7 @@ from typing import TextIO
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
-from workbench.engines.registry import ENGINE_NAMES, get_engine
+from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.languages import get_language
 from workbench.pipeline import TranslatedSegment
@@ -35,7 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_target_option(parser)
     parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
-    parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_NAMES,
+        help="argos (installed Argos packages) or nllb (the NLLB-200 model registered with "
+        "`packages add-nllb`); default: the installed one that covers the target, Argos first",
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="output TSV (default: stdout)")
     add_db_option(parser)
     parser.set_defaults(func=run)
@@ -46,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
-    engine = get_engine(args.engine)
+    engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     store = open_store_from(args)
     document = store.import_document(args.file.name, text, src)

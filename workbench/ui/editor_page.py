@@ -24,6 +24,7 @@ from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.store import Document, Progress, Store, translate_stored_document
 from workbench.ui import editor_rows, state
+from workbench.ui.engine_picker import engine_picker
 from workbench.ui.resources import app_store, engine, stored_file_document, target_statuses
 
 UPLOAD_TYPES = ["txt", "md"]
@@ -99,13 +100,26 @@ def _editor(document_id: int) -> None:
     store = app_store()
     document = store.document(document_id)
     st.subheader(document.name, anchor=False)
-    choice, action = st.columns([4, 1], vertical_alignment="bottom")
-    with choice:
+    target_column, engine_column, action = st.columns([3, 3, 1.2], vertical_alignment="bottom")
+    with target_column:
         target = _target_choice()
+    with engine_column:
+        choice = engine_picker(document.source_lang, target)
     with action:
-        translate = _translate_button(target)
+        translate = st.button(
+            "Translate",
+            key="translate",
+            type="primary",
+            disabled=not choice.installed,
+            width="stretch",
+            help="Machine-translate every sentence; sentences you edited keep your text.",
+        )
+    if not choice.installed:
+        st.warning(
+            f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
+        )
     if translate:
-        _translate(store, document, target)
+        _translate(store, document, target, choice.name)
     _progress_header(store.progress(document.id, target))
     _toolbar()
     page = load_editor_page(
@@ -136,8 +150,8 @@ def _target_choice() -> str:
 
     def label(code: str) -> str:
         status = statuses.get(code)
-        model = " + ".join(status.model_ids) if status and status.installed else "no model"
-        return f"{get_language(code).label} ({code}) · {model}"
+        installed = status is not None and status.installed
+        return f"{get_language(code).label} ({code})" + ("" if installed else " · no model")
 
     return st.selectbox(
         "Target language",
@@ -147,34 +161,16 @@ def _target_choice() -> str:
     )
 
 
-def _translate_button(target: str) -> bool:
-    status = target_statuses().get(target)
-    language = get_language(target)
-    installed = status is not None and status.installed
-    if not installed:
-        st.warning(
-            f"No model for {language.label} is installed. Online: "
-            f"`workbench packages install en {language.argos_code}`; offline: "
-            "`workbench packages install FILE.argosmodel`."
-        )
-    return st.button(
-        "Translate",
-        key="translate",
-        type="primary",
-        disabled=not installed,
-        width="stretch",
-        help="Machine-translate every sentence; sentences you edited keep your text.",
-    )
-
-
-def _translate(store: Store, document: Document, target: str) -> None:
+def _translate(store: Store, document: Document, target: str, engine_name: str) -> None:
     bar = st.progress(0.0, text="Translating…")
 
     def update(done: int, total: int) -> None:
         bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
 
     try:
-        result = translate_stored_document(store, document, engine(), target, progress=update)
+        result = translate_stored_document(
+            store, document, engine(engine_name), target, progress=update
+        )
     except WorkbenchError as exc:
         st.error(str(exc))
         return

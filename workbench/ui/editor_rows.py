@@ -26,7 +26,7 @@ from workbench.ui import state
 from workbench.ui.rendering import revision_history_table, text_block
 
 BOX_KEY_PREFIX = "tgt-"
-COLUMNS = [0.4, 5, 5, 1.4]  # number, source, target box, status and actions
+COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
 _STATE_COLORS = {
     SegmentState.UNTRANSLATED: "red",
     SegmentState.PRETRANSLATED: "gray",
@@ -90,7 +90,7 @@ def _style(target: str) -> str:
 def render_rows(store: Store, rows: Sequence[EditorRow], source_lang: str, target: str) -> None:
     st.html(_style(target))
     st.html(_KEYBOARD_SCRIPT, unsafe_allow_javascript=True)
-    _, source, box, _ = st.columns(COLUMNS)
+    _, source, box = st.columns(COLUMNS)
     source.caption(f"Source · {get_language(source_lang).label}")
     box.caption(f"Target · {get_language(target).label} · Ctrl+Enter saves and moves on")
     bases = st.session_state[state.BASES]
@@ -123,7 +123,7 @@ def _row(store: Store, editor_row: EditorRow, source_lang: str, target: str, key
     number = segment.index + 1
     args = (store, segment.id, target, key, number)
     with st.container(key=f"row-{segment.id}"):
-        num, source, box, actions = st.columns(COLUMNS)
+        num, source, box = st.columns(COLUMNS)
         num.html(f"<div class='wb-num'>{number}</div>")
         source.html(text_block(segment.text, source_lang))
         box.text_area(
@@ -133,36 +133,38 @@ def _row(store: Store, editor_row: EditorRow, source_lang: str, target: str, key
             on_change=_save,
             args=args,
         )
-        with actions.container(horizontal=True, gap="small"):
+        with box.container(horizontal=True, gap="small", vertical_alignment="center"):
             _state_badge(row.revision)
             for flag in editor_row.flags:
                 st.badge(flag.code, color="orange", help=flag.message)
             st.button(
-                "",
+                "Save",
                 icon=":material/save:",
+                type="tertiary",
                 key=f"save-{segment.id}",
                 on_click=_save,
                 args=args,
                 help="Save (Ctrl+Enter in the box saves and moves to the next sentence)",
             )
             st.button(
-                "",
+                "Confirm",
                 icon=":material/check_circle:",
+                type="tertiary",
                 key=f"confirm-{segment.id}",
                 on_click=_save,
                 args=(*args, Status.CONFIRMED),
                 help="Confirm: save and mark final",
             )
             st.button(
-                "",
+                "Hide alternatives"
+                if segment.id in st.session_state[state.OPEN_DETAILS]
+                else "Alternatives & history",
                 icon=":material/history:",
+                type="tertiary",
                 key=f"more-{segment.id}",
                 on_click=_toggle_details,
                 args=(segment.id,),
-                help="MT alternatives and revision history",
-                type="primary"
-                if segment.id in st.session_state[state.OPEN_DETAILS]
-                else "secondary",
+                help="The MT n-best list (click one to use it) and every saved revision",
             )
         conflict = st.session_state[state.CONFLICTS].get(segment.id)
         if conflict is not None:

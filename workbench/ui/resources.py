@@ -1,7 +1,7 @@
 """Things every page shares and Streamlit keeps for the life of the server process.
 
 The store and the MT engine are opened once (`st.cache_resource`), not on every rerun;
-model availability is re-read only when an Argos package directory changes.
+model availability is re-read only when what is installed changes.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import streamlit as st
 
 from workbench import config
 from workbench.documents import read_document
-from workbench.engines import packages
-from workbench.engines.argos import argos_package_dirs
+from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
-from workbench.engines.registry import get_engine
 from workbench.store import Store, open_store
 
 
@@ -32,7 +30,7 @@ def app_store() -> Store:
 @st.cache_resource(show_spinner=False)
 def engine(name: str = "argos") -> TranslationEngine:
     """One engine per server process: models load once, not on every rerun."""
-    return get_engine(name)
+    return registry.get_engine(name)
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,13 +45,10 @@ def stored_file_document(path: Path) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _target_statuses(dirs_state: tuple) -> dict[str, packages.TargetStatus]:
-    return {s.language.code: s for s in packages.target_statuses()}
+def _target_statuses(installed_state: tuple) -> dict[str, registry.TargetStatus]:
+    return {s.language.code: s for s in registry.target_statuses()}
 
 
-def target_statuses() -> dict[str, packages.TargetStatus]:
-    """Target code -> whether a model covers it; cached until a package dir changes."""
-    dirs_state = tuple(
-        (str(d), d.stat().st_mtime_ns if d.is_dir() else 0) for d in argos_package_dirs()
-    )
-    return _target_statuses(dirs_state)
+def target_statuses() -> dict[str, registry.TargetStatus]:
+    """Target code -> the engines that cover it; re-read only when what is installed changes."""
+    return _target_statuses(registry.installed_state())

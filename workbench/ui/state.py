@@ -12,6 +12,8 @@ from workbench.editing import PAGE_SIZES, default_author
 # Key -> what it holds.
 DOC_PATH = "doc_path"  # Path of the document the app was started with (the sample by default)
 TARGET = "target"  # workbench code of the chosen target language
+ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
+ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
 
 # The editor
 AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field)
@@ -29,10 +31,16 @@ CONFLICTS = "editor_conflicts"  # {segment id: RevisionConflict} saves refused, 
 OPEN_DETAILS = "editor_open_details"  # segment ids whose alternatives and history are shown
 
 
+def engine_key(tgt: str) -> str:
+    """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
+    return f"{ENGINE_PICKER_PREFIX}{tgt}"
+
+
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
     st.session_state.setdefault(TARGET, "ur")
+    st.session_state.setdefault(ENGINE_PICKS, {})
     st.session_state.setdefault(AUTHOR, default_author())
     st.session_state.setdefault(UPLOAD_ERROR, None)
     st.session_state.setdefault(ROW_FILTER, "all")

@@ -1,0 +1,48 @@
+"""In headless Chromium: pick Pashto, get NLLB-200 as its engine, translate the sample."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fixtures.browser import chromium_page, require_chromium, serve_app
+from workbench import config
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "nllb-pashto-engine-picker.png"
+
+
+@pytest.fixture
+def app_url(registered_nllb, no_argos_packages, tmp_path) -> Iterator[str]:
+    """The app served by `streamlit run`, with only the tiny NLLB model available."""
+    require_chromium()
+    with serve_app(tmp_path, ARGOS_PACKAGES_DIR=str(no_argos_packages)) as url:
+        yield url
+
+
+def test_pashto_is_translated_with_nllb_in_the_browser(app_url):
+    from playwright.sync_api import expect
+
+    with chromium_page(1400, 1000) as page:
+        page.goto(app_url)
+        page.get_by_text("Target language").wait_for(timeout=30_000)
+        page.get_by_role("combobox", name="Target language").click()
+        page.get_by_role("option", name="Pashto (ps)").click()
+        expect(page.get_by_role("combobox", name="Target language")).to_have_value("Pashto (ps)")
+        expect(page.get_by_role("combobox", name="Engine")).to_have_value(
+            "NLLB-200 · nllb:nllb-200-tiny-copy"
+        )
+        page.get_by_role("button", name="Translate").click()
+        box = page.get_by_role("textbox", name="Target for sentence 2", exact=True)
+        expect(box).to_have_value(
+            "RELATIONS between Pakistan and Afghanistan have hit another low as frustration "
+            "mounts in Islamabad with the Taliban’s lack of response to its security concerns.",
+            timeout=30_000,
+        )
+        style = box.evaluate("e => [getComputedStyle(e).direction, getComputedStyle(e).fontFamily]")
+        assert style[0] == "rtl"
+        assert style[1].startswith('"Noto Naskh Arabic"')
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
