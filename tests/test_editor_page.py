@@ -9,6 +9,7 @@ from workbench import config
 from workbench.engines import argos
 from workbench.store import Origin, Status, Store, StoredSegment, open_store
 from workbench.ui.editor_rows import box_key
+from workbench.ui.rendering import markdown_text
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 
@@ -54,7 +55,7 @@ def test_the_bundled_sample_is_listed_and_opened(store):
     at = open_app()
     document = store.document(config.SAMPLE_DOCUMENT.name)
     assert at.selectbox(key="document_id").value == document.id
-    assert at.subheader[0].value == config.SAMPLE_DOCUMENT.name
+    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
     assert f"{document.segment_count} untranslated" in progress_text(at)
 
 
@@ -215,7 +216,7 @@ def test_an_uploaded_utf16_document_is_stored_and_opened(store):
         "talks.txt", "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"), "text/plain"
     ).run()
     assert not at.exception
-    assert at.subheader[0].value == "talks.txt"
+    assert at.subheader[0].value == markdown_text("talks.txt")
     assert shown_numbers(at) == ["1", "2"]
     assert store.document("talks.txt").segment_count == 2
 
@@ -224,8 +225,8 @@ def test_a_file_that_is_not_text_is_refused_with_its_name(store):
     at = open_app()
     at.file_uploader(key="upload").upload("scan.txt", b"\x89PNG\r\n\x1a\n\xff\x00", "text/plain")
     at.run()
-    assert "scan.txt" in at.error[0].value
-    assert at.subheader[0].value == config.SAMPLE_DOCUMENT.name
+    assert markdown_text("scan.txt:") in at.error[0].value
+    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
     assert [d.name for d in store.documents()] == [config.SAMPLE_DOCUMENT.name]
 
 
@@ -236,6 +237,30 @@ def test_document_text_is_escaped_not_rendered_as_html(store):
     bodies = "".join(h.proto.body for h in at.get("html"))
     assert "<script>alert(1)" not in bodies and "<b>bold" not in bodies
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bodies
+
+
+def test_a_document_name_is_shown_as_typed_not_as_markdown(store):
+    at = open_app()
+    at.file_uploader(key="upload").upload("**draft** :red[x].txt", b"One sentence.", "text/plain")
+    at.run()
+    assert at.subheader[0].value == r"\*\*draft\*\* \:red\[x\]\.txt"
+
+
+def test_a_start_document_that_cannot_be_read_is_named_and_the_sample_opens(store, tmp_path):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["doc_path"] = tmp_path / "missing.txt"
+    at.run()
+    assert markdown_text("missing.txt: cannot open it") in at.error[0].value
+    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
+
+
+def test_switching_documents_starts_at_the_first_page(store):
+    at = open_app()
+    at.pagination(key="pager").select(2).run()
+    talks = store.add_document("talks.txt", "Talks resumed. Trade was discussed.")
+    at.run()
+    at.selectbox(key="document_id").set_value(talks.id).run()
+    assert shown_numbers(at) == ["1", "2"]
 
 
 def test_a_target_without_a_model_disables_translate_and_says_how_to_install(

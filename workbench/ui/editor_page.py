@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench import config
 from workbench.documents import decode_document
 from workbench.editing import (
     PAGE_SIZES,
@@ -25,6 +26,7 @@ from workbench.languages import TARGETS, get_language
 from workbench.store import Document, Progress, Store, translate_stored_document
 from workbench.ui import editor_rows, state
 from workbench.ui.engine_picker import engine_picker
+from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import app_store, engine, stored_file_document, target_statuses
 
 UPLOAD_TYPES = ["txt", "md"]
@@ -37,17 +39,28 @@ def qa_check() -> QaCheck:
 
 def render() -> None:
     store = app_store()
-    bundled = [stored_file_document(Path(st.session_state[state.DOC_PATH]))]
-    document = _sidebar(store, bundled[0])
+    document = _sidebar(store, _startup_document_id())
     if document is None:
+        st.info("No document yet: add one in the sidebar.")
         return
     _editor(document.id)
+
+
+def _startup_document_id() -> int | None:
+    """The document the app was started with (`--doc`, else the sample), stored on first use;
+    if it cannot be read, say why and fall back to the bundled sample."""
+    for path in dict.fromkeys([Path(st.session_state[state.DOC_PATH]), config.SAMPLE_DOCUMENT]):
+        try:
+            return stored_file_document(path)
+        except WorkbenchError as exc:
+            st.error(markdown_text(str(exc)))
+    return None
 
 
 # ---- sidebar ---------------------------------------------------------------------------
 
 
-def _sidebar(store: Store, default_id: int) -> Document | None:
+def _sidebar(store: Store, default_id: int | None) -> Document | None:
     with st.sidebar:
         st.text_input(
             "Your name",
@@ -57,28 +70,31 @@ def _sidebar(store: Store, default_id: int) -> Document | None:
         )
         documents = {d.id: d for d in store.documents()}
         if st.session_state.get(state.DOCUMENT_ID) not in documents:
-            st.session_state[state.DOCUMENT_ID] = default_id
+            st.session_state[state.DOCUMENT_ID] = (
+                default_id if default_id in documents else next(iter(documents), None)
+            )
         st.selectbox(
             "Document",
             options=list(documents),
             format_func=lambda i: f"{documents[i].name} · {documents[i].segment_count} sentences",
             key=state.DOCUMENT_ID,
+            on_change=_back_to_first_page,
         )
         st.file_uploader(
             "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
             type=UPLOAD_TYPES,
-            key="upload",
+            key=state.UPLOAD,
             on_change=_store_upload,
             args=(store,),
         )
         if st.session_state[state.UPLOAD_ERROR]:
-            st.error(st.session_state[state.UPLOAD_ERROR])
+            st.error(markdown_text(st.session_state[state.UPLOAD_ERROR]))
         st.caption(f"Store: `{store.url}`")
     return documents.get(st.session_state[state.DOCUMENT_ID])
 
 
 def _store_upload(store: Store) -> None:
-    uploaded = st.session_state["upload"]
+    uploaded = st.session_state[state.UPLOAD]
     st.session_state[state.UPLOAD_ERROR] = None
     if uploaded is None:
         return
@@ -99,7 +115,7 @@ def _store_upload(store: Store) -> None:
 def _editor(document_id: int) -> None:
     store = app_store()
     document = store.document(document_id)
-    st.subheader(document.name, anchor=False)
+    st.subheader(markdown_text(document.name), anchor=False)
     target_column, engine_column, action = st.columns([3, 3, 1.2], vertical_alignment="bottom")
     with target_column:
         target = _target_choice()
@@ -172,7 +188,7 @@ def _translate(store: Store, document: Document, target: str, engine_name: str) 
             store, document, engine(engine_name), target, progress=update
         )
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
     finally:
         bar.empty()

@@ -23,7 +23,7 @@ from workbench.store import (
     Store,
 )
 from workbench.ui import state
-from workbench.ui.rendering import revision_history_table, text_block
+from workbench.ui.rendering import markdown_text, revision_history_table, text_block
 
 BOX_KEY_PREFIX = "tgt-"
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
@@ -178,7 +178,11 @@ def _state_badge(revision: Revision | None) -> None:
     label = segment_state.label
     if segment_state == SegmentState.PRETRANSLATED:
         label = _ORIGIN_LABELS[revision.origin]
-    when = f"{revision.author}, {revision.created:%Y-%m-%d %H:%M} UTC" if revision else None
+    when = (
+        f"{markdown_text(revision.author)}, {revision.created:%Y-%m-%d %H:%M} UTC"
+        if revision
+        else None
+    )
     st.badge(label, color=_STATE_COLORS[segment_state], help=when)
 
 
@@ -263,7 +267,7 @@ def _take_theirs(segment_id: int, key: str) -> None:
 
 def _conflict(store: Store, conflict: RevisionConflict, target: str, key: str, number: int) -> None:
     theirs = conflict.theirs
-    who = f"{theirs.author} at {theirs.created:%H:%M} UTC" if theirs else "someone"
+    who = f"{markdown_text(theirs.author)} at {theirs.created:%H:%M} UTC" if theirs else "someone"
     with st.container(border=True):
         st.warning(
             f"Not saved: sentence {number} was changed by {who} after you opened it. "
@@ -291,7 +295,7 @@ def _details(store: Store, segment_id: int, target: str, key: str, number: int) 
         results = store.machine_translations(segment_id, target)
         if results:
             latest = results[0]
-            st.caption(f"MT alternatives · {latest.engine} {latest.model_id}")
+            st.caption(markdown_text(f"MT alternatives · {latest.engine} {latest.model_id}"))
             for alt in latest.alternatives:
                 text_col, use_col = st.columns([10, 1.2], vertical_alignment="center")
                 text_col.html(text_block(alt.text, target))

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from workbench.languages import get_language
 from workbench.store import Revision
+
+_MARKDOWN_SPECIALS = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` for a Streamlit markdown string (titles, alerts, tooltips) shown as typed.
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark allows it for all of them),
+    which also disarms Streamlit's own `:color[…]`, `:material/…:` and `$…$` syntax; Streamlit
+    never renders raw HTML in markdown, so tags come out as text.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def text_block(text: str, lang: str, css_class: str = "wb-text") -> str:

@@ -14,6 +14,7 @@ from workbench import config
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
+from workbench.errors import InputError
 from workbench.store import Store, open_store
 
 
@@ -41,7 +42,11 @@ def _stored_file(url: str, path: str, modified_ns: int) -> int:
 def stored_file_document(path: Path) -> int:
     """The id of the stored document for a file on disk (the bundled sample, `--doc`);
     imported once per server process and file version."""
-    return _stored_file(config.database_url(), str(path), path.stat().st_mtime_ns)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise InputError(f"cannot open it ({exc.strerror})", path=str(path)) from None
+    return _stored_file(config.database_url(), str(path), modified)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -18,6 +18,7 @@ ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget 
 # The editor
 AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field)
 DOCUMENT_ID = "document_id"  # id of the open stored document
+UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
 ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
 SEARCH = "search"  # text searched in source and target
