@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.browser import chromium_page, require_chromium, serve_app
+from tests.fixtures.app_server import chromium_page, require_chromium, serve_app
 from workbench import config
 from workbench.store import Origin, open_store
 
@@ -45,7 +45,7 @@ def test_an_edit_saved_in_the_browser_survives_a_reload_and_a_server_restart(
 
     require_chromium()
     store = open_store()  # the same WORKBENCH_DB as the server's
-    with serve_app(tmp_path) as url, chromium_page() as page:
+    with serve_app(tmp_path / "first.log") as url, chromium_page() as page:
         open_editor(page, url)
         page.get_by_role("button", name="Translate").click()
         segments = store.segments(store.document(config.SAMPLE_DOCUMENT.name).id)
@@ -86,6 +86,6 @@ def test_an_edit_saved_in_the_browser_survives_a_reload_and_a_server_restart(
 
     head = store.current_revision(segments[2].id, "ur")
     assert (head.text, head.origin) == (URDU_3, Origin.HUMAN)
-    with serve_app(tmp_path) as url, chromium_page() as page:  # a new server process
+    with serve_app(tmp_path / "second.log") as url, chromium_page() as page:  # a new server
         open_editor(page, url)
         expect(box(page, 3)).to_have_value(URDU_3)

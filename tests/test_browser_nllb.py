@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fixtures.browser import chromium_page, require_chromium, serve_app
+from tests.fixtures.app_server import chromium_page, require_chromium, serve_app
 from workbench import config
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "nllb-pashto-engine-
 def app_url(registered_nllb, no_argos_packages, tmp_path) -> Iterator[str]:
     """The app served by `streamlit run`, with only the tiny NLLB model available."""
     require_chromium()
-    with serve_app(tmp_path, ARGOS_PACKAGES_DIR=str(no_argos_packages)) as url:
+    with serve_app(tmp_path / "server.log", ARGOS_PACKAGES_DIR=str(no_argos_packages)) as url:
         yield url
 
 

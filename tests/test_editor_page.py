@@ -167,11 +167,17 @@ def test_filters_show_edited_confirmed_and_unedited_rows(store, argos_en_ur_copy
     assert shown_numbers(at)[:2] == ["3", "4"]
 
 
-def test_the_qa_filter_is_empty_until_qa_checks_exist(store, argos_en_ur_copy):
-    at = translated_app(store)
+def test_the_qa_filter_shows_the_rows_qa_flags_and_each_row_names_its_flags(
+    store, argos_en_ur_copy
+):
+    at = translated_app(store)  # the copy model leaves English: every row is "untranslated"
+    first = sample(store)[0]
+    box(at, first).input("پاک افغان تعلقات میں نئی گراوٹ").run()
+    badges = [m.value for m in at.markdown if "badge[" in m.value]
+    assert badges.count(":orange-badge[untranslated]") == len(at.text_area) - 1
     at.button_group(key="row_filter").set_value("qa").run()
-    assert shown_numbers(at) == []
-    assert any("No sentence matches" in c.value for c in at.caption)
+    assert shown_numbers(at)[:2] == ["2", "3"]
+    assert "1" not in shown_numbers(at)
 
 
 def test_search_finds_sentences_by_source_text(store):

@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import editor_page, state  # noqa: E402
+from workbench.ui import align_page, editor_page, glossary_page, state  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -27,9 +27,19 @@ def _startup_document() -> Path | None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Translation workbench", page_icon="🈂️", layout="wide")
+    st.set_page_config(
+        page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
+    )
     state.init(_startup_document())
-    pages = [st.Page(editor_page.render, title="Editor", icon="✍️", url_path="editor")]
+    pages = [
+        st.Page(editor_page.render, title="Editor", icon=":material/edit_note:", url_path="editor"),
+        st.Page(
+            glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
+        ),
+        st.Page(
+            align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
+        ),
+    ]
     st.navigation(pages).run()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.engines.base import ProgressCallback, TranslationEngine
+from workbench.glossary import Glossary
 from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
 from workbench.store.records import Document, StoredSegment
@@ -35,15 +36,23 @@ def translate_stored_document(
     target: str,
     n_best: int = DEFAULT_N_BEST,
     progress: ProgressCallback | None = None,
+    glossary: Glossary | None = None,
 ) -> StoredTranslation:
     """Translate every sentence in one engine call and store the n-best lists.
 
     Segments an editor has worked on keep the editor's text; their MT alternatives are
-    still stored.
+    still stored. With a glossary its terms are carried through MT (see `workbench.pipeline`);
+    the rows returned carry the QA flags of the new MT.
     """
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
-        segments, engine, document.source_lang, target, n_best=n_best, progress=progress
+        segments,
+        engine,
+        document.source_lang,
+        target,
+        n_best=n_best,
+        progress=progress,
+        glossary=glossary,
     )
     new_mt = store.add_machine_translations(
         document.id,

@@ -12,29 +12,44 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench import config
+from workbench import config, qa
 from workbench.documents import decode_document
-from workbench.editing import (
-    PAGE_SIZES,
-    ROW_FILTERS,
-    QaCheck,
-    load_editor_page,
-    no_qa_checks,
-)
+from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
 from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary
 from workbench.languages import TARGETS, get_language
+from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store, translate_stored_document
 from workbench.ui import editor_rows, state
 from workbench.ui.engine_picker import engine_picker
 from workbench.ui.rendering import markdown_text
-from workbench.ui.resources import app_store, engine, stored_file_document, target_statuses
+from workbench.ui.resources import (
+    app_store,
+    engine,
+    house_glossary,
+    stored_file_document,
+    target_statuses,
+)
 
 UPLOAD_TYPES = ["txt", "md"]
 
 
-def qa_check() -> QaCheck:
-    """The QA checks the editor runs per row (the glossary issue plugs `workbench.qa` in)."""
-    return no_qa_checks
+def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
+    """The QA checks the editor runs on each row's current target (`workbench.qa`)."""
+
+    def check(source: str, target: str, target_lang: str) -> list[qa.QAFlag]:
+        return qa.check(source, target, target_lang, glossary, source_lang)
+
+    return check
+
+
+def _house_glossary() -> Glossary | None:
+    """The glossary MT enforces and QA checks; a broken file is reported, work goes on."""
+    try:
+        return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
+    except WorkbenchError as exc:
+        st.warning(markdown_text(f"Glossary not applied: {exc}"))
+        return None
 
 
 def render() -> None:
@@ -134,8 +149,9 @@ def _editor(document_id: int) -> None:
         st.warning(
             f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
         )
+    glossary = _house_glossary()
     if translate:
-        _translate(store, document, target, choice.name)
+        _translate(store, document, target, choice.name, glossary)
     _progress_header(store.progress(document.id, target))
     _toolbar()
     page = load_editor_page(
@@ -146,7 +162,7 @@ def _editor(document_id: int) -> None:
         st.session_state[state.SEARCH],
         st.session_state[state.PAGE],
         st.session_state[state.PAGE_SIZE],
-        qa_check(),
+        qa_check(glossary, document.source_lang),
     )
     if page.page != st.session_state[state.PAGE]:
         st.session_state[state.PAGE] = page.page
@@ -157,7 +173,7 @@ def _editor(document_id: int) -> None:
         if page.rows
         else "No sentence matches this filter and search."
     )
-    editor_rows.render_rows(store, page.rows, document.source_lang, target)
+    editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary)
     _pager(page.pages)
 
 
@@ -177,7 +193,9 @@ def _target_choice() -> str:
     )
 
 
-def _translate(store: Store, document: Document, target: str, engine_name: str) -> None:
+def _translate(
+    store: Store, document: Document, target: str, engine_name: str, glossary: Glossary | None
+) -> None:
     bar = st.progress(0.0, text="Translating…")
 
     def update(done: int, total: int) -> None:
@@ -185,7 +203,7 @@ def _translate(store: Store, document: Document, target: str, engine_name: str) 
 
     try:
         result = translate_stored_document(
-            store, document, engine(engine_name), target, progress=update
+            store, document, engine(engine_name), target, progress=update, glossary=glossary
         )
     except WorkbenchError as exc:
         st.error(markdown_text(str(exc)))
@@ -193,6 +211,12 @@ def _translate(store: Store, document: Document, target: str, engine_name: str) 
     finally:
         bar.empty()
     st.toast(f"Machine translation stored; {result.new_mt} sentences got new MT.")
+    if glossary is not None:
+        totals = glossary_totals(result.rows, target, glossary)
+        st.caption(
+            f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+            f"{totals.flagged} flagged for review"
+        )
 
 
 def _progress_header(progress: Progress) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from workbench.editing import EditorRow
+from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
 from workbench.store import (
     Origin,
@@ -23,7 +24,13 @@ from workbench.store import (
     Store,
 )
 from workbench.ui import state
-from workbench.ui.rendering import markdown_text, revision_history_table, text_block
+from workbench.ui.rendering import (
+    markdown_text,
+    revision_history_table,
+    term_highlighted_block,
+    term_renderings,
+    text_block,
+)
 
 BOX_KEY_PREFIX = "tgt-"
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
@@ -87,7 +94,15 @@ def _style(target: str) -> str:
     )
 
 
-def render_rows(store: Store, rows: Sequence[EditorRow], source_lang: str, target: str) -> None:
+def render_rows(
+    store: Store,
+    rows: Sequence[EditorRow],
+    source_lang: str,
+    target: str,
+    glossary: Glossary | None = None,
+) -> None:
+    """The rows of one page; with a glossary, each source shows its terms highlighted and
+    their approved renderings."""
     st.html(_style(target))
     st.html(_KEYBOARD_SCRIPT, unsafe_allow_javascript=True)
     _, source, box = st.columns(COLUMNS)
@@ -99,7 +114,7 @@ def render_rows(store: Store, rows: Sequence[EditorRow], source_lang: str, targe
         key = box_key(target, editor_row.row.segment.id)
         shown.add(key)
         _sync_box(key, editor_row.row.revision, bases)
-        _row(store, editor_row, source_lang, target, key)
+        _row(store, editor_row, source_lang, target, key, glossary)
     for stale in set(bases) - shown:  # boxes no longer on screen start afresh next time
         del bases[stale]
 
@@ -117,7 +132,14 @@ def _sync_box(key: str, head: Revision | None, bases: dict) -> None:
         bases[key] = (head_id, head_text)
 
 
-def _row(store: Store, editor_row: EditorRow, source_lang: str, target: str, key: str) -> None:
+def _row(
+    store: Store,
+    editor_row: EditorRow,
+    source_lang: str,
+    target: str,
+    key: str,
+    glossary: Glossary | None,
+) -> None:
     row = editor_row.row
     segment = row.segment
     number = segment.index + 1
@@ -125,7 +147,14 @@ def _row(store: Store, editor_row: EditorRow, source_lang: str, target: str, key
     with st.container(key=f"row-{segment.id}"):
         num, source, box = st.columns(COLUMNS)
         num.html(f"<div class='wb-num'>{number}</div>")
-        source.html(text_block(segment.text, source_lang))
+        hits = find_terms(segment.text, glossary, target) if glossary is not None else []
+        if hits:
+            source.html(
+                term_highlighted_block(segment.text, hits, source_lang, target)
+                + term_renderings(hits, target)
+            )
+        else:
+            source.html(text_block(segment.text, source_lang))
         box.text_area(
             f"Target for sentence {number}",
             key=key,
@@ -136,7 +165,7 @@ def _row(store: Store, editor_row: EditorRow, source_lang: str, target: str, key
         with box.container(horizontal=True, gap="small", vertical_alignment="center"):
             _state_badge(row.revision)
             for flag in editor_row.flags:
-                st.badge(flag.code, color="orange", help=flag.message)
+                st.badge(flag.code, color="orange", help=markdown_text(flag.message))
             st.button(
                 "Save",
                 icon=":material/save:",

@@ -15,6 +15,7 @@ from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError
+from workbench.glossary import Glossary, load_glossary
 from workbench.store import Store, open_store
 
 
@@ -42,11 +43,24 @@ def _stored_file(url: str, path: str, modified_ns: int) -> int:
 def stored_file_document(path: Path) -> int:
     """The id of the stored document for a file on disk (the bundled sample, `--doc`);
     imported once per server process and file version."""
+    return _stored_file(config.database_url(), str(path), _modified_ns(path))
+
+
+def _modified_ns(path: Path) -> int:
     try:
-        modified = path.stat().st_mtime_ns
+        return path.stat().st_mtime_ns
     except OSError as exc:
         raise InputError(f"cannot open it ({exc.strerror})", path=str(path)) from None
-    return _stored_file(config.database_url(), str(path), modified)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _glossary(path: str, modified_ns: int) -> Glossary:
+    return load_glossary(Path(path))
+
+
+def house_glossary(path: Path) -> Glossary:
+    """The glossary file, parsed once per version of the file (the glossary page saves it)."""
+    return _glossary(str(path), _modified_ns(path))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -14,6 +14,19 @@ DOC_PATH = "doc_path"  # Path of the document the app was started with (the samp
 TARGET = "target"  # workbench code of the chosen target language
 ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
 ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
+GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
+GLOSSARY_LOADED = "glossary_loaded"  # (path, digest at load, Glossary) the glossary page edits
+GLOSSARY_TARGET = "glossary_target"  # target whose renderings the glossary page shows
+GLOSSARY_EDITOR = "glossary_editor"  # the glossary page's data editor (its pending edits)
+GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
+GLOSSARY_TRY = "glossary_try"  # sentence typed on the glossary page to preview matching
+
+# The alignment page
+ALIGNMENT = "alignment"  # workbench.ui.align_page.AlignmentWork being checked, or None
+ALIGN_NOTICE = "align_notice"  # (kind, message) about the last edit or accept, or None
+ALIGN_ONLY_FLAGGED = "align_only_flagged"  # show only rows below the confidence threshold
+ALIGN_PAGE = "align_page"  # 1-based page of rows
+ALIGN_AUTHOR = "align_author"  # name stored with the accepted revisions
 
 # The editor
 AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field)
@@ -51,3 +64,11 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(BASES, {})
     st.session_state.setdefault(CONFLICTS, {})
     st.session_state.setdefault(OPEN_DETAILS, set())
+    st.session_state.setdefault(ALIGNMENT, None)
+    st.session_state.setdefault(ALIGN_NOTICE, None)
+    st.session_state.setdefault(ALIGN_ONLY_FLAGGED, False)
+    st.session_state.setdefault(ALIGN_PAGE, 1)
+    st.session_state.setdefault(ALIGN_AUTHOR, default_author())
+    st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
+    st.session_state.setdefault(GLOSSARY_LOADED, None)
+    st.session_state.setdefault(GLOSSARY_TARGET, "ur")
