@@ -215,6 +215,14 @@ def _workbench_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     return home
 
 
+@pytest.fixture(autouse=True)
+def _workbench_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own empty store (WORKBENCH_DB): no test sees another's documents."""
+    path = tmp_path_factory.mktemp("workbench-db") / "workbench.db"
+    monkeypatch.setenv("WORKBENCH_DB", f"sqlite:///{path}")
+    return path
+
+
 # --------------------------------------------------------------------------- screenshots
 
 

@@ -71,10 +71,11 @@ def test_data_dirs_are_private_to_the_session():
     assert settings.chunk_type == settings.ChunkType.SPACY
 
 
-def test_workbench_database_is_a_temp_file():
+def test_workbench_database_is_a_temp_file_of_this_test(_workbench_db):
     from workbench import config
 
-    assert config.database_url() == f"sqlite:///{SESSION_DIR / 'workbench.db'}"
+    assert config.database_url() == f"sqlite:///{_workbench_db}"
+    assert not _workbench_db.is_relative_to(config.TRANSLATIONS_DIR)
 
 
 # --------------------------------------------------------------------------- SentencePiece

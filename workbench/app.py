@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import align_page, glossary_page, state, translate_page  # noqa: E402
+from workbench.ui import align_page, editor_page, glossary_page, state  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -32,12 +32,7 @@ def main() -> None:
     )
     state.init(_startup_document())
     pages = [
-        st.Page(
-            translate_page.render,
-            title="Translate",
-            icon=":material/translate:",
-            url_path="translate",
-        ),
+        st.Page(editor_page.render, title="Editor", icon=":material/edit_note:", url_path="editor"),
         st.Page(
             glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
         ),

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.segment_cmd",
     "workbench.cli.translate_cmd",
     "workbench.cli.packages_cmd",
+    "workbench.cli.docs_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
     "workbench.cli.align_cmd",

@@ -1,4 +1,5 @@
-"""`workbench translate FILE --to ur`: machine-translate a document into a TSV file."""
+"""`workbench translate FILE --to ur`: machine-translate a document into a TSV file, and keep
+the document and its MT in the store (named after the file) for the editor."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
-from workbench.languages import TARGETS, get_language
-from workbench.pipeline import TranslatedSegment, glossary_totals, translate_document
+from workbench.languages import get_language
+from workbench.pipeline import TranslatedSegment, glossary_totals
+from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -30,13 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
-    parser.add_argument(
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
-    )
+    add_target_option(parser)
     parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
@@ -53,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="enforce this glossary (CSV/TBX; e.g. glossaries/security.tbx) and add a `qa` "
         "column with each row's QA flag codes",
     )
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -62,18 +60,25 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
     engine = engine_for(src, tgt, args.engine)
+    engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
+    store = open_store_from(args)
+    document = store.import_document(args.file.name, text, src)
     with progress_bar(f"{src}→{tgt}") as update:
-        rows = translate_document(
-            text,
+        result = translate_stored_document(
+            store,
+            document,
             engine,
-            src,
             tgt,
-            n_best=args.n_best,
+            n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
             progress=update,
-            name=str(args.file),
             glossary=glossary,
         )
+    rows = result.rows
+    print(
+        f"stored as document {document.name!r} (id {document.id}) in {store.url}",
+        file=sys.stderr,
+    )
     with_qa = glossary is not None
     if args.out:
         with args.out.open("w", encoding="utf-8", newline="") as out:

@@ -16,7 +16,7 @@ records (`workbench.store.records`), never ORM objects::
 
     # MT: one n-best list per segment, in document order (workbench.engines Hypothesis)
     store.add_machine_translations(doc.id, "ur", "argos", model_id, hypotheses)
-    translate_stored_document(store, doc, engine, "ur")    # pipeline + the call above
+    translate_stored_document(store, doc, engine, "ur")    # pipeline + the call above (n-best 3)
     store.machine_translations(segment_id, "ur")           # [MachineTranslation], newest first
 
     # Revisions are append-only; the current target is the newest one.
@@ -59,7 +59,7 @@ from workbench.store.records import (
     StoredSegment,
 )
 from workbench.store.service import SegmentFilter, Store, open_store
-from workbench.store.translate import as_segment, translate_stored_document
+from workbench.store.translate import StoredTranslation, as_segment, translate_stored_document
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -78,6 +78,7 @@ __all__ = [
     "Status",
     "Store",
     "StoredSegment",
+    "StoredTranslation",
     "UnknownDocumentError",
     "as_segment",
     "open_store",

@@ -41,6 +41,7 @@ class Document:
     source_lang: str
     created: datetime
     segment_count: int
+    word_count: int  # source words (whitespace-separated), summed over the segments
 
 
 @dataclass(frozen=True)

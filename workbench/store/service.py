@@ -64,10 +64,8 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _document(record: DocumentRecord, segment_count: int) -> Document:
-    return Document(
-        record.id, record.name, record.source_lang, _aware(record.created), segment_count
-    )
+def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
+    return Document(record.id, record.name, record.source_lang, _aware(record.created), *counts)
 
 
 def _segment(record: SegmentRecord) -> StoredSegment:
@@ -170,7 +168,7 @@ class Store:
             ]
             session.add(record)
             session.flush()
-            return _document(record, len(segments))
+            return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
 
     def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
@@ -184,7 +182,7 @@ class Store:
                 )
             ):
                 if record.text == text and record.source_lang == source_lang:
-                    return _document(record, self._count_segments(session, record.id))
+                    return _document(record, self._counts(session, record.id))
         return self.add_document(name, text, source_lang)
 
     @staticmethod
@@ -206,24 +204,34 @@ class Store:
         return candidate
 
     @staticmethod
-    def _count_segments(session: Session, document_id: int) -> int:
-        return session.scalar(select(func.count()).where(SegmentRecord.document_id == document_id))
+    def _counts(session: Session, document_id: int) -> tuple[int, int]:
+        """(segments, source words) of a document."""
+        count, words = session.execute(
+            select(func.count(), func.coalesce(func.sum(SegmentRecord.word_count), 0)).where(
+                SegmentRecord.document_id == document_id
+            )
+        ).one()
+        return count, words
 
     def documents(self) -> list[Document]:
         """Every document, oldest first."""
         counts = (
-            select(SegmentRecord.document_id, func.count().label("n"))
+            select(
+                SegmentRecord.document_id,
+                func.count().label("segments"),
+                func.sum(SegmentRecord.word_count).label("words"),
+            )
             .group_by(SegmentRecord.document_id)
             .subquery()
         )
         with self._read() as session:
             rows = session.execute(
-                select(DocumentRecord, counts.c.n)
+                select(DocumentRecord, counts.c.segments, counts.c.words)
                 .options(defer(DocumentRecord.text))
                 .join(counts, counts.c.document_id == DocumentRecord.id)
                 .order_by(DocumentRecord.id)
             )
-            return [_document(record, n) for record, n in rows]
+            return [_document(record, (n, words)) for record, n, words in rows]
 
     def document(self, ref: int | str) -> Document:
         """A document by id or by name (a string of digits is tried as an id first)."""
@@ -238,7 +246,7 @@ class Store:
                 raise UnknownDocumentError(
                     f"no stored document {ref!r}; `workbench docs` lists them"
                 )
-            return _document(record, self._count_segments(session, record.id))
+            return _document(record, self._counts(session, record.id))
 
     def document_text(self, document_id: int) -> str:
         """The document exactly as it was added (segment spans index into it)."""

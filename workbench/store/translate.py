@@ -6,8 +6,11 @@ the engine is asked for what is left.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workbench.engines.base import ProgressCallback, TranslationEngine
-from workbench.pipeline import translate_segments
+from workbench.glossary import Glossary
+from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
 from workbench.store.records import Document, StoredSegment
 from workbench.store.service import Store
@@ -20,6 +23,12 @@ def as_segment(stored: StoredSegment) -> Segment:
     return Segment(stored.index, stored.paragraph, stored.text, stored.start, stored.end)
 
 
+@dataclass(frozen=True)
+class StoredTranslation:
+    rows: list[TranslatedSegment]  # the engine's output, in document order
+    new_mt: int  # segments whose current target became the new MT (unedited ones)
+
+
 def translate_stored_document(
     store: Store,
     document: Document,
@@ -27,20 +36,29 @@ def translate_stored_document(
     target: str,
     n_best: int = DEFAULT_N_BEST,
     progress: ProgressCallback | None = None,
-) -> int:
+    glossary: Glossary | None = None,
+) -> StoredTranslation:
     """Translate every sentence in one engine call and store the n-best lists.
 
-    Returns how many segments got new MT as their current target (edited segments keep
-    the editor's text; their MT alternatives are still stored).
+    Segments an editor has worked on keep the editor's text; their MT alternatives are
+    still stored. With a glossary its terms are carried through MT (see `workbench.pipeline`);
+    the rows returned carry the QA flags of the new MT.
     """
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
-        segments, engine, document.source_lang, target, n_best=n_best, progress=progress
+        segments,
+        engine,
+        document.source_lang,
+        target,
+        n_best=n_best,
+        progress=progress,
+        glossary=glossary,
     )
-    return store.add_machine_translations(
+    new_mt = store.add_machine_translations(
         document.id,
         target,
         engine.name,
         engine.model_id(document.source_lang, target),
         [t.hypotheses for t in translated],
     )
+    return StoredTranslation(translated, new_mt)

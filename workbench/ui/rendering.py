@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from workbench.glossary import TermHit
 from workbench.languages import get_language
+from workbench.store import Revision
+
+_MARKDOWN_SPECIALS = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` for a Streamlit markdown string (titles, alerts, tooltips) shown as typed.
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark allows it for all of them),
+    which also disarms Streamlit's own `:color[…]`, `:material/…:` and `$…$` syntax; Streamlit
+    never renders raw HTML in markdown, so tags come out as text.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def text_block(text: str, lang: str, css_class: str = "wb-text") -> str:
@@ -42,6 +56,26 @@ def side_by_side_table(rows: list[tuple[int, str, str]], src: str, tgt: str) -> 
         "<thead><tr><th>#</th>"
         f"<th>Source ({get_language(src).label})</th>"
         f"<th style='text-align:right'>{target.label}</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def revision_history_table(revisions: Sequence[Revision], tgt: str) -> str:
+    """Newest first: number, when (UTC), who, origin, status, and the text; all escaped."""
+    body = "".join(
+        "<tr>"
+        f"<td>{r.number}</td><td>{r.created:%Y-%m-%d %H:%M}</td>"
+        f"<td>{html.escape(r.author)}</td><td>{html.escape(r.origin.value)}</td>"
+        f"<td>{html.escape(r.status.value)}</td><td>{text_block(r.text, tgt)}</td>"
+        "</tr>"
+        for r in reversed(revisions)
+    )
+    return (
+        "<table class='wb-history' style='width:100%;border-collapse:collapse;font-size:.85rem'>"
+        "<colgroup><col style='width:2.5rem'><col style='width:9rem'><col style='width:8rem'>"
+        "<col style='width:4.5rem'><col style='width:5.5rem'><col></colgroup>"
+        "<thead><tr style='text-align:left'><th>#</th><th>When (UTC)</th><th>Who</th>"
+        "<th>Origin</th><th>Status</th><th>Text</th></tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 import streamlit as st
 
 from workbench import config
+from workbench.editing import PAGE_SIZES, default_author
 
 # Key -> what it holds.
-DOC_PATH = "doc_path"  # Path of the document opened from disk (the sample by default)
-DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
+DOC_PATH = "doc_path"  # Path of the document the app was started with (the sample by default)
 TARGET = "target"  # workbench code of the chosen target language
-MT_RESULTS = "mt_results"  # {(document key, target, engine): list[TranslatedSegment]}
 ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
 ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
 GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
@@ -30,27 +28,42 @@ ALIGN_ONLY_FLAGGED = "align_only_flagged"  # show only rows below the confidence
 ALIGN_PAGE = "align_page"  # 1-based page of rows
 ALIGN_AUTHOR = "align_author"  # name stored with the accepted revisions
 
+# The editor
+AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field)
+DOCUMENT_ID = "document_id"  # id of the open stored document
+UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
+UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
+ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
+SEARCH = "search"  # text searched in source and target
+PAGE = "page"  # 1-based page of rows
+PAGER = "pager"  # the page buttons' widget (follows PAGE)
+PAGE_SIZE = "page_size"  # rows per page, one of workbench.editing.PAGE_SIZES
+# {target box key: (revision id or None, text)}: the revision each open box started from, the
+# base of its next save (optimistic concurrency) and how to tell a local edit from a stale box.
+BASES = "editor_bases"
+CONFLICTS = "editor_conflicts"  # {segment id: RevisionConflict} saves refused, shown per row
+OPEN_DETAILS = "editor_open_details"  # segment ids whose alternatives and history are shown
+
 
 def engine_key(tgt: str) -> str:
     """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
     return f"{ENGINE_PICKER_PREFIX}{tgt}"
 
 
-def default_author() -> str:
-    """The OS user name, offered until the person types another."""
-    try:
-        return getpass.getuser() or "editor"
-    except (KeyError, OSError):  # no passwd entry (containers) and no USER variable
-        return "editor"
-
-
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
-    st.session_state.setdefault(DOC_UPLOAD, None)
     st.session_state.setdefault(TARGET, "ur")
-    st.session_state.setdefault(MT_RESULTS, {})
     st.session_state.setdefault(ENGINE_PICKS, {})
+    st.session_state.setdefault(AUTHOR, default_author())
+    st.session_state.setdefault(UPLOAD_ERROR, None)
+    st.session_state.setdefault(ROW_FILTER, "all")
+    st.session_state.setdefault(SEARCH, "")
+    st.session_state.setdefault(PAGE, 1)
+    st.session_state.setdefault(PAGE_SIZE, PAGE_SIZES[0])
+    st.session_state.setdefault(BASES, {})
+    st.session_state.setdefault(CONFLICTS, {})
+    st.session_state.setdefault(OPEN_DETAILS, set())
     st.session_state.setdefault(ALIGNMENT, None)
     st.session_state.setdefault(ALIGN_NOTICE, None)
     st.session_state.setdefault(ALIGN_ONLY_FLAGGED, False)

@@ -1,0 +1,89 @@
+"""The editor in headless Chromium: an edit saved with Ctrl+Enter survives a reload and a
+server restart, target boxes are right-to-left in Nastaliq, leaving a box saves it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.app_server import chromium_page, require_chromium, serve_app
+from workbench import config
+from workbench.store import Origin, open_store
+
+pytestmark = pytest.mark.browser
+
+URDU_3 = "تاہم پاکستان نے اس سال کابل کے ساتھ تعلقات بحال کرنے کے لیے سفارتی روابط بڑھائے۔"
+URDU_5 = "انہوں نے کہا کہ افغانستان سے سرحد پار حملے ناقابل قبول ہیں۔"
+# What a colleague saved meanwhile (sentences 1, 2 and 4), so the screenshot shows a page in work.
+COLLEAGUE = {
+    0: "پاک افغان تعلقات میں نئی گراوٹ",
+    1: "پاکستان اور افغانستان کے تعلقات ایک بار پھر نچلی سطح پر پہنچ گئے ہیں کیونکہ طالبان کی "
+    "جانب سے سکیورٹی خدشات کا جواب نہ ملنے پر اسلام آباد میں مایوسی بڑھ رہی ہے۔",
+    3: "دو روز قبل وزیر اعظم شہباز شریف نے کابل سے کہا کہ وہ پاکستان اور ٹی ٹی پی (تحریک طالبان "
+    "پاکستان) میں سے کسی ایک کا انتخاب کرے۔",
+}
+
+
+def box(page, number: int):
+    return page.get_by_role("textbox", name=f"Target for sentence {number}", exact=True)
+
+
+def status(page, segment_id: int):
+    """The state badge of a row (MT, Edited, Confirmed …)."""
+    return page.locator(f".st-key-row-{segment_id} [data-testid='stMarkdown']").first
+
+
+def open_editor(page, url: str) -> None:
+    page.goto(url)
+    box(page, 1).wait_for(timeout=30_000)
+
+
+def test_an_edit_saved_in_the_browser_survives_a_reload_and_a_server_restart(
+    argos_en_ur_copy, tmp_path, screenshot_dir
+):
+    from playwright.sync_api import expect
+
+    require_chromium()
+    store = open_store()  # the same WORKBENCH_DB as the server's
+    with serve_app(tmp_path / "first.log") as url, chromium_page() as page:
+        open_editor(page, url)
+        page.get_by_role("button", name="Translate").click()
+        segments = store.segments(store.document(config.SAMPLE_DOCUMENT.name).id)
+        expect(box(page, 3)).to_have_value(segments[2].text, timeout=30_000)
+
+        box(page, 3).fill(URDU_3)
+        box(page, 3).press("Control+Enter")  # saves, and moves on to sentence 4
+        expect(status(page, segments[2].id)).to_contain_text("Edited", timeout=15_000)
+        expect(box(page, 4)).to_be_focused()
+
+        box(page, 5).fill(URDU_5)
+        page.get_by_text("Source · English").click()  # leaving the box saves it too
+        expect(status(page, segments[4].id)).to_contain_text("Edited", timeout=15_000)
+
+        for index, text in COLLEAGUE.items():
+            segment = segments[index]
+            mt = store.current_revision(segment.id, "ur")
+            store.confirm(segment.id, "ur", "bilal", mt.id, text=text)
+
+        page.reload()
+        box(page, 1).wait_for(timeout=30_000)
+        expect(box(page, 3)).to_have_value(URDU_3)
+        expect(box(page, 5)).to_have_value(URDU_5)
+        expect(box(page, 2)).to_have_value(COLLEAGUE[1])
+        expect(status(page, segments[1].id)).to_contain_text("Confirmed")
+        direction, font = box(page, 3).evaluate(
+            "e => [getComputedStyle(e).direction, getComputedStyle(e).fontFamily]"
+        )
+        assert direction == "rtl"
+        assert font.startswith('"Noto Nastaliq Urdu"')
+        source_direction = page.get_by_text(segments[2].text, exact=True).evaluate(
+            "e => getComputedStyle(e).direction"
+        )
+        assert source_direction == "ltr"
+        box(page, 3).scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_dir / "editor-urdu.png"))
+
+    head = store.current_revision(segments[2].id, "ur")
+    assert (head.text, head.origin) == (URDU_3, Origin.HUMAN)
+    with serve_app(tmp_path / "second.log") as url, chromium_page() as page:  # a new server
+        open_editor(page, url)
+        expect(box(page, 3)).to_have_value(URDU_3)

@@ -1,0 +1,278 @@
+"""The editor: one row per sentence, source left, right-to-left target right, saved per segment.
+
+Layout: the sidebar picks the editor's name and the document (the bundled sample is always
+listed; `.txt`/`.md` uploads are stored); the main area, a fragment so that saving a segment
+reruns only it, holds the target choice, translation, the progress header, filters and the
+page of rows (`workbench.ui.editor_rows`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench import config, qa
+from workbench.documents import decode_document
+from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
+from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary
+from workbench.languages import TARGETS, get_language
+from workbench.pipeline import glossary_totals
+from workbench.store import Document, Progress, Store, translate_stored_document
+from workbench.ui import editor_rows, state
+from workbench.ui.engine_picker import engine_picker
+from workbench.ui.rendering import markdown_text
+from workbench.ui.resources import (
+    app_store,
+    engine,
+    house_glossary,
+    stored_file_document,
+    target_statuses,
+)
+
+UPLOAD_TYPES = ["txt", "md"]
+
+
+def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
+    """The QA checks the editor runs on each row's current target (`workbench.qa`)."""
+
+    def check(source: str, target: str, target_lang: str) -> list[qa.QAFlag]:
+        return qa.check(source, target, target_lang, glossary, source_lang)
+
+    return check
+
+
+def _house_glossary() -> Glossary | None:
+    """The glossary MT enforces and QA checks; a broken file is reported, work goes on."""
+    try:
+        return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
+    except WorkbenchError as exc:
+        st.warning(markdown_text(f"Glossary not applied: {exc}"))
+        return None
+
+
+def render() -> None:
+    store = app_store()
+    document = _sidebar(store, _startup_document_id())
+    if document is None:
+        st.info("No document yet: add one in the sidebar.")
+        return
+    _editor(document.id)
+
+
+def _startup_document_id() -> int | None:
+    """The document the app was started with (`--doc`, else the sample), stored on first use;
+    if it cannot be read, say why and fall back to the bundled sample."""
+    for path in dict.fromkeys([Path(st.session_state[state.DOC_PATH]), config.SAMPLE_DOCUMENT]):
+        try:
+            return stored_file_document(path)
+        except WorkbenchError as exc:
+            st.error(markdown_text(str(exc)))
+    return None
+
+
+# ---- sidebar ---------------------------------------------------------------------------
+
+
+def _sidebar(store: Store, default_id: int | None) -> Document | None:
+    with st.sidebar:
+        st.text_input(
+            "Your name",
+            key=state.AUTHOR,
+            help="Saved with every revision you make.",
+            persist_state="session",
+        )
+        documents = {d.id: d for d in store.documents()}
+        if st.session_state.get(state.DOCUMENT_ID) not in documents:
+            st.session_state[state.DOCUMENT_ID] = (
+                default_id if default_id in documents else next(iter(documents), None)
+            )
+        st.selectbox(
+            "Document",
+            options=list(documents),
+            format_func=lambda i: f"{documents[i].name} · {documents[i].segment_count} sentences",
+            key=state.DOCUMENT_ID,
+            on_change=_back_to_first_page,
+        )
+        st.file_uploader(
+            "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
+            type=UPLOAD_TYPES,
+            key=state.UPLOAD,
+            on_change=_store_upload,
+            args=(store,),
+        )
+        if st.session_state[state.UPLOAD_ERROR]:
+            st.error(markdown_text(st.session_state[state.UPLOAD_ERROR]))
+        st.caption(f"Store: `{store.url}`")
+    return documents.get(st.session_state[state.DOCUMENT_ID])
+
+
+def _store_upload(store: Store) -> None:
+    uploaded = st.session_state[state.UPLOAD]
+    st.session_state[state.UPLOAD_ERROR] = None
+    if uploaded is None:
+        return
+    try:
+        text = decode_document(uploaded.getvalue(), uploaded.name)
+        document = store.import_document(uploaded.name, text)
+    except WorkbenchError as exc:
+        st.session_state[state.UPLOAD_ERROR] = str(exc)
+        return
+    st.session_state[state.DOCUMENT_ID] = document.id
+    st.session_state[state.PAGE] = 1
+
+
+# ---- main area -------------------------------------------------------------------------
+
+
+@st.fragment
+def _editor(document_id: int) -> None:
+    store = app_store()
+    document = store.document(document_id)
+    st.subheader(markdown_text(document.name), anchor=False)
+    target_column, engine_column, action = st.columns([3, 3, 1.2], vertical_alignment="bottom")
+    with target_column:
+        target = _target_choice()
+    with engine_column:
+        choice = engine_picker(document.source_lang, target)
+    with action:
+        translate = st.button(
+            "Translate",
+            key="translate",
+            type="primary",
+            disabled=not choice.installed,
+            width="stretch",
+            help="Machine-translate every sentence; sentences you edited keep your text.",
+        )
+    if not choice.installed:
+        st.warning(
+            f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
+        )
+    glossary = _house_glossary()
+    if translate:
+        _translate(store, document, target, choice.name, glossary)
+    _progress_header(store.progress(document.id, target))
+    _toolbar()
+    page = load_editor_page(
+        store,
+        document.id,
+        target,
+        st.session_state[state.ROW_FILTER],
+        st.session_state[state.SEARCH],
+        st.session_state[state.PAGE],
+        st.session_state[state.PAGE_SIZE],
+        qa_check(glossary, document.source_lang),
+    )
+    if page.page != st.session_state[state.PAGE]:
+        st.session_state[state.PAGE] = page.page
+    size = st.session_state[state.PAGE_SIZE]
+    first = (page.page - 1) * size + 1
+    st.caption(
+        f"Sentences {first}–{first + len(page.rows) - 1} of {page.total} shown"
+        if page.rows
+        else "No sentence matches this filter and search."
+    )
+    editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary)
+    _pager(page.pages)
+
+
+def _target_choice() -> str:
+    statuses = target_statuses()
+
+    def label(code: str) -> str:
+        status = statuses.get(code)
+        installed = status is not None and status.installed
+        return f"{get_language(code).label} ({code})" + ("" if installed else " · no model")
+
+    return st.selectbox(
+        "Target language",
+        options=[t.code for t in TARGETS],
+        format_func=label,
+        key=state.TARGET,
+    )
+
+
+def _translate(
+    store: Store, document: Document, target: str, engine_name: str, glossary: Glossary | None
+) -> None:
+    bar = st.progress(0.0, text="Translating…")
+
+    def update(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
+
+    try:
+        result = translate_stored_document(
+            store, document, engine(engine_name), target, progress=update, glossary=glossary
+        )
+    except WorkbenchError as exc:
+        st.error(markdown_text(str(exc)))
+        return
+    finally:
+        bar.empty()
+    st.toast(f"Machine translation stored; {result.new_mt} sentences got new MT.")
+    if glossary is not None:
+        totals = glossary_totals(result.rows, target, glossary)
+        st.caption(
+            f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+            f"{totals.flagged} flagged for review"
+        )
+
+
+def _progress_header(progress: Progress) -> None:
+    st.progress(
+        progress.percent_done / 100,
+        text=(
+            f"**{progress.percent_done:.0f}% done** (words confirmed) · "
+            f"✓ {progress.confirmed} confirmed · ✎ {progress.edited} edited · "
+            f"{progress.pretranslated} MT only · {progress.untranslated} untranslated · "
+            f"{progress.segments} sentences, {progress.words:,} words"
+        ),
+    )
+
+
+def _toolbar() -> None:
+    filters, search, size = st.columns([3, 3, 1], vertical_alignment="bottom")
+    with filters:
+        st.segmented_control(
+            "Show",
+            options=list(ROW_FILTERS),
+            format_func=ROW_FILTERS.__getitem__,
+            key=state.ROW_FILTER,
+            required=True,
+            on_change=_back_to_first_page,
+        )
+    with search:
+        st.text_input(
+            "Search source and target",
+            key=state.SEARCH,
+            placeholder="word or phrase",
+            on_change=_back_to_first_page,
+        )
+    with size:
+        st.selectbox(
+            "Rows per page", PAGE_SIZES, key=state.PAGE_SIZE, on_change=_back_to_first_page
+        )
+
+
+def _back_to_first_page() -> None:
+    st.session_state[state.PAGE] = 1
+
+
+def _pager(pages: int) -> None:
+    """The page buttons; `state.PAGE` is the truth, the widget is recreated when it differs."""
+    if (
+        st.session_state.get(state.PAGER, st.session_state[state.PAGE])
+        != st.session_state[state.PAGE]
+    ):
+        del st.session_state[state.PAGER]
+    st.pagination(
+        pages,
+        default=st.session_state[state.PAGE],
+        key=state.PAGER,
+        on_change=_page_chosen,
+    )
+
+
+def _page_chosen() -> None:
+    st.session_state[state.PAGE] = st.session_state[state.PAGER]

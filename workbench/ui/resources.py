@@ -1,0 +1,73 @@
+"""Things every page shares and Streamlit keeps for the life of the server process.
+
+The store and the MT engine are opened once (`st.cache_resource`), not on every rerun;
+model availability is re-read only when what is installed changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench import config
+from workbench.documents import read_document
+from workbench.engines import registry
+from workbench.engines.base import TranslationEngine
+from workbench.errors import InputError
+from workbench.glossary import Glossary, load_glossary
+from workbench.store import Store, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    return open_store(url)
+
+
+def app_store() -> Store:
+    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
+    return _open_store(config.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def engine(name: str = "argos") -> TranslationEngine:
+    """One engine per server process: models load once, not on every rerun."""
+    return registry.get_engine(name)
+
+
+@st.cache_resource(show_spinner=False)
+def _stored_file(url: str, path: str, modified_ns: int) -> int:
+    return _open_store(url).import_document(Path(path).name, read_document(path)).id
+
+
+def stored_file_document(path: Path) -> int:
+    """The id of the stored document for a file on disk (the bundled sample, `--doc`);
+    imported once per server process and file version."""
+    return _stored_file(config.database_url(), str(path), _modified_ns(path))
+
+
+def _modified_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError as exc:
+        raise InputError(f"cannot open it ({exc.strerror})", path=str(path)) from None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _glossary(path: str, modified_ns: int) -> Glossary:
+    return load_glossary(Path(path))
+
+
+def house_glossary(path: Path) -> Glossary:
+    """The glossary file, parsed once per version of the file (the glossary page saves it)."""
+    return _glossary(str(path), _modified_ns(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _target_statuses(installed_state: tuple) -> dict[str, registry.TargetStatus]:
+    return {s.language.code: s for s in registry.target_statuses()}
+
+
+def target_statuses() -> dict[str, registry.TargetStatus]:
+    """Target code -> the engines that cover it; re-read only when what is installed changes."""
+    return _target_statuses(registry.installed_state())
