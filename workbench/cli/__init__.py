@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.segment_cmd",
     "workbench.cli.translate_cmd",
     "workbench.cli.packages_cmd",
+    "workbench.cli.score_cmd",
 )
 
 
