@@ -12,7 +12,8 @@ from workbench.engines import packages
 from workbench.engines.registry import get_engine
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
-from workbench.pipeline import segment_document, translate_segments
+from workbench.pipeline import translate_segments
+from workbench.segment import segment_document
 from workbench.ui import state
 from workbench.ui.rendering import side_by_side_table
 
@@ -57,7 +58,7 @@ def render() -> None:
     _sidebar()
     try:
         name, text = _current_document()
-        segments = segment_document(text, "en", name)
+        segments = segment_document(text, "en", path=name)
     except WorkbenchError as exc:
         st.error(str(exc))
         return
