@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -131,32 +131,15 @@ def test_paired_test_p_values_equal_the_sacrebleu_cli(tmp_path, method):
     other = [" ".join(h.split()[:-1]) if i % 2 else h for i, h in enumerate(hyps)]
     other_path = tmp_path / "other.txt"
     other_path.write_text("".join(x + "\n" for x in other), "utf-8")
-    n = "200" if method == "ar" else "1000"
-    theirs = json.loads(
-        sacrebleu_cli(
-            POSTEDIT,
-            "-i",
-            MT,
-            other_path,
-            f"--paired-{method}",
-            f"--paired-{method}-n",
-            n,
-            "-m",
-            "bleu",
-            "chrf",
-            "ter",
-            "-tok",
-            "intl",
-            "-f",
-            "json",
-        )
-    )
+    n = "300" if method == "ar" else "1000"
+    # Text, not JSON: sacrebleu 2.6.0 cannot write its TER bootstrap results as JSON.
+    theirs = sacrebleu_cli(
+        POSTEDIT, "-i", MT, other_path, f"--paired-{method}", f"--paired-{method}-n", n,
+        "-m", "bleu", "chrf", "ter", "-tok", "intl", "-f", "text",
+    )  # fmt: skip
+    printed_p = re.findall(r"p = ([0-9.]+)", theirs)
+
     ours = paired_test(Scorer("ur", normalize=False), hyps, other, refs, method, int(n))
 
-    system = theirs[1]
-    assert {r.name: r.p_value for r in ours} == {
-        m: system[m]["p_value"] for m in ("BLEU", "chrF2", "TER")
-    }
-    assert {r.name: r.system for r in ours} == {
-        m: system[m]["score"] for m in ("BLEU", "chrF2", "TER")
-    }
+    assert [f"{r.p_value:.4f}" for r in ours] == printed_p
+    assert [r.name for r in ours] == ["BLEU", "chrF2", "TER"]

@@ -2,15 +2,15 @@
 
 A line ends at LF only (a CR before it and other trailing whitespace are dropped, as
 sacrebleu's `line.rstrip()` does); Unicode line separators inside a line stay part of it.
-A UTF-8 byte-order mark is removed. Blank lines are segments too: an empty hypothesis
-is a valid (zero-scoring) translation.
+Encodings are those of `workbench.documents` (UTF-8, or UTF-16/32 with a byte-order mark).
+Blank lines are segments too: an empty hypothesis is a valid (zero-scoring) translation.
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 
+from workbench.documents import decode_text, read_bytes
 from workbench.errors import InputError
 
 
@@ -25,35 +25,13 @@ def split_lines(text: str) -> list[str]:
 
 
 def decode_lines(data: bytes, name: str) -> list[str]:
-    """Decode UTF-8 bytes (with or without BOM) into segments; bad bytes name their line."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded "
-            "(save the file as UTF-8)",
-            path=name,
-            line=line,
-        ) from None
-    return split_lines(text)
+    """Decode a file's bytes into segments; bad bytes are an `InputError` naming the line."""
+    return split_lines(decode_text(data, name))
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[str]:
     """Read a hypothesis or reference file (see `decode_lines`)."""
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a text file", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
-    return decode_lines(data, name)
+    return decode_lines(read_bytes(path), os.fspath(path))
 
 
 def check_same_length(
