@@ -76,7 +76,14 @@ def render() -> None:
     words = sum(len(s.text.split()) for s in segments)
     st.caption(f"{len(segments)} sentences · {words} words · English → {get_language(tgt).label}")
 
-    if st.button("Translate", type="primary", key="translate"):
+    status = next(s for s in packages.target_statuses() if s.language.code == tgt)
+    if not status.installed:
+        st.warning(
+            f"No model for {status.language.label} is installed. Online: "
+            f"`workbench packages install en {status.language.argos_code}`; offline: "
+            "`workbench packages install FILE.argosmodel`."
+        )
+    if st.button("Translate", type="primary", key="translate", disabled=not status.installed):
         bar = st.progress(0.0, text="Translating…")
 
         def update(done: int, total: int) -> None:
