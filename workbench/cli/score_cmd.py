@@ -16,6 +16,7 @@ from typing import Any
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.scoring import METRICS, CorpusScore, PairedResult, Scorer, paired_test
+from workbench.scoring.document import SCOPES
 from workbench.scoring.metrics import DEFAULT_BOOTSTRAP
 from workbench.scoring.significance import PAIRED_METHODS
 from workbench.scoring.textfiles import check_same_length, read_lines
@@ -26,23 +27,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "score",
         help="score translations with BLEU, chrF and TER (sacrebleu)",
         description=(
-            "Score hypothesis files against a reference file (one segment per line) with "
+            "Score hypothesis files against a reference file (one segment per line), or a "
+            "stored document's machine translation against its final post-edit (DOC), with "
             "sacrebleu. Every score line carries its sacrebleu signature; the line after "
             "them says what was normalized before scoring. Tokenization follows the target: "
             "'intl' for Urdu, Dari, Persian and Pashto, '13a' for English."
         ),
     )
     parser.add_argument(
+        "doc",
+        nargs="?",
+        metavar="DOC",
+        help="a stored document (name or id): score its MT against the final post-edit",
+    )
+    parser.add_argument(
         "--hyp",
         nargs="+",
         type=Path,
-        required=True,
         metavar="FILE",
         help="hypothesis file(s); with --paired the first is the baseline",
     )
-    parser.add_argument("--ref", type=Path, required=True, metavar="FILE", help="reference file")
+    parser.add_argument(
+        "--ref",
+        type=Path,
+        metavar="FILE",
+        help="reference: one segment per line; with DOC also a TMX file (matched by source)",
+    )
     parser.add_argument(
         "--tgt",
+        "--to",
+        dest="tgt",
         required=True,
         metavar="LANG",
         help="target language: " + ", ".join(t.code for t in TARGETS) + ", en",
@@ -60,9 +74,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         nargs="?",
         type=int,
         const=DEFAULT_BOOTSTRAP,
-        default=0,
+        default=None,
         metavar="N",
-        help=f"bootstrap 95%% confidence interval with N resamples (default {DEFAULT_BOOTSTRAP})",
+        help=f"bootstrap 95%% confidence interval with N resamples (default {DEFAULT_BOOTSTRAP}; "
+        "on for DOC, --confidence 0 turns it off)",
     )
     parser.add_argument(
         "--paired",
@@ -84,16 +99,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--width", "-w", type=int, default=1, help="decimals (default 1)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stored = parser.add_argument_group("with DOC (a stored document)")
+    stored.add_argument("--db", metavar="URL", help="the store (default: WORKBENCH_DB)")
+    stored.add_argument(
+        "--scope",
+        choices=list(SCOPES),
+        default="post-edited",
+        help="which sentences MT-vs-final scores (default: post-edited, i.e. edited or "
+        "confirmed by an editor)",
+    )
+    stored.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="paired test of two texts of each sentence: mt, first-edit, final or "
+        "engine:NAME (against --ref, else the final post-edit)",
+    )
+    stored.add_argument("--segments", action="store_true", help="per-sentence table (TSV)")
+    stored.add_argument("--revisions", action="store_true", help="per-revision table (TSV)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.doc is None) == (args.hyp is None):
+        raise WorkbenchError("give either DOC (a stored document) or --hyp FILE ... --ref FILE")
+    if (args.confidence or 0) < 0 or args.paired_n < 0 or args.width < 0:
+        raise WorkbenchError("--confidence, --paired-n and --width must not be negative")
+    if args.doc is not None:
+        from workbench.cli.score_doc import run_document  # the store only when it is used
+
+        return run_document(args)
+    if args.ref is None:
+        raise WorkbenchError("--hyp needs --ref FILE")
     target = get_language(args.tgt).code
     scorer = Scorer(target, args.metrics, normalize=not args.no_normalize)
     if args.paired and len(args.hyp) < 2:
         raise WorkbenchError("--paired needs at least two --hyp files: a baseline and a system")
-    if args.confidence < 0 or args.paired_n < 0 or args.width < 0:
-        raise WorkbenchError("--confidence, --paired-n and --width must not be negative")
     references = read_lines(args.ref)
     systems: list[tuple[str, list[str]]] = []
     for path in args.hyp:
@@ -110,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     }
     blocks: list[tuple[str, list[CorpusScore]]] = []
     for name, hypotheses in systems:
-        scores = scorer.score(hypotheses, references).corpus(n_bootstrap=args.confidence)
+        scores = scorer.score(hypotheses, references).corpus(n_bootstrap=args.confidence or 0)
         blocks.append((name, scores))
         report["systems"].append({"hyp": name, "scores": [s.as_dict(args.width) for s in scores]})
     comparisons: list[tuple[str, list[PairedResult]]] = []
@@ -125,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
             "method": args.paired,
             "baseline": systems[0][0],
             "comparisons": [
-                {"hyp": name, "results": [_paired_dict(r) for r in results]}
+                {"hyp": name, "results": [paired_dict(r) for r in results]}
                 for name, results in comparisons
             ],
         }
@@ -137,12 +178,21 @@ def run(args: argparse.Namespace) -> int:
     for name, scores in blocks:
         if len(blocks) > 1:
             print(f"# {name}")
-        for line in align_on_equals([s.line(args.width) for s in scores]):
-            print(line)
-    print(f"# {scorer.prep} — {scorer.prep_description}")
+        print_scores(scores, args.width)
+    print_prep(scorer.prep, scorer.prep_description)
     for name, results in comparisons:
-        _print_paired(systems[0][0], name, results, args.width)
+        print_paired(systems[0][0], name, results, args.width)
     return 0
+
+
+def print_scores(scores: Sequence[CorpusScore], width: int) -> None:
+    for line in align_on_equals([s.line(width) for s in scores]):
+        print(line)
+
+
+def print_prep(prep: str, description: str) -> None:
+    """The line next to the signatures that says what was normalized before scoring."""
+    print(f"# {prep} — {description}")
 
 
 def align_on_equals(lines: Sequence[str]) -> list[str]:
@@ -153,7 +203,7 @@ def align_on_equals(lines: Sequence[str]) -> list[str]:
     return [line[: line.index(" = ")].rjust(width) + line[line.index(" = ") :] for line in lines]
 
 
-def _paired_dict(result: PairedResult) -> dict[str, Any]:
+def paired_dict(result: PairedResult) -> dict[str, Any]:
     return {
         "metric": result.metric,
         "name": result.name,
@@ -170,7 +220,7 @@ def _paired_dict(result: PairedResult) -> dict[str, Any]:
     }
 
 
-def _print_paired(baseline: str, name: str, results: list[PairedResult], width: int) -> None:
+def print_paired(baseline: str, name: str, results: list[PairedResult], width: int) -> None:
     method = PAIRED_METHODS[results[0].method]
     print(f"# {method}: {name} against the baseline {baseline}")
     for r in results:

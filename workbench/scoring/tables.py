@@ -37,7 +37,8 @@ def segment_table(report: DocumentReport) -> pd.DataFrame:
         }
         for s in [*scored, *rest]
     ]
-    return pd.DataFrame(rows, columns=_SEGMENT_COLUMNS)
+    table = pd.DataFrame(rows, columns=_SEGMENT_COLUMNS)
+    return table.astype({"TER edits": "Int64", "Edit distance (chars)": "Int64"})
 
 
 _SEGMENT_COLUMNS = [
