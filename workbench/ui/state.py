@@ -14,6 +14,12 @@ DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
 TARGET = "target"  # workbench code of the chosen target language
 MT_RESULTS = "mt_results"  # {(document key, target): list[TranslatedSegment]}
 
+# The scores page
+SCORE_SCOPE = (
+    "score_scope"  # which sentences MT-vs-final scores (workbench.scoring.document.SCOPES)
+)
+SCORE_PAIRED = "score_paired"  # paired test against a reference: "bs" or "ar"
+
 
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
@@ -21,3 +27,5 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(DOC_UPLOAD, None)
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
+    st.session_state.setdefault(SCORE_SCOPE, "post-edited")
+    st.session_state.setdefault(SCORE_PAIRED, "bs")

@@ -1,0 +1,228 @@
+"""Scores page: how far the machine output was from the final text, per sentence and editor.
+
+All numbers come from `workbench.scoring`; this page only lays them out.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.errors import WorkbenchError
+from workbench.languages import TARGETS, get_language
+from workbench.scoring.charts import distribution_chart, editor_chart, time_chart
+from workbench.scoring.document import (
+    SCOPES,
+    DocumentReport,
+    SegmentHistory,
+    compare,
+    score_against_reference,
+    score_document,
+)
+from workbench.scoring.metrics import CorpusScore
+from workbench.scoring.references import read_reference
+from workbench.scoring.significance import PAIRED_METHODS
+from workbench.scoring.stored import load_histories
+from workbench.scoring.tables import (
+    group_table,
+    headline_table,
+    revision_table,
+    segment_table,
+    to_csv,
+)
+from workbench.ui import state
+from workbench.ui.resources import app_store
+
+_SCOPE_LABELS = {
+    "post-edited": "Post-edited (edited or confirmed)",
+    "confirmed": "Confirmed only",
+    "all": "All with MT (untouched MT counts as perfect)",
+}
+_SCORE_FORMAT = {"format": "%.1f"}
+
+
+@st.cache_data(show_spinner="Scoring…", max_entries=16)
+def _report(target: str, scope: str, version: tuple, _histories: list[SegmentHistory]):
+    """Scores are recomputed only when a revision was added (`version` lists them)."""
+    return score_document(_histories, target, scope=scope)
+
+
+def _version(histories: list[SegmentHistory]) -> tuple:
+    return tuple((h.index, tuple(r.number for r in h.revisions)) for h in histories)
+
+
+def _choose_document():
+    store = app_store()
+    documents = store.documents()
+    if not documents:
+        st.info("No document is stored yet: open one on the editor page and translate it.")
+        return None, None
+    ids = [d.id for d in documents]
+    current = st.session_state.get(state.DOCUMENT_ID)
+    left, right, scope_col = st.columns([3, 2, 3])
+    chosen = left.selectbox(
+        "Document",
+        options=ids,
+        index=ids.index(current) if current in ids else 0,
+        format_func=lambda i: documents[ids.index(i)].name,
+    )
+    st.session_state[state.DOCUMENT_ID] = chosen
+    codes = [t.code for t in TARGETS]
+    target = right.selectbox(
+        "Target",
+        options=codes,
+        index=codes.index(st.session_state.get(state.TARGET, "ur")),
+        format_func=lambda c: f"{get_language(c).label} ({c})",
+    )
+    st.session_state[state.TARGET] = target
+    scope_col.radio(
+        "Sentences scored",
+        options=list(SCOPES),
+        format_func=_SCOPE_LABELS.__getitem__,
+        key=state.SCORE_SCOPE,
+    )
+    return documents[ids.index(chosen)], target
+
+
+def _headline(scores: list[CorpusScore], prep_description: str) -> None:
+    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": "HTER"}
+    for column, score in zip(st.columns(len(scores)), scores, strict=True):
+        interval = f"95% CI ± {score.ci_halfwidth:.1f}" if score.ci_halfwidth is not None else ""
+        column.metric(
+            labels.get(score.name, score.name),
+            f"{score.score:.1f}",
+            help=f"{score.name}|{score.signature}",
+        )
+        column.caption(interval)
+    st.code("\n".join(s.line() for s in scores), language=None, wrap_lines=True)
+    st.caption(f"{scores[0].prep}: {prep_description}")
+
+
+def _sentences_tab(report: DocumentReport, name: str) -> None:
+    table = segment_table(report)
+    st.caption(
+        "Most edited first (HTER, then characters changed); click a column header to sort. "
+        "BLEU is sentence BLEU with effective order."
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="score_sentences",
+        column_config={
+            "BLEU": st.column_config.NumberColumn(**_SCORE_FORMAT),
+            "chrF": st.column_config.NumberColumn(**_SCORE_FORMAT),
+            "TER": st.column_config.NumberColumn("HTER", **_SCORE_FORMAT),
+        },
+    )
+    st.download_button(
+        "Download CSV",
+        to_csv(table),
+        file_name=f"{name}.{report.target}.scores.csv",
+        mime="text/csv",
+        key="download_sentences",
+    )
+
+
+def _charts_tab(report: DocumentReport) -> None:
+    if report.scored:
+        st.altair_chart(distribution_chart(report))
+    if report.per_editor:
+        st.altair_chart(editor_chart(report), width="stretch")
+        st.altair_chart(time_chart(report), width="stretch")
+    else:
+        st.caption("No editor has revised a sentence yet.")
+
+
+def _revisions_tab(report: DocumentReport, name: str) -> None:
+    st.caption(
+        "Each revision against the previous text (how much that pass changed) and against "
+        "the final text (how far it still was)."
+    )
+    st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
+    table = revision_table(report)
+    st.dataframe(table, hide_index=True, key="score_revisions")
+    st.download_button(
+        "Download CSV",
+        to_csv(table),
+        file_name=f"{name}.{report.target}.revisions.csv",
+        mime="text/csv",
+        key="download_revisions",
+    )
+
+
+def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: str) -> None:
+    st.caption(
+        "Upload a reference translation: plain text with one sentence per line in document "
+        "order, or a TMX file (matched by source sentence)."
+    )
+    upload = st.file_uploader("Reference", type=["txt", "tmx"], key="score_reference")
+    if upload is None:
+        return
+    try:
+        reference = read_reference(
+            upload.getvalue(), upload.name, [h.source for h in histories], target, source_lang
+        )
+        against = score_against_reference(histories, reference, target)
+        method = st.radio(
+            "Paired test", list(PAIRED_METHODS), format_func=PAIRED_METHODS.__getitem__,
+            horizontal=True, key=state.SCORE_PAIRED,
+        )  # fmt: skip
+        count, paired = compare(histories, target, "mt", "final", reference, method=method)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    st.write(f"{against.covered} of {against.total} sentences have a reference.")
+    for label, scores in (("MT", against.mt), ("Final", against.final)):
+        st.subheader(f"{label} against {reference.name}")
+        st.dataframe(headline_table(scores), hide_index=True)
+    st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
+    st.dataframe(
+        [
+            {
+                "Metric": r.name,
+                "MT": round(r.baseline, 1),
+                "Final": round(r.system, 1),
+                "p-value": round(r.p_value, 4),
+                "Significant (p < 0.05)": r.significant,
+            }
+            for r in paired
+        ],
+        hide_index=True,
+    )
+    st.caption(f"{paired[0].name}|{paired[0].signature} · {paired[0].prep}")
+
+
+def render() -> None:
+    st.title("Scores")
+    try:
+        document, target = _choose_document()
+        if document is None:
+            return
+        histories = load_histories(app_store(), document, target)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    if not any(h.revisions for h in histories):
+        st.info(f"{document.name} has no {get_language(target).label} translation yet.")
+        return
+    scope = st.session_state[state.SCORE_SCOPE]
+    report = _report(target, scope, _version(histories), histories)
+    st.subheader("Machine translation against the final text")
+    st.caption(
+        f"{report.scored} of {report.total} sentences scored ({_SCOPE_LABELS[scope].lower()}); "
+        "TER with the post-edit as reference is HTER."
+    )
+    if report.mt_vs_final:
+        _headline(report.mt_vs_final, report.prep_description)
+    else:
+        st.info("No sentence is post-edited yet: edit or confirm sentences on the editor page.")
+    sentences, charts, revisions, reference = st.tabs(
+        ["Sentences", "Charts", "Revisions", "Against a reference"]
+    )
+    with sentences:
+        _sentences_tab(report, document.name)
+    with charts:
+        _charts_tab(report)
+    with revisions:
+        _revisions_tab(report, document.name)
+    with reference:
+        _reference_tab(histories, target, document.source_lang)
