@@ -1,6 +1,6 @@
 """Which tokenizer and which normalization each target language is scored with.
 
-Evidence for the choice (sacrebleu 2.6.0, reproduced in tests/test_scoring_profiles.py and
+Evidence for the choice (sacrebleu 2.6.0, reproduced in tests/scoring/test_profiles.py and
 docs/scoring.md):
 
 - `13a` (sacrebleu's default, mteval-v13a) splits only ASCII punctuation: the Urdu full stop

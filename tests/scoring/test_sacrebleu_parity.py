@@ -15,7 +15,7 @@ from workbench.cli import main
 from workbench.scoring import Scorer, paired_test
 from workbench.scoring.textfiles import read_lines
 
-FIXTURES = Path(__file__).parent / "fixtures" / "scoring"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "scoring"
 MT = FIXTURES / "mt.ur.txt"  # machine translation of ten sentences of the sample
 POSTEDIT = FIXTURES / "postedit.ur.txt"  # an editor's post-edit of the same ten
 SACREBLEU = Path(sys.executable).parent / "sacrebleu"
