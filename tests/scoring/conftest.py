@@ -1,6 +1,6 @@
 """A small stored document with MT and revisions, for the store-based scoring tests.
 
-Four sentences; MT for all; amna edits sentences 1 and 2 and confirms 4 unchanged; bilal
+The store tests' four sentences; MT for all; amna edits sentences 1 and 2 and confirms 4 unchanged; bilal
 confirms sentence 1. After `intl` tokenization (the Urdu full stop `۔` is a token):
 
     1  MT     پاکستان اور افغانستان نے کابل میں بات چیت کی ۔      10 tokens
@@ -16,13 +16,9 @@ from __future__ import annotations
 import pytest
 
 from workbench.engines.base import Hypothesis
+from tests.store.conftest import FOUR_SENTENCES
 from workbench.store import Document, Store, open_store
 
-TEXT = (
-    "Pakistan and Afghanistan held talks in Kabul.\n\n"
-    "The TTP was discussed. Trade was on the agenda too.\n\n"
-    "No joint statement was issued."
-)
 MT = [
     "پاکستان اور افغانستان نے کابل میں بات چیت کی۔",
     "ٹی ٹی پی پر بات ہوئی۔",
@@ -49,7 +45,7 @@ def store(db_url) -> Store:
 
 @pytest.fixture
 def document(store) -> Document:
-    doc = store.add_document("talks.txt", TEXT)
+    doc = store.add_document("talks.txt", FOUR_SENTENCES)
     s = store.segments(doc.id)
     store.add_machine_translations(doc.id, "ur", "argos", "m1", [[Hypothesis(t, -0.1)] for t in MT])
     head = store.current_revision(s[0].id, "ur")
