@@ -1,7 +1,7 @@
 """A small stored document with MT and revisions, for the store-based scoring tests.
 
-The store tests' four sentences; MT for all; amna edits sentences 1 and 2 and confirms 4 unchanged; bilal
-confirms sentence 1. After `intl` tokenization (the Urdu full stop `۔` is a token):
+The store tests' four sentences; MT for all; amna edits sentences 1 and 2 and confirms 4
+unchanged; bilal confirms sentence 1. After `intl` tokenization (the Urdu full stop `۔` is a token):
 
     1  MT     پاکستان اور افغانستان نے کابل میں بات چیت کی ۔      10 tokens
        final  پاکستان اور افغانستان نے کابل میں مذاکرات کیے ۔      9 tokens, 3 edits
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.engines.base import Hypothesis
 from tests.store.conftest import FOUR_SENTENCES
+from workbench.engines.base import Hypothesis
 from workbench.store import Document, Store, open_store
 
 MT = [
