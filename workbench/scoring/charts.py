@@ -5,10 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from workbench.scoring.document import DocumentReport
+from workbench.scoring.document import DocumentReport, is_machine
 from workbench.scoring.tables import SCORE_COLUMNS, group_table
 
 _METRIC_ORDER = list(SCORE_COLUMNS.values())
+_UTC = alt.Scale(type="utc")  # times are stored in UTC; show them so, not in browser time
 
 
 def distribution_chart(report: DocumentReport) -> alt.Chart:
@@ -23,7 +24,7 @@ def distribution_chart(report: DocumentReport) -> alt.Chart:
     data = pd.DataFrame(rows, columns=["Metric", "Score"])
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(binSpacing=1)
         .encode(
             x=alt.X("Score:Q", bin=alt.Bin(extent=[0, 100], step=10), title="sentence score"),
             y=alt.Y("count():Q", title="sentences"),
@@ -56,8 +57,8 @@ def editor_chart(report: DocumentReport) -> alt.Chart:
 
 
 def time_chart(report: DocumentReport) -> alt.LayerChart:
-    """Every edit's sentence TER against the previous text over time, with the daily
-    corpus TER as a line: edits get smaller as a document converges."""
+    """Every edit's sentence TER against the previous text over time and, over several days,
+    each day's corpus TER as a line: edits get smaller as a document converges."""
     points = pd.DataFrame(
         [
             {
@@ -68,16 +69,15 @@ def time_chart(report: DocumentReport) -> alt.LayerChart:
                 "Revision": r.revision,
             }
             for r in report.revisions
-            if r.vs_previous is not None and r.vs_previous.ter is not None
+            if r.vs_previous is not None and r.vs_previous.ter is not None and not is_machine(r)
         ],
         columns=["Saved", "TER", "Author", "Sentence", "Revision"],
     )
-    days = group_table(report.per_day, "Day")
     scatter = (
         alt.Chart(points)
         .mark_circle(size=60, opacity=0.7)
         .encode(
-            x=alt.X("Saved:T", title="saved (UTC)"),
+            x=alt.X("Saved:T", title="saved (UTC)", scale=_UTC),
             y=alt.Y("TER:Q", title="TER against the previous text"),
             color=alt.Color("Author:N"),
             tooltip=[
@@ -89,16 +89,21 @@ def time_chart(report: DocumentReport) -> alt.LayerChart:
             ],
         )
     )
+    days = group_table(report.per_day, "Day")
+    if len(days) < 2:
+        return alt.layer(scatter).properties(height=260, title="Edits over time")
+    # One point per day, at noon, so it sits among that day's edits.
+    days["Noon"] = pd.to_datetime(days["Day"], utc=True) + pd.Timedelta(hours=12)
     daily = (
         alt.Chart(days)
         .mark_line(point=True, color="#444")
         .encode(
-            x="Day:T",
+            x=alt.X("Noon:T", scale=_UTC),
             y="TER:Q",
             tooltip=[
-                "Day:T",
+                "Day:N",
                 "Revisions:Q",
-                alt.Tooltip("TER:Q", format=".1f", title="corpus TER"),
+                alt.Tooltip("TER:Q", format=".1f", title="corpus TER that day"),
             ],
         )
     )

@@ -44,13 +44,20 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-# name -> (function, what it does, said once in every score's description)
+# name -> (function, what it does). Descriptions name code points, not Arabic letters, so
+# they read the same in any bidi context (a CLI line, a caption).
 STEPS: dict[str, tuple[Callable[[str], str], str]] = {
     "nfc": (_nfc, "Unicode NFC"),
     "bidi": (lambda t: t.translate(_STRIP_BIDI), "bidi control marks removed"),
-    "yeh": (lambda t: t.translate(_YEH), "Yeh ي ى → ی"),
-    "kaf": (lambda t: t.translate(_KAF), "Kaf ك → ک"),
-    "digits": (lambda t: t.translate(_DIGITS), "Arabic-Indic/Persian digits → 0-9"),
+    "yeh": (
+        lambda t: t.translate(_YEH),
+        "Arabic Yeh and Alef Maksura → Farsi Yeh (U+064A, U+0649 → U+06CC)",
+    ),
+    "kaf": (lambda t: t.translate(_KAF), "Arabic Kaf → Keheh (U+0643 → U+06A9)"),
+    "digits": (
+        lambda t: t.translate(_DIGITS),
+        "Arabic-Indic and Persian digits → 0-9 (U+0660–U+0669, U+06F0–U+06F9)",
+    ),
 }
 
 

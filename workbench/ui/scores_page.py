@@ -30,6 +30,7 @@ from workbench.scoring.tables import (
     to_csv,
 )
 from workbench.ui import state
+from workbench.ui.rendering import text_block
 from workbench.ui.resources import app_store
 
 _SCOPE_LABELS = {
@@ -103,16 +104,27 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
         "Most edited first (HTER, then characters changed); click a column header to sort. "
         "BLEU is sentence BLEU with effective order."
     )
-    st.dataframe(
+    event = st.dataframe(
         table,
         hide_index=True,
         key="score_sentences",
+        on_select="rerun",
+        selection_mode="single-row",
+        placeholder="–",
         column_config={
+            "Source": st.column_config.TextColumn(width="medium"),
+            "MT": st.column_config.TextColumn(width="medium"),
+            "Final": st.column_config.TextColumn(width="medium"),
             "BLEU": st.column_config.NumberColumn(**_SCORE_FORMAT),
             "chrF": st.column_config.NumberColumn(**_SCORE_FORMAT),
             "TER": st.column_config.NumberColumn("HTER", **_SCORE_FORMAT),
         },
     )
+    rows = event.selection.rows if event else []
+    if rows:
+        _sentence_detail(table.iloc[rows[0]], report.target)
+    else:
+        st.caption("Select a row to read its MT and final text in full.")
     st.download_button(
         "Download CSV",
         to_csv(table),
@@ -120,6 +132,19 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
         mime="text/csv",
         key="download_sentences",
     )
+
+
+_DETAIL_STYLE = "<style>.wb-score-text{font-size:1.15rem;line-height:2.2}</style>"
+
+
+def _sentence_detail(row, target: str) -> None:
+    st.markdown(f"**Sentence {row['#']}**")
+    st.html(text_block(row["Source"], "en"))
+    mt, final = st.columns(2)
+    mt.caption("MT")
+    mt.html(_DETAIL_STYLE + text_block(row["MT"], target, "wb-score-text"))
+    final.caption(f"Final ({row['Editor']}, {row['Status']})")
+    final.html(_DETAIL_STYLE + text_block(row["Final"], target, "wb-score-text"))
 
 
 def _charts_tab(report: DocumentReport) -> None:
@@ -139,7 +164,7 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
     )
     st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
     table = revision_table(report)
-    st.dataframe(table, hide_index=True, key="score_revisions")
+    st.dataframe(table, hide_index=True, key="score_revisions", placeholder="–")
     st.download_button(
         "Download CSV",
         to_csv(table),
