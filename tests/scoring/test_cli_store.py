@@ -10,6 +10,7 @@ import pytest
 
 from tests.scoring.conftest import EDIT_1, EDIT_2, MT
 from workbench.cli import main
+from workbench.engines.base import Hypothesis
 
 
 def score(capsys, *args: str) -> tuple[int, str, str]:
@@ -138,3 +139,25 @@ def test_doc_and_hyp_together_is_exit_2(document, db_url, tmp_path, capsys):
     code, _, err = score(capsys, "talks.txt", "--hyp", str(hyp), "--to", "ur", "--db", db_url)
 
     assert code == 2 and "give either DOC" in err
+
+
+def test_document_with_only_mt_says_nothing_is_post_edited_yet(store, db_url, capsys):
+    doc = store.add_document("fresh.txt", "Talks were held. Nothing was agreed.")
+    store.add_machine_translations(
+        doc.id, "ur", "argos", "m1", [[Hypothesis("بات چیت ہوئی۔", -0.1)]] * 2
+    )
+
+    code, out, _ = score(capsys, "fresh.txt", "--to", "ur", "--db", db_url)
+
+    assert code == 0
+    assert "MT against the final text, 0 of 2 sentences" in out
+    assert "# no sentence is post-edited yet: nothing to score against" in out
+
+
+def test_unknown_text_to_compare_is_exit_2(document, db_url, capsys):
+    code, _, err = score(
+        capsys, "talks.txt", "--to", "ur", "--db", db_url, "--compare", "mt", "draft"
+    )
+
+    assert code == 2
+    assert "unknown text to compare 'draft'; known: mt, first-edit, final, engine:LABEL" in err
