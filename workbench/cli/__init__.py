@@ -20,12 +20,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.segment_cmd",
     "workbench.cli.translate_cmd",
     "workbench.cli.packages_cmd",
-<<<<<<< HEAD
-    "workbench.cli.score_cmd",
-=======
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
->>>>>>> main
+    "workbench.cli.score_cmd",
 )
 
 
