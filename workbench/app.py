@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import glossary_page, state, translate_page  # noqa: E402
+from workbench.ui import glossary_page, scores_page, state, translate_page  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -41,6 +41,7 @@ def main() -> None:
         st.Page(
             glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
         ),
+        st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
     ]
     st.navigation(pages).run()
 

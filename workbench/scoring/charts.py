@@ -32,7 +32,7 @@ def distribution_chart(report: DocumentReport) -> alt.Chart:
             column=alt.Column("Metric:N", sort=_METRIC_ORDER, title=None),
             tooltip=["Metric:N", alt.Tooltip("count():Q", title="sentences")],
         )
-        .properties(width=180, height=160, title="MT against final: per-sentence scores")
+        .properties(width=180, height=160)
     )
 
 
@@ -52,7 +52,7 @@ def editor_chart(report: DocumentReport) -> alt.Chart:
             yOffset=alt.YOffset("Metric:N", sort=_METRIC_ORDER),
             tooltip=["Editor:N", "Metric:N", alt.Tooltip("value:Q", format=".1f"), "Revisions:Q"],
         )
-        .properties(height=alt.Step(14), title="Per editor: how much each pass changed")
+        .properties(height=alt.Step(14))
     )
 
 
@@ -91,7 +91,7 @@ def time_chart(report: DocumentReport) -> alt.LayerChart:
     )
     days = group_table(report.per_day, "Day")
     if len(days) < 2:
-        return alt.layer(scatter).properties(height=260, title="Edits over time")
+        return alt.layer(scatter).properties(height=260)
     # One point per day, at noon, so it sits among that day's edits.
     days["Noon"] = pd.to_datetime(days["Day"], utc=True) + pd.Timedelta(hours=12)
     daily = (
@@ -107,7 +107,7 @@ def time_chart(report: DocumentReport) -> alt.LayerChart:
             ],
         )
     )
-    return alt.layer(scatter, daily).properties(height=260, title="Edits over time")
+    return alt.layer(scatter, daily).properties(height=260)
 
 
 def _present(table: pd.DataFrame) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench import config
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.scoring.charts import distribution_chart, editor_chart, time_chart
@@ -29,36 +30,56 @@ from workbench.scoring.tables import (
     segment_table,
     to_csv,
 )
+from workbench.store import Document, Store, open_store
 from workbench.ui import state
 from workbench.ui.rendering import text_block
-from workbench.ui.resources import app_store
 
 _SCOPE_LABELS = {
     "post-edited": "Post-edited (edited or confirmed)",
     "confirmed": "Confirmed only",
     "all": "All with MT (untouched MT counts as perfect)",
 }
+_SCOPE_CAPTIONS = {
+    "post-edited": "those an editor edited or confirmed",
+    "confirmed": "confirmed ones only",
+    "all": "every sentence with MT",
+}
 _SCORE_FORMAT = {"format": "%.1f"}
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    return open_store(url)
+
+
+def app_store() -> Store:
+    """The store at `WORKBENCH_DB`, opened once per server process.
+
+    (The editor's shared `ui.resources.app_store` replaces this when it reaches main.)
+    """
+    return _open_store(config.database_url())
 
 
 @st.cache_data(show_spinner="Scoring…", max_entries=16)
 def _report(target: str, scope: str, version: tuple, _histories: list[SegmentHistory]):
-    """Scores are recomputed only when a revision was added (`version` lists them)."""
+    """Scores are recomputed only when the revisions change (`version` names them)."""
     return score_document(_histories, target, scope=scope)
 
 
-def _version(histories: list[SegmentHistory]) -> tuple:
-    return tuple((h.index, tuple(r.number for r in h.revisions)) for h in histories)
+def _version(document: Document, histories: list[SegmentHistory]) -> tuple:
+    """Which database, document and revisions a report was computed from."""
+    revisions = tuple(r.id for h in histories for r in h.revisions)
+    return (config.database_url(), document.id, document.created.isoformat(), revisions)
 
 
 def _choose_document():
     store = app_store()
     documents = store.documents()
     if not documents:
-        st.info("No document is stored yet: open one on the editor page and translate it.")
+        st.info("No document is stored yet: translate and post-edit a document first.")
         return None, None
     ids = [d.id for d in documents]
-    current = st.session_state.get(state.DOCUMENT_ID)
+    current = st.session_state[state.SCORE_DOCUMENT]
     left, right, scope_col = st.columns([3, 2, 3])
     chosen = left.selectbox(
         "Document",
@@ -66,12 +87,13 @@ def _choose_document():
         index=ids.index(current) if current in ids else 0,
         format_func=lambda i: documents[ids.index(i)].name,
     )
-    st.session_state[state.DOCUMENT_ID] = chosen
+    st.session_state[state.SCORE_DOCUMENT] = chosen
     codes = [t.code for t in TARGETS]
+    current_target = st.session_state.get(state.TARGET)
     target = right.selectbox(
         "Target",
         options=codes,
-        index=codes.index(st.session_state.get(state.TARGET, "ur")),
+        index=codes.index(current_target) if current_target in codes else 0,
         format_func=lambda c: f"{get_language(c).label} ({c})",
     )
     st.session_state[state.TARGET] = target
@@ -149,9 +171,12 @@ def _sentence_detail(row, target: str) -> None:
 
 def _charts_tab(report: DocumentReport) -> None:
     if report.scored:
+        st.markdown("**MT against the final text: per-sentence scores**")
         st.altair_chart(distribution_chart(report))
     if report.per_editor:
+        st.markdown("**Per editor: how much each pass changed**")
         st.altair_chart(editor_chart(report), width="stretch")
+        st.markdown("**Edits over time**")
         st.altair_chart(time_chart(report), width="stretch")
     else:
         st.caption("No editor has revised a sentence yet.")
@@ -230,10 +255,10 @@ def render() -> None:
         st.info(f"{document.name} has no {get_language(target).label} translation yet.")
         return
     scope = st.session_state[state.SCORE_SCOPE]
-    report = _report(target, scope, _version(histories), histories)
+    report = _report(target, scope, _version(document, histories), histories)
     st.subheader("Machine translation against the final text")
     st.caption(
-        f"{report.scored} of {report.total} sentences scored ({_SCOPE_LABELS[scope].lower()}); "
+        f"{report.scored} of {report.total} sentences scored: {_SCOPE_CAPTIONS[scope]}. "
         "TER with the post-edit as reference is HTER."
     )
     if report.mt_vs_final:
