@@ -129,6 +129,11 @@ def run(args: argparse.Namespace) -> int:
         from workbench.cli.score_doc import run_document  # the store only when it is used
 
         return run_document(args)
+    return run_files(args)
+
+
+def run_files(args: argparse.Namespace) -> int:
+    """`--hyp FILE ... --ref FILE`: like the sacrebleu command line, with signatures."""
     if args.ref is None:
         raise WorkbenchError("--hyp needs --ref FILE")
     target = get_language(args.tgt).code
