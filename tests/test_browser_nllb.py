@@ -2,25 +2,81 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
-from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, require_chromium, running_app
 from workbench import config
 
 pytestmark = pytest.mark.browser
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "nllb-pashto-engine-picker.png"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def app_url(registered_nllb, no_argos_packages, tmp_path) -> Iterator[str]:
     """The app served by `streamlit run`, with only the tiny NLLB model available."""
-    require_chromium()
-    env = {"ARGOS_PACKAGES_DIR": str(no_argos_packages)}
-    with running_app(env, tmp_path / "server.log") as url:
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium is not installed")
+    port = _free_port()
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(no_argos_packages))
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(config.PROJECT_ROOT / "workbench/app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        env=env,
+        stdout=(tmp_path / "server.log").open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    log = (tmp_path / "server.log").read_text(errors="replace")
+                    pytest.fail(f"streamlit did not start:\n{log}")
+                time.sleep(0.3)
         yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def test_pashto_is_translated_with_nllb_in_the_browser(app_url):

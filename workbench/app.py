@@ -16,7 +16,13 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import glossary_page, scores_page, state, translate_page  # noqa: E402
+from workbench.ui import (  # noqa: E402
+    align_page,
+    glossary_page,
+    scores_page,
+    state,
+    translate_page,
+)
 
 
 def _startup_document() -> Path | None:
@@ -40,6 +46,9 @@ def main() -> None:
         ),
         st.Page(
             glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
+        ),
+        st.Page(
+            align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
         ),
         st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
     ]

@@ -3,9 +3,11 @@ a TMX reference uploaded and compared; screenshots for the docs."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, require_chromium, running_app
+from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app
 from workbench import config
 from workbench.engines.base import Hypothesis
 from workbench.scoring.textfiles import read_lines
@@ -41,8 +43,10 @@ def edited_document(store):
 
 
 def test_scores_page_in_the_browser(db_url, edited_document, tmp_path):
-    require_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian chromium is not installed")
+    playwright = pytest.importorskip("playwright.sync_api")
+    expect = playwright.expect
 
     _, final = edited_document
     reference = tmp_path / "reference.tmx"
@@ -56,10 +60,8 @@ def test_scores_page_in_the_browser(db_url, edited_document, tmp_path):
         f'<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body>{units}</body></tmx>',
         encoding="utf-8",
     )
-    with (
-        running_app({"WORKBENCH_DB": db_url}, tmp_path / "server.log") as url,
-        sync_playwright() as p,
-    ):
+    server = serve_app(tmp_path / "server.log", WORKBENCH_DB=db_url)
+    with server as url, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1450})
         page.goto(f"{url}/scores")

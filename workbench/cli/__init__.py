@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.packages_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
+    "workbench.cli.align_cmd",
     "workbench.cli.score_cmd",
 )
 
