@@ -78,3 +78,14 @@ def test_empty_store_points_to_the_editor(db_url):
 
     assert not at.exception
     assert "No document is stored yet" in at.info[0].value
+
+
+def test_document_without_machine_translation_says_there_is_nothing_to_compare(store):
+    doc = store.add_document("aligned.txt", "An old sentence.")
+    segment = store.segments(doc.id)[0]
+    store.append_revisions("ur", {segment.id: "ایک پرانا جملہ۔"}, "aligner", origin="aligned")
+
+    at = AppTest.from_function(_scores_app, default_timeout=60).run()
+
+    assert not at.exception
+    assert "No sentence has a machine translation" in at.info[0].value

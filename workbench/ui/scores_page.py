@@ -241,6 +241,17 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
     st.caption(f"{paired[0].name}|{paired[0].signature} · {paired[0].prep}")
 
 
+def _nothing_scored(histories: list[SegmentHistory], scope: str) -> str:
+    if not any(h.mt for h in histories):
+        return (
+            "No sentence has a machine translation (the text came from alignment or the "
+            "translation memory): there is no MT to compare with the final text."
+        )
+    if scope == "confirmed":
+        return "No sentence is confirmed yet."
+    return "No sentence is post-edited yet: edit or confirm sentences in the editor."
+
+
 def render() -> None:
     st.title("Scores")
     try:
@@ -264,7 +275,7 @@ def render() -> None:
     if report.mt_vs_final:
         _headline(report.mt_vs_final, report.prep_description)
     else:
-        st.info("No sentence is post-edited yet: edit or confirm sentences on the editor page.")
+        st.info(_nothing_scored(histories, scope))
     sentences, charts, revisions, reference = st.tabs(
         ["Sentences", "Charts", "Revisions", "Against a reference"]
     )
