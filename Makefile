@@ -8,7 +8,7 @@ DOC    ?= seeds/pak-afghan-ties.en.txt
 PORT   ?= 8501
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test lint format bench browser-deps models clean
+.PHONY: run test lint format bench browser-deps models clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,7 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+## screenshots: refresh docs/screenshots from the browser tests
+screenshots: $(VENV)/.dev browser-deps
+	WORKBENCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -m browser

@@ -213,3 +213,16 @@ def _workbench_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     home = tmp_path_factory.mktemp("workbench-home")
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     return home
+
+
+# --------------------------------------------------------------------------- screenshots
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where browser tests save screenshots: a temp dir, so `make test` leaves the tree clean;
+    `make screenshots` sets WORKBENCH_SCREENSHOTS=docs/screenshots to refresh the docs."""
+    chosen = os.environ.get("WORKBENCH_SCREENSHOTS")
+    path = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app
 from tests.fixtures.parallel_editorial import document, paragraphs
-from workbench import config
 from workbench.store import Origin, open_store
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "align_page_rows.png"
 
-
-def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages):
+def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages, screenshot_dir):
     if not shutil.which(CHROMIUM):
         pytest.skip("Debian chromium is not installed")
     playwright = pytest.importorskip("playwright.sync_api")
@@ -29,7 +27,7 @@ def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages):
     with server as url, playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 2200})
-        _align_fix_and_accept(page, url, urdu)
+        _align_fix_and_accept(page, url, urdu, screenshot_dir)
         browser.close()
 
     store = open_store(database)
@@ -40,7 +38,7 @@ def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages):
     store.close()
 
 
-def _align_fix_and_accept(page, url: str, urdu: list[list[str]]) -> None:
+def _align_fix_and_accept(page, url: str, urdu: list[list[str]], screenshot_dir: Path) -> None:
     page.goto(f"{url}/align")
     page.get_by_label("…or paste the source").fill(document(paragraphs("en")))
     page.get_by_label("…or paste the translation").fill(document(urdu))
@@ -49,7 +47,10 @@ def _align_fix_and_accept(page, url: str, urdu: list[list[str]]) -> None:
     urdu_cell = page.locator('div[lang="ur"]').first
     assert urdu_cell.get_attribute("dir") == "rtl"
     assert "Nastaliq" in urdu_cell.evaluate("e => getComputedStyle(e).fontFamily")
-    page.screenshot(path=str(SCREENSHOT), clip={"x": 330, "y": 600, "width": 1150, "height": 1000})
+    page.screenshot(
+        path=str(screenshot_dir / "align_page_rows.png"),
+        clip={"x": 330, "y": 600, "width": 1150, "height": 1000},
+    )
 
     page.get_by_role("button", name="Edit").nth(4).click()  # row 5: the unsure 1-0 row
     page.get_by_role("button", name="Merge with next row").click()

@@ -27,7 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOT = config.PROJECT_ROOT / "docs" / "screenshots" / "nllb-pashto-engine-picker.png"
 
 
 def _free_port() -> int:
@@ -79,7 +78,7 @@ def app_url(registered_nllb, no_argos_packages, tmp_path) -> Iterator[str]:
         server.wait(timeout=20)
 
 
-def test_pashto_is_translated_with_nllb_in_the_browser(app_url):
+def test_pashto_is_translated_with_nllb_in_the_browser(app_url, screenshot_dir):
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
@@ -105,6 +104,5 @@ def test_pashto_is_translated_with_nllb_in_the_browser(app_url):
         )
         assert style[0] == "rtl"
         assert style[1].startswith('"Noto Naskh Arabic"')
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT))
+        page.screenshot(path=str(screenshot_dir / "nllb-pashto-engine-picker.png"))
         browser.close()
