@@ -16,7 +16,13 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import align_page, editor_page, glossary_page, state  # noqa: E402
+from workbench.ui import (  # noqa: E402
+    align_page,
+    editor_page,
+    glossary_page,
+    scores_page,
+    state,
+)
 
 
 def _startup_document() -> Path | None:
@@ -39,6 +45,7 @@ def main() -> None:
         st.Page(
             align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
         ),
+        st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
     ]
     st.navigation(pages).run()
 

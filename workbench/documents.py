@@ -14,7 +14,7 @@ import os
 
 from workbench.errors import InputError
 
-__all__ = ["decode_document", "read_document"]
+__all__ = ["decode_document", "decode_text", "read_bytes", "read_document"]
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -32,6 +32,14 @@ def decode_document(data: bytes, name: str) -> str:
     Raises `InputError` if the bytes are not valid text in the accepted encodings or hold
     nothing but whitespace.
     """
+    text = decode_text(data, name)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError("the document is empty", path=name)
+    return text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode like `decode_document`, but blank text is valid (e.g. lines of empty MT)."""
     body, encoding, label = data, "utf-8", "UTF-8"
     for bom, enc, lab in _BOMS:
         if data.startswith(bom):
@@ -55,8 +63,6 @@ def decode_document(data: bytes, name: str) -> str:
             path=name,
             line=line,
         )
-    if not text.replace("\ufeff", "").strip():
-        raise InputError("the document is empty", path=name)
     return text
 
 
@@ -70,14 +76,18 @@ def _line_of_byte(body: bytes, offset: int, encoding: str) -> int:
 
 def read_document(path: str | os.PathLike[str]) -> str:
     """Read the text document at `path` (see `decode_document` for what is accepted)."""
+    return decode_document(read_bytes(path), os.fspath(path))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a user's file; a missing or unreadable file is an `InputError`."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except FileNotFoundError:
         raise InputError("no such file", path=name) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a text file", path=name) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
-    return decode_document(data, name)

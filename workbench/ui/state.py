@@ -50,6 +50,12 @@ def engine_key(tgt: str) -> str:
     return f"{ENGINE_PICKER_PREFIX}{tgt}"
 
 
+# The scores page
+SCORE_DOCUMENT = "score_document"  # id of the stored document the scores page shows, or None
+SCORE_SCOPE = "score_scope"  # which sentences MT-vs-final scores (scoring.document.SCOPES)
+SCORE_PAIRED = "score_paired"  # paired test against a reference: "bs" or "ar"
+
+
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
@@ -72,3 +78,6 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
     st.session_state.setdefault(GLOSSARY_LOADED, None)
     st.session_state.setdefault(GLOSSARY_TARGET, "ur")
+    st.session_state.setdefault(SCORE_DOCUMENT, None)
+    st.session_state.setdefault(SCORE_SCOPE, "post-edited")
+    st.session_state.setdefault(SCORE_PAIRED, "bs")

@@ -1,0 +1,289 @@
+"""Scores page: how far the machine output was from the final text, per sentence and editor.
+
+All numbers come from `workbench.scoring`; this page only lays them out.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import config
+from workbench.errors import WorkbenchError
+from workbench.languages import TARGETS, get_language
+from workbench.scoring.charts import distribution_chart, editor_chart, time_chart
+from workbench.scoring.document import (
+    SCOPES,
+    DocumentReport,
+    SegmentHistory,
+    compare,
+    score_against_reference,
+    score_document,
+)
+from workbench.scoring.metrics import CorpusScore
+from workbench.scoring.references import read_reference
+from workbench.scoring.significance import PAIRED_METHODS
+from workbench.scoring.stored import load_histories
+from workbench.scoring.tables import (
+    group_table,
+    headline_table,
+    revision_table,
+    segment_table,
+    to_csv,
+)
+from workbench.store import Document, Store, open_store
+from workbench.ui import state
+from workbench.ui.rendering import text_block
+
+_SCOPE_LABELS = {
+    "post-edited": "Post-edited (edited or confirmed)",
+    "confirmed": "Confirmed only",
+    "all": "All with MT (untouched MT counts as perfect)",
+}
+_SCOPE_CAPTIONS = {
+    "post-edited": "those an editor edited or confirmed",
+    "confirmed": "confirmed ones only",
+    "all": "every sentence with MT",
+}
+_SCORE_FORMAT = {"format": "%.1f"}
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    return open_store(url)
+
+
+def app_store() -> Store:
+    """The store at `WORKBENCH_DB`, opened once per server process.
+
+    (The editor's shared `ui.resources.app_store` replaces this when it reaches main.)
+    """
+    return _open_store(config.database_url())
+
+
+@st.cache_data(show_spinner="Scoring…", max_entries=16)
+def _report(target: str, scope: str, version: tuple, _histories: list[SegmentHistory]):
+    """Scores are recomputed only when the revisions change (`version` names them)."""
+    return score_document(_histories, target, scope=scope)
+
+
+def _version(document: Document, histories: list[SegmentHistory]) -> tuple:
+    """Which database, document and revisions a report was computed from."""
+    revisions = tuple(r.id for h in histories for r in h.revisions)
+    return (config.database_url(), document.id, document.created.isoformat(), revisions)
+
+
+def _choose_document():
+    store = app_store()
+    documents = store.documents()
+    if not documents:
+        st.info("No document is stored yet: translate and post-edit a document first.")
+        return None, None
+    ids = [d.id for d in documents]
+    current = st.session_state[state.SCORE_DOCUMENT]
+    left, right, scope_col = st.columns([3, 2, 3])
+    chosen = left.selectbox(
+        "Document",
+        options=ids,
+        index=ids.index(current) if current in ids else 0,
+        format_func=lambda i: documents[ids.index(i)].name,
+    )
+    st.session_state[state.SCORE_DOCUMENT] = chosen
+    codes = [t.code for t in TARGETS]
+    current_target = st.session_state.get(state.TARGET)
+    target = right.selectbox(
+        "Target",
+        options=codes,
+        index=codes.index(current_target) if current_target in codes else 0,
+        format_func=lambda c: f"{get_language(c).label} ({c})",
+    )
+    st.session_state[state.TARGET] = target
+    scope_col.radio(
+        "Sentences scored",
+        options=list(SCOPES),
+        format_func=_SCOPE_LABELS.__getitem__,
+        key=state.SCORE_SCOPE,
+    )
+    return documents[ids.index(chosen)], target
+
+
+def _headline(scores: list[CorpusScore], prep_description: str) -> None:
+    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": "HTER"}
+    for column, score in zip(st.columns(len(scores)), scores, strict=True):
+        interval = f"95% CI ± {score.ci_halfwidth:.1f}" if score.ci_halfwidth is not None else ""
+        column.metric(
+            labels.get(score.name, score.name),
+            f"{score.score:.1f}",
+            help=f"{score.name}|{score.signature}",
+        )
+        column.caption(interval)
+    st.code("\n".join(s.line() for s in scores), language=None, wrap_lines=True)
+    st.caption(f"{scores[0].prep}: {prep_description}")
+
+
+def _sentences_tab(report: DocumentReport, name: str) -> None:
+    table = segment_table(report)
+    st.caption(
+        "Most edited first (HTER, then characters changed); click a column header to sort. "
+        "BLEU is sentence BLEU with effective order."
+    )
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        key="score_sentences",
+        on_select="rerun",
+        selection_mode="single-row",
+        placeholder="–",
+        column_config={
+            "Source": st.column_config.TextColumn(width="medium"),
+            "MT": st.column_config.TextColumn(width="medium"),
+            "Final": st.column_config.TextColumn(width="medium"),
+            "BLEU": st.column_config.NumberColumn(**_SCORE_FORMAT),
+            "chrF": st.column_config.NumberColumn(**_SCORE_FORMAT),
+            "TER": st.column_config.NumberColumn("HTER", **_SCORE_FORMAT),
+        },
+    )
+    rows = event.selection.rows if event else []
+    if rows:
+        _sentence_detail(table.iloc[rows[0]], report.target)
+    else:
+        st.caption("Select a row to read its MT and final text in full.")
+    st.download_button(
+        "Download CSV",
+        to_csv(table),
+        file_name=f"{name}.{report.target}.scores.csv",
+        mime="text/csv",
+        key="download_sentences",
+    )
+
+
+_DETAIL_STYLE = "<style>.wb-score-text{font-size:1.15rem;line-height:2.2}</style>"
+
+
+def _sentence_detail(row, target: str) -> None:
+    st.markdown(f"**Sentence {row['#']}**")
+    st.html(text_block(row["Source"], "en"))
+    mt, final = st.columns(2)
+    mt.caption("MT")
+    mt.html(_DETAIL_STYLE + text_block(row["MT"], target, "wb-score-text"))
+    final.caption(f"Final ({row['Editor']}, {row['Status']})")
+    final.html(_DETAIL_STYLE + text_block(row["Final"], target, "wb-score-text"))
+
+
+def _charts_tab(report: DocumentReport) -> None:
+    if report.scored:
+        st.markdown("**MT against the final text: per-sentence scores**")
+        st.altair_chart(distribution_chart(report))
+    if report.per_editor:
+        st.markdown("**Per editor: how much each pass changed**")
+        st.altair_chart(editor_chart(report), width="stretch")
+        st.markdown("**Edits over time**")
+        st.altair_chart(time_chart(report), width="stretch")
+    else:
+        st.caption("No editor has revised a sentence yet.")
+
+
+def _revisions_tab(report: DocumentReport, name: str) -> None:
+    st.caption(
+        "Each revision against the previous text (how much that pass changed) and against "
+        "the final text (how far it still was)."
+    )
+    st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
+    table = revision_table(report)
+    st.dataframe(table, hide_index=True, key="score_revisions", placeholder="–")
+    st.download_button(
+        "Download CSV",
+        to_csv(table),
+        file_name=f"{name}.{report.target}.revisions.csv",
+        mime="text/csv",
+        key="download_revisions",
+    )
+
+
+def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: str) -> None:
+    st.caption(
+        "Upload a reference translation: plain text with one sentence per line in document "
+        "order, or a TMX file (matched by source sentence)."
+    )
+    upload = st.file_uploader("Reference", type=["txt", "tmx"], key="score_reference")
+    if upload is None:
+        return
+    try:
+        reference = read_reference(
+            upload.getvalue(), upload.name, [h.source for h in histories], target, source_lang
+        )
+        against = score_against_reference(histories, reference, target)
+        method = st.radio(
+            "Paired test", list(PAIRED_METHODS), format_func=PAIRED_METHODS.__getitem__,
+            horizontal=True, key=state.SCORE_PAIRED,
+        )  # fmt: skip
+        count, paired = compare(histories, target, "mt", "final", reference, method=method)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    st.write(f"{against.covered} of {against.total} sentences have a reference.")
+    for label, scores in (("MT", against.mt), ("Final", against.final)):
+        st.subheader(f"{label} against {reference.name}")
+        st.dataframe(headline_table(scores), hide_index=True)
+    st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
+    st.dataframe(
+        [
+            {
+                "Metric": r.name,
+                "MT": round(r.baseline, 1),
+                "Final": round(r.system, 1),
+                "p-value": round(r.p_value, 4),
+                "Significant (p < 0.05)": r.significant,
+            }
+            for r in paired
+        ],
+        hide_index=True,
+    )
+    st.caption(f"{paired[0].name}|{paired[0].signature} · {paired[0].prep}")
+
+
+def _nothing_scored(histories: list[SegmentHistory], scope: str) -> str:
+    if not any(h.mt for h in histories):
+        return (
+            "No sentence has a machine translation (the text came from alignment or the "
+            "translation memory): there is no MT to compare with the final text."
+        )
+    if scope == "confirmed":
+        return "No sentence is confirmed yet."
+    return "No sentence is post-edited yet: edit or confirm sentences in the editor."
+
+
+def render() -> None:
+    st.title("Scores")
+    try:
+        document, target = _choose_document()
+        if document is None:
+            return
+        histories = load_histories(app_store(), document, target)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    if not any(h.revisions for h in histories):
+        st.info(f"{document.name} has no {get_language(target).label} translation yet.")
+        return
+    scope = st.session_state[state.SCORE_SCOPE]
+    report = _report(target, scope, _version(document, histories), histories)
+    st.subheader("Machine translation against the final text")
+    st.caption(
+        f"{report.scored} of {report.total} sentences scored: {_SCOPE_CAPTIONS[scope]}. "
+        "TER with the post-edit as reference is HTER."
+    )
+    if report.mt_vs_final:
+        _headline(report.mt_vs_final, report.prep_description)
+    else:
+        st.info(_nothing_scored(histories, scope))
+    sentences, charts, revisions, reference = st.tabs(
+        ["Sentences", "Charts", "Revisions", "Against a reference"]
+    )
+    with sentences:
+        _sentences_tab(report, document.name)
+    with charts:
+        _charts_tab(report)
+    with revisions:
+        _revisions_tab(report, document.name)
+    with reference:
+        _reference_tab(histories, target, document.source_lang)
