@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
-from workbench.errors import InputError
-from workbench.segment import Segment, segment_text
+from workbench.segment import Segment, segment_document
 
 
 @dataclass(frozen=True)
@@ -22,14 +21,6 @@ class TranslatedSegment:
     @property
     def target(self) -> str:
         return self.hypotheses[0].text if self.hypotheses else ""
-
-
-def segment_document(text: str, src: str, name: str = "document") -> list[Segment]:
-    """Segment a document; an empty one is an `InputError` naming it."""
-    segments = segment_text(text, src)
-    if not segments:
-        raise InputError("the document is empty", path=name)
-    return segments
 
 
 def translate_segments(
@@ -54,4 +45,6 @@ def translate_document(
     progress: ProgressCallback | None = None,
     name: str = "document",
 ) -> list[TranslatedSegment]:
-    return translate_segments(segment_document(text, src, name), engine, src, tgt, n_best, progress)
+    return translate_segments(
+        segment_document(text, src, path=name), engine, src, tgt, n_best, progress
+    )

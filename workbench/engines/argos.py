@@ -163,7 +163,8 @@ class LoadedModel:
             if progress:
                 progress(total, total)
             return results
-        tokens = {i: self.sp.encode(sentences[i], out_type=str) for i in todo}
+        # A soft-wrapped sentence keeps its line breaks; the model wants one line.
+        tokens = {i: self.sp.encode(" ".join(sentences[i].split()), out_type=str) for i in todo}
         todo.sort(key=lambda i: len(tokens[i]))
         prefix = [self.info.target_prefix] if self.info.target_prefix else None
         longest = len(tokens[todo[-1]])

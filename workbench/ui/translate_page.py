@@ -12,7 +12,8 @@ from workbench.engines import packages
 from workbench.engines.registry import get_engine
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
-from workbench.pipeline import segment_document, translate_segments
+from workbench.pipeline import translate_segments
+from workbench.segment import segment_document
 from workbench.ui import state
 from workbench.ui.rendering import side_by_side_table
 
@@ -57,7 +58,7 @@ def render() -> None:
     _sidebar()
     try:
         name, text = _current_document()
-        segments = segment_document(text, "en", name)
+        segments = segment_document(text, "en", path=name)
     except WorkbenchError as exc:
         st.error(str(exc))
         return
@@ -75,7 +76,14 @@ def render() -> None:
     words = sum(len(s.text.split()) for s in segments)
     st.caption(f"{len(segments)} sentences · {words} words · English → {get_language(tgt).label}")
 
-    if st.button("Translate", type="primary", key="translate"):
+    status = next(s for s in packages.target_statuses() if s.language.code == tgt)
+    if not status.installed:
+        st.warning(
+            f"No model for {status.language.label} is installed. Online: "
+            f"`workbench packages install en {status.language.argos_code}`; offline: "
+            "`workbench packages install FILE.argosmodel`."
+        )
+    if st.button("Translate", type="primary", key="translate", disabled=not status.installed):
         bar = st.progress(0.0, text="Translating…")
 
         def update(done: int, total: int) -> None:
