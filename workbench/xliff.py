@@ -133,8 +133,9 @@ def read_xliff(source: XmlSource, *, name: str | None = None) -> Iterator[Transl
     """Yield one unit per `<segment>` of an XLIFF 2.x file, streaming.
 
     The unit's id is the `<unit>` id (with `:` and the segment id or number when a unit
-    has several segments); its `x-status` is `confirmed` for `final`, `draft` for
-    `translated`/`reviewed`, absent for `initial`. Inline markup is kept as its text.
+    has several segments); its `x-status` is `confirmed` for `final` and `reviewed` (what
+    tools such as translate-toolkit set on approval), `draft` for `translated`, absent for
+    `initial` or no target. Inline markup is kept as its text.
     """
     label = source_name(source, name)
     srclang = trglang = ""
@@ -160,18 +161,17 @@ def read_xliff(source: XmlSource, *, name: str | None = None) -> Iterator[Transl
 def _read_unit(unit: etree._Element, srclang: str, trglang: str) -> Iterator[TranslationUnit]:
     meta = [(m.get("type", ""), m.text or "") for m in unit.iter(_META)]
     extra = dict(meta)
-    props = tuple(
+    props = [
         (k, v)
         for k, v in meta
-        if k not in (META_AUTHOR, META_CHANGED_BY, META_CREATED, META_CHANGED, PROP_STATUS)
-    )
+        if k not in (META_AUTHOR, META_CHANGED_BY, META_CREATED, META_CHANGED)
+    ]
     segments = unit.findall(_SEGMENT)
     unit_id = unit.get("id", "")
     for number, segment in enumerate(segments, start=1):
         source = segment.find(_SOURCE)
         target = segment.find(_TARGET)
         target_text = "".join(target.itertext()) if target is not None else ""
-        status = _status(segment.get("state"), target_text)
         seg_id = unit_id if len(segments) == 1 else f"{unit_id}:{segment.get('id') or number}"
         yield TranslationUnit(
             source_lang=srclang,
@@ -182,13 +182,23 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str) -> Iterator[Tra
             changed=_parse_iso(extra.get(META_CHANGED)),
             author=extra.get(META_AUTHOR),
             changed_by=extra.get(META_CHANGED_BY),
-            props=props + (((PROP_STATUS, status),) if status else ()),
+            props=_with_status(props, _status(segment.get("state"), target_text)),
         )
+
+
+def _with_status(props: list[tuple[str, str]], status: str | None) -> tuple[tuple[str, str], ...]:
+    """The metadata with `x-status` set from the segment's state (the state wins: it is
+    what the other tool changed), in place so an untouched unit reads back unchanged."""
+    out = [(k, v) for k, v in props if k != PROP_STATUS or status is not None]
+    out = [(k, status) if k == PROP_STATUS and status else (k, v) for k, v in out]
+    if status and not any(k == PROP_STATUS for k, _ in out):
+        out.append((PROP_STATUS, status))
+    return tuple(out)
 
 
 def _status(state: str | None, target: str) -> str | None:
     if not target or state == STATE_INITIAL:
         return None
-    if state == STATE_FINAL:
+    if state in (STATE_REVIEWED, STATE_FINAL):
         return STATUS_CONFIRMED
     return STATUS_DRAFT
