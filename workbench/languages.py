@@ -7,6 +7,7 @@ own codes, so every mapping lives here and nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.errors import WorkbenchError
 
@@ -53,6 +54,7 @@ def get_language(code: str) -> Language:
     raise WorkbenchError(f"unknown language {code!r}; known: {known}")
 
 
+@lru_cache(maxsize=1024)
 def normalize_language_tag(tag: str) -> str:
     """A BCP 47 tag in its conventional case: `EN_us` -> `en-US`, `zh-hant-tw` -> `zh-Hant-TW`.
 

@@ -82,31 +82,27 @@ class TmMatch:
     diff: tuple[DiffSpan, ...] = field(default=(), compare=False)
 
 
-class _Alphabet:
-    """Maps tokens to characters so rapidfuzz compares token strings at C speed."""
+def _code_char(number: int) -> str:
+    number += 0x21
+    return chr(number if number < 0xD800 else number + 0x800)  # skip surrogates
 
-    def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
 
-    @staticmethod
-    def _char(number: int) -> str:
-        number += 0x21
-        return chr(number if number < 0xD800 else number + 0x800)  # skip surrogates
+class _Alphabet(dict[str, str]):
+    """Maps (case-folded) tokens to characters so rapidfuzz compares token strings at C
+    speed; a token seen for the first time gets the next character."""
 
-    def encode(self, tokens: Iterable[str], grow: bool) -> str:
-        codes, out = self._codes, []
-        unknown = len(codes)
-        for token in tokens:
-            key = token.casefold()
-            code = codes.get(key)
-            if code is None:
-                if grow:
-                    code = codes[key] = self._char(len(codes))
-                else:  # a word the memory has never seen matches nothing in it
-                    code = self._char(unknown)
-                    unknown += 1
-            out.append(code)
-        return "".join(out)
+    def __missing__(self, token: str) -> str:
+        code = self[token] = _code_char(len(self))
+        return code
+
+    def encode(self, tokens: Iterable[str]) -> str:
+        return "".join(map(self.__getitem__, tokens))
+
+    def encode_query(self, tokens: Iterable[str]) -> str:
+        """Like `encode`, but a word the memory has never seen (which matches nothing in
+        it) gets a character of its own without growing the alphabet."""
+        unknown = iter(range(len(self), len(self) + 100_000))
+        return "".join(self.get(t) or _code_char(next(unknown)) for t in tokens)
 
 
 class _LanguageIndex:
@@ -141,7 +137,7 @@ class TranslationMemory:
         index = self._indexes.setdefault(lang, _LanguageIndex())
         index.by_source.setdefault(normalized, []).append(len(index.entries))
         index.entries.append(entry)
-        index.encoded.append(self._alphabet.encode(_TOKEN.findall(normalized), grow=True))
+        index.encoded.append(self._alphabet.encode(_TOKEN.findall(normalized.casefold())))
         return True
 
     def extend(self, entries: Iterable[TmEntry]) -> int:
@@ -175,10 +171,10 @@ class TranslationMemory:
     ) -> list[TmMatch]:
         """Exact and fuzzy matches at or above `threshold`, best first, each with a diff."""
         normalized = normalize_source(source)
-        tokens = _TOKEN.findall(normalized)
+        tokens = _TOKEN.findall(normalized.casefold())
         if not tokens:
             return []
-        query = self._alphabet.encode(tokens, grow=False)
+        query = self._alphabet.encode_query(tokens)
         found: list[tuple[float, int, TmEntry]] = []
         for index in self._indexes_for(target_lang):
             hits = process.extract(
@@ -224,8 +220,8 @@ def diff_sources(match_source: str, source: str) -> tuple[DiffSpan, ...]:
     old = _DISPLAY_TOKEN.findall(match_source)
     new = _DISPLAY_TOKEN.findall(source)
     alphabet = _Alphabet()
-    old_code = alphabet.encode((normalize_source(t) for t in old), grow=True)
-    new_code = alphabet.encode((normalize_source(t) for t in new), grow=True)
+    old_code = alphabet.encode(normalize_source(t).casefold() for t in old)
+    new_code = alphabet.encode(normalize_source(t).casefold() for t in new)
     spans: list[DiffSpan] = []
     deleted, inserted = [], []
     for op in Levenshtein.opcodes(old_code, new_code):

@@ -11,9 +11,9 @@ whose content is kept as plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,7 +21,7 @@ from lxml import etree
 
 from workbench import __version__
 from workbench.errors import InputError
-from workbench.languages import normalize_language_tag
+from workbench.languages import normalize_language_tag as _tag
 from workbench.units import TranslationUnit
 from workbench.xmlsafe import XML_LANG, XmlSource, iter_elements, release, source_name
 from workbench.xmlwrite import escape_attr, escape_text, xml_output
@@ -31,6 +31,7 @@ CREATION_TOOL = "Translation Workbench"
 ORIGINAL_FORMAT = "workbench"  # o-tmf: the format of the memory the TMX came from
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 ALL_LANGUAGES = "*all*"  # srclang value meaning "any variant can be the source"
+_BASIC_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$")
 
 
 def format_tmx_date(moment: datetime) -> str:
@@ -46,6 +47,12 @@ def parse_tmx_date(text: str | None) -> datetime | None:
     if not text:
         return None
     text = text.strip()
+    basic = _BASIC_DATE.match(text)  # the TMX format, parsed without strptime's overhead
+    if basic:
+        try:
+            return datetime(*map(int, basic.groups()), tzinfo=UTC)
+        except ValueError:
+            return None
     for pattern in (TMX_DATE_FORMAT, "%Y%m%dT%H%M%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S"):
         try:
             return datetime.strptime(text, pattern).replace(tzinfo=UTC)
@@ -70,10 +77,10 @@ def write_tmx(
     Units are consumed and written one at a time, so a generator over the store keeps
     memory flat whatever the document size.
     """
+    admin, src = escape_attr(_tag(adminlang)), escape_attr(_tag(srclang))
     header = (
         f'<header creationtool="{CREATION_TOOL}" creationtoolversion="{__version__}" '
-        f'segtype="sentence" o-tmf="{ORIGINAL_FORMAT}" '
-        f'adminlang="{escape_attr(_tag(adminlang))}" srclang="{escape_attr(_tag(srclang))}" '
+        f'segtype="sentence" o-tmf="{ORIGINAL_FORMAT}" adminlang="{admin}" srclang="{src}" '
         f'datatype="plaintext" creationdate="{format_tmx_date(created or datetime.now(UTC))}"/>'
     )
     count = 0
@@ -86,11 +93,6 @@ def write_tmx(
             count += 1
         write("</body>\n</tmx>\n")
     return count
-
-
-@lru_cache(maxsize=256)
-def _tag(lang: str) -> str:
-    return normalize_language_tag(lang)
 
 
 def _format_tu(unit: TranslationUnit) -> str:
@@ -154,12 +156,12 @@ def read_tmx(
 
 def _read_tu(tu: etree._Element, srclang: str | None, fallback_lang: str) -> TranslationUnit:
     wanted = fallback_lang if not srclang or srclang == ALL_LANGUAGES else srclang
-    wanted = normalize_language_tag(wanted)
+    wanted = _tag(wanted)
     variants: dict[str, str] = {}
     props: list[tuple[str, str]] = _props(tu)
     tuv_dates: dict[str, str] = {}
     for tuv in tu.iterfind("tuv"):
-        lang = normalize_language_tag(tuv.get(XML_LANG) or tuv.get("lang") or "")
+        lang = _tag(tuv.get(XML_LANG) or tuv.get("lang") or "")
         seg = tuv.find("seg")
         if not lang or seg is None or lang in variants:
             continue

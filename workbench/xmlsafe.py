@@ -43,9 +43,11 @@ def iter_elements(
     if isinstance(source, Path):
         source = str(source)
     try:
+        # Only the wanted tags reach Python: per-element events would cost more than parsing.
         context = etree.iterparse(
             source,
-            events=("start", "end"),
+            events=("end",),
+            tag=tags,
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -54,15 +56,14 @@ def iter_elements(
             remove_pis=True,
         )
         root_seen = False
-        for event, element in context:
+        for _, element in context:
             if not root_seen:
                 root_seen = True
-                _refuse_entity_declarations(element, label)
-                yield "start", element
-                continue
-            if event == "end" and element.tag in tags:
-                _refuse_entity_references(element, label)
-                yield "end", element
+                yield "start", _checked_root(element.getroottree().getroot(), label)
+            _refuse_entity_references(element, label)
+            yield "end", element
+        if not root_seen and context.root is not None:  # no wanted element at all
+            yield "start", _checked_root(context.root, label)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"not well-formed XML: {exc.msg}", path=label, line=exc.lineno) from exc
     except OSError as exc:
@@ -84,16 +85,17 @@ def local_name(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _refuse_entity_declarations(root: etree._Element, label: str) -> None:
+def _checked_root(root: etree._Element, label: str) -> etree._Element:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is None:
-        return
+        return root
     for entity in dtd.iterentities():
         raise InputError(
             f"the file declares the XML entity {entity.name!r}; entity declarations are "
             "refused (entity-expansion and external-entity attacks)",
             path=label,
         )
+    return root
 
 
 def _refuse_entity_references(element: etree._Element, label: str) -> None:
