@@ -4,10 +4,13 @@ Matching works on words, as translators count fuzzy matches (OmegaT, Trados and 
 score by words): a sentence is tokenized into words and punctuation, each distinct token
 becomes one character of a private alphabet, and rapidfuzz's Levenshtein distance over
 those short strings gives the score, 100 * (1 - edits / tokens of the longer sentence).
-bench/tm_scorers.py measures this against character-level ratios and token-set scorers;
-word Levenshtein was the one that ranked light edits high, flipped word order below 100
-and unrelated sentences well below 75, and it is the fastest (100,000 entries searched
-in a few milliseconds, because the strings are a tenth as long).
+bench/tm_scorers.py compares it with character-level ratios and rapidfuzz's token-set,
+token-sort, partial and W ratios on edited sentences of the sample editorial: like the
+character Levenshtein and Indel ratios it keeps light edits (a number, one word) above
+90 and never scores a changed sentence 100 (the token-based ratios do, for reordered
+words), it scores unrelated and word-shuffled sentences lowest of all (about 10, where
+character ratios give 25-50), and it is the fastest, because the strings it compares are
+a fifth as long: a lookup against 100,000 entries takes a few milliseconds.
 
 An exact match needs the same normalized source (Unicode NFKC, typographic quotes and
 dashes unified, whitespace collapsed); it is what fills a target as origin `tm`. A fuzzy
