@@ -72,6 +72,9 @@ from tests.fixtures.argos_package import (  # noqa: E402
     package_name,
 )
 
+# The NLLB-shaped model fixtures (`nllb_model_dir`, `registered_nllb`).
+pytest_plugins = ["tests.fixtures.nllb_model"]
+
 # --------------------------------------------------------------------------- no network
 
 
@@ -199,3 +202,14 @@ def no_argos_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     forget_argos_translations()
     yield empty
     forget_argos_translations()
+
+
+# --------------------------------------------------------------------------- workbench data
+
+
+@pytest.fixture(autouse=True)
+def _workbench_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Engine settings (engines.json: the registered NLLB model) start empty in every test."""
+    home = tmp_path_factory.mktemp("workbench-home")
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    return home

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.argos_package import sample_sentences
-from workbench.engines import argos
+from workbench.engines import argos, ct2
 from workbench.engines.argos import ArgosEngine, find_route
 from workbench.engines.base import Hypothesis, TranslationEngine
 from workbench.errors import MissingModelError
@@ -147,8 +147,8 @@ def test_decoding_is_capped_relative_to_the_source_length(make_argos_package):
     source = "Pakistan"
     [[best]] = engine.translate_batch([source], "en", "ur")
     pieces = model.sp.encode(best.text, out_type=str)
-    cap = int(len(model.sp.encode(source)) * argos.DECODING_LENGTH_RATIO)
-    assert len(pieces) <= cap + argos.DECODING_LENGTH_SLACK
+    cap = int(len(model.sp.encode(source)) * ct2.DECODING_LENGTH_RATIO)
+    assert len(pieces) <= cap + ct2.DECODING_LENGTH_SLACK
 
 
 def test_progress_reports_every_sentence_up_to_the_total(argos_en_ur_copy):

@@ -39,3 +39,20 @@ def beam_size() -> int:
 def database_url() -> str:
     """The store's SQLAlchemy URL (`WORKBENCH_DB`); a SQLite file under translations/."""
     return os.environ.get("WORKBENCH_DB") or f"sqlite:///{TRANSLATIONS_DIR / 'workbench.db'}"
+
+
+def workbench_home() -> Path:
+    """The workbench's own data directory, separate from Argos's (`WORKBENCH_HOME`).
+
+    Default: `$XDG_DATA_HOME/workbench`, i.e. `~/.local/share/workbench`.
+    """
+    explicit = os.environ.get("WORKBENCH_HOME")
+    if explicit:
+        return Path(explicit).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "workbench"
+
+
+def engines_file() -> Path:
+    """The JSON file that records model directories that are not Argos packages (NLLB)."""
+    return workbench_home() / "engines.json"

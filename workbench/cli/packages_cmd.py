@@ -1,4 +1,4 @@
-"""`workbench packages`: what is installed per target, and installing Argos packages."""
+"""`workbench packages`: what covers each target; Argos packages and the NLLB-200 directory."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench import config
 from workbench.cli.progress import progress_bar
-from workbench.engines import packages
+from workbench.engines import nllb, packages
 from workbench.engines.argos import installed_packages
 from workbench.errors import OfflineError, WorkbenchError
 
@@ -37,6 +38,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.add_argument("src", metavar="SRC")
     remove.add_argument("tgt", metavar="TGT")
     remove.set_defaults(func=run_remove)
+    add_nllb = sub.add_parser(
+        "add-nllb",
+        help="register a CTranslate2 NLLB-200 model directory (Pashto, Dari)",
+        description="Check DIR (model.bin, config.json, vocabulary with the NLLB language "
+        "tokens, sentencepiece.bpe.model) and use it for the nllb engine.",
+    )
+    add_nllb.add_argument("directory", type=Path, metavar="DIR")
+    add_nllb.set_defaults(func=run_add_nllb)
+    sub.add_parser(
+        "remove-nllb", help="forget the registered NLLB-200 directory (files stay)"
+    ).set_defaults(func=run_remove_nllb)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -45,23 +57,65 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def run_list(_args: argparse.Namespace) -> int:
+    statuses = packages.target_statuses()
     print("Targets (from English):")
-    for status in packages.target_statuses():
+    for status in statuses:
         lang = status.language
-        model = " + ".join(status.model_ids) if status.installed else "no model installed"
         mark = "✓" if status.installed else "✗"
-        print(f"  {mark} {lang.label:<15} {lang.code:<6} {model}")
+        print(f"  {mark} {lang.label:<15} {lang.code:<6} {_engines_line(status)}")
     found, problems = installed_packages()
     print("Installed Argos packages:" if found else "No Argos packages installed.")
     for info in found:
         print(f"  {info.from_code} → {info.to_code}  {info.model_id}  {info.path}")
     for problem in problems:
         print(f"  broken: {problem}")
-    if not all(s.installed for s in packages.target_statuses()):
+    _print_nllb()
+    if not all(s.installed for s in statuses):
         print(
             "Add a model: `workbench packages install en ur` (online) or "
-            "`workbench packages install FILE.argosmodel` (offline)."
+            "`workbench packages install FILE.argosmodel` (offline); for Pashto and Dari, "
+            "`workbench packages add-nllb DIR` with a converted NLLB-200 model (README)."
         )
+    return 0
+
+
+def _engines_line(status: packages.TargetStatus) -> str:
+    if not status.installed:
+        return "no model installed"
+    default = status.default
+    parts = []
+    for choice in status.choices:
+        model = choice.model_id or "–"
+        mark = " (default)" if choice == default else ""
+        parts.append(f"{choice.name}: {model}{mark}")
+    return " · ".join(parts)
+
+
+def _print_nllb() -> None:
+    try:
+        info = nllb.registered_model()
+    except WorkbenchError as exc:
+        print(f"NLLB-200 model: broken: {exc}")
+        return
+    if info is None:
+        print(f"No NLLB-200 model registered (settings: {config.engines_file()}).")
+        return
+    languages = ", ".join(sorted(info.target_languages))
+    print(f"NLLB-200 model: {info.model_id}  {info.path}  (targets: {languages})")
+
+
+def run_add_nllb(args: argparse.Namespace) -> int:
+    info = packages.add_nllb(args.directory)
+    languages = ", ".join(sorted(info.target_languages))
+    print(f"registered {info.model_id} ({info.path}) for {languages} in {config.engines_file()}")
+    return 0
+
+
+def run_remove_nllb(_args: argparse.Namespace) -> int:
+    if packages.remove_nllb():
+        print("the NLLB-200 model is no longer registered (its files are untouched)")
+    else:
+        print("no NLLB-200 model was registered")
     return 0
 
 

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
-from workbench.engines.registry import ENGINE_NAMES, get_engine
+from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.pipeline import TranslatedSegment, translate_document
@@ -38,7 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
-    parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_NAMES,
+        help="argos (installed Argos packages) or nllb (the NLLB-200 model registered with "
+        "`packages add-nllb`); default: the installed one that covers the target, Argos first",
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="output TSV (default: stdout)")
     parser.set_defaults(func=run)
 
@@ -48,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     text = read_document(args.file)
-    engine = get_engine(args.engine)
+    engine = engine_for(src, tgt, args.engine)
     with progress_bar(f"{src}→{tgt}") as update:
         rows = translate_document(
             text, engine, src, tgt, n_best=args.n_best, progress=update, name=str(args.file)

@@ -9,23 +9,16 @@ resources at first use and fails offline), translates sentence by sentence, and 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench import config
+from workbench.engines import ct2
 from workbench.engines.base import Hypothesis, ProgressCallback
 from workbench.errors import MissingModelError, WorkbenchError
 from workbench.languages import ENGLISH, get_language
 
-# Tokens per CTranslate2 sub-batch: large enough to keep both cores busy, small enough that
-# a 100-sentence article does not pad every sentence to the longest one.
-MAX_BATCH_TOKENS = 1024
-# Decoding is capped relative to the longest source sentence so a bad model cannot run away.
-DECODING_LENGTH_RATIO = 2.0
-DECODING_LENGTH_SLACK = 10
-DECODING_LENGTH_CEILING = 512
 # Argos Translate's own decoding settings, so output matches what users know.
 LENGTH_PENALTY = 0.2
 
@@ -117,12 +110,17 @@ def find_route(src: str, tgt: str) -> list[ArgosPackageInfo]:
 
 
 def missing_model_message(src: str, tgt: str) -> str:
+    return f"no Argos model for {src} → {tgt} is installed: {install_hint(src, tgt)}"
+
+
+def install_hint(src: str, tgt: str) -> str:
+    """How to install the Argos package for the pair, online or from a file."""
     src_code = get_language(src).argos_code
     tgt_code = get_language(tgt).argos_code
     return (
-        f"no Argos model for {src} → {tgt} is installed: run `workbench packages install "
-        f"{src_code} {tgt_code}` when online, or `workbench packages install "
-        f"translate-{src_code}_{tgt_code}.argosmodel` with a downloaded file"
+        f"run `workbench packages install {src_code} {tgt_code}` when online, or "
+        f"`workbench packages install translate-{src_code}_{tgt_code}.argosmodel` with a "
+        "downloaded file"
     )
 
 
@@ -130,23 +128,9 @@ class LoadedModel:
     """A package's CTranslate2 translator and SentencePiece model, loaded once."""
 
     def __init__(self, info: ArgosPackageInfo, threads: int):
-        import ctranslate2
-        import sentencepiece
-
         self.info = info
-        try:
-            self.translator = ctranslate2.Translator(
-                str(info.path / "model"),
-                device="cpu",
-                compute_type="auto",
-                inter_threads=1,
-                intra_threads=threads,
-            )
-            self.sp = sentencepiece.SentencePieceProcessor(
-                model_file=str(info.path / "sentencepiece.model")
-            )
-        except (RuntimeError, OSError, ValueError) as exc:
-            raise WorkbenchError(f"{info.path}: cannot load Argos model ({exc})") from exc
+        self.translator = ct2.load_translator(info.path / "model", threads, "Argos model")
+        self.sp = ct2.load_sentencepiece(info.path / "sentencepiece.model", "Argos tokenizer")
 
     def translate(
         self,
@@ -155,48 +139,19 @@ class LoadedModel:
         beam_size: int,
         progress: ProgressCallback | None = None,
     ) -> list[list[Hypothesis]]:
-        """Translate every sentence in one `translate_batch` call, shortest first."""
-        results: list[list[Hypothesis]] = [[Hypothesis("", 0.0)] for _ in sentences]
-        todo = [i for i, s in enumerate(sentences) if s.strip()]
-        total = len(sentences)
-        if not todo:
-            if progress:
-                progress(total, total)
-            return results
-        # A soft-wrapped sentence keeps its line breaks; the model wants one line.
-        tokens = {i: self.sp.encode(" ".join(sentences[i].split()), out_type=str) for i in todo}
-        todo.sort(key=lambda i: len(tokens[i]))
+        """Translate every sentence in one batched call (see `ct2.translate_tokens`)."""
         prefix = [self.info.target_prefix] if self.info.target_prefix else None
-        longest = len(tokens[todo[-1]])
-        max_len = min(
-            DECODING_LENGTH_CEILING,
-            int(longest * DECODING_LENGTH_RATIO) + DECODING_LENGTH_SLACK + (1 if prefix else 0),
-        )
-        pending = self.translator.translate_batch(
-            [tokens[i] for i in todo],
-            target_prefix=[prefix] * len(todo) if prefix else None,
-            max_batch_size=MAX_BATCH_TOKENS,
-            batch_type="tokens",
-            asynchronous=True,
-            beam_size=max(beam_size, n_best),
-            num_hypotheses=n_best,
+        raw = ct2.translate_tokens(
+            self.translator,
+            sentences,
+            lambda sentence: self.sp.encode(sentence, out_type=str),
+            target_prefix=prefix,
+            n_best=n_best,
+            beam_size=beam_size,
             length_penalty=LENGTH_PENALTY,
-            max_decoding_length=max_len,
-            max_input_length=0,
-            return_scores=True,
-            replace_unknowns=True,
+            progress=progress,
         )
-        done = total - len(todo)
-        for i, handle in zip(todo, pending, strict=True):
-            result = handle.result()
-            results[i] = [
-                Hypothesis(self._detokenize(pieces), float(score))
-                for pieces, score in zip(result.hypotheses, result.scores, strict=True)
-            ]
-            done += 1
-            if progress:
-                progress(done, total)
-        return results
+        return [[Hypothesis(self._detokenize(p), s) for p, s in hyps] for hyps in raw]
 
     def _detokenize(self, pieces: list[str]) -> str:
         if self.info.target_prefix and pieces and pieces[0] == self.info.target_prefix:
@@ -204,23 +159,18 @@ class LoadedModel:
         return self.sp.decode_pieces(pieces).strip()
 
 
-_cache: dict[tuple[Path, int], LoadedModel] = {}
-_cache_lock = threading.Lock()
+_cache: ct2.ModelCache[LoadedModel] = ct2.ModelCache()
 
 
 def load_model(info: ArgosPackageInfo, threads: int | None = None) -> LoadedModel:
     """Load a package once per process (keyed by path and thread count)."""
     key = (info.path.resolve(), threads or config.ct2_threads())
-    with _cache_lock:
-        if key not in _cache:
-            _cache[key] = LoadedModel(info, key[1])
-        return _cache[key]
+    return _cache.get(key, lambda: LoadedModel(info, key[1]))
 
 
 def clear_model_cache() -> None:
     """Forget loaded models (after installing or removing packages)."""
-    with _cache_lock:
-        _cache.clear()
+    _cache.clear()
 
 
 class ArgosEngine:

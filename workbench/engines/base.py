@@ -45,3 +45,7 @@ class TranslationEngine(Protocol):
     def model_id(self, src: str, tgt: str) -> str:
         """A stable id of the model(s) used for the pair, stored with every MT."""
         ...
+
+    def covers(self, src: str, tgt: str) -> bool:
+        """Whether an installed model translates the pair (the registry picks defaults by it)."""
+        ...

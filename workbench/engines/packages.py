@@ -1,4 +1,5 @@
-"""Installing and listing Argos packages: from the Argos index when online, from a file when not.
+"""Installing models: Argos packages from the Argos index when online or from a file when not,
+and registering a converted NLLB-200 directory (`add_nllb`).
 
 Downloads go through our own small loop (not `AvailablePackage.download`) so the CLI and the
 app can show progress and an offline machine fails in seconds with a plain message.
@@ -13,18 +14,20 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from workbench.engines import engine_settings, nllb
 from workbench.engines.argos import (
     ArgosPackageInfo,
     argos_package_dirs,
     clear_model_cache,
-    find_route,
     installed_packages,
 )
+
+# Per-target status spans both engines, so it lives in the registry; importable here too.
+from workbench.engines.registry import TargetStatus, target_statuses  # noqa: F401
 from workbench.errors import InputError, MissingModelError, OfflineError, WorkbenchError
-from workbench.languages import ENGLISH, TARGETS, Language, get_language
+from workbench.languages import get_language
 
 # (bytes done, bytes total or 0 when unknown)
 DownloadProgress = Callable[[int, int], None]
@@ -33,31 +36,6 @@ NETWORK_TIMEOUT_S = 10
 CHUNK_BYTES = 1 << 16
 # The targets `make run` installs when the index is reachable (Pashto has no Argos package).
 DEFAULT_PAIRS: tuple[tuple[str, str], ...] = (("en", "ur"), ("en", "fa"))
-
-
-@dataclass(frozen=True)
-class TargetStatus:
-    """Whether English → target can be translated, and with what."""
-
-    language: Language
-    model_ids: tuple[str, ...]  # empty when nothing covers the target
-
-    @property
-    def installed(self) -> bool:
-        return bool(self.model_ids)
-
-
-def target_statuses() -> list[TargetStatus]:
-    """For each desk target (Urdu, Dari, Pashto, Persian): the model that covers it, if any."""
-    statuses = []
-    for lang in TARGETS:
-        try:
-            route = find_route(ENGLISH.code, lang.code)
-            ids = tuple(p.model_id for p in route)
-        except MissingModelError:
-            ids = ()
-        statuses.append(TargetStatus(lang, ids))
-    return statuses
 
 
 def install_from_file(path: Path) -> ArgosPackageInfo:
@@ -190,3 +168,15 @@ def uninstall(src: str, tgt: str) -> ArgosPackageInfo:
             clear_model_cache()
             return info
     raise MissingModelError(f"no package for {src_code} → {tgt_code} is installed")
+
+
+def add_nllb(path: Path) -> nllb.NllbModelInfo:
+    """Check an NLLB-200 CTranslate2 directory and register it as the NLLB engine's model."""
+    return nllb.register(path)
+
+
+def remove_nllb() -> bool:
+    """Forget the registered NLLB directory (its files stay); False when none was."""
+    removed = engine_settings.clear_nllb_dir()
+    nllb.clear_model_cache()
+    return removed

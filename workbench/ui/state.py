@@ -12,7 +12,14 @@ from workbench import config
 DOC_PATH = "doc_path"  # Path of the document opened from disk (the sample by default)
 DOC_UPLOAD = "doc_upload"  # (name, text) of an uploaded document, or None
 TARGET = "target"  # workbench code of the chosen target language
-MT_RESULTS = "mt_results"  # {(document key, target): list[TranslatedSegment]}
+MT_RESULTS = "mt_results"  # {(document key, target, engine): list[TranslatedSegment]}
+ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
+ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
+
+
+def engine_key(tgt: str) -> str:
+    """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
+    return f"{ENGINE_PICKER_PREFIX}{tgt}"
 
 
 def init(startup_document: Path | None = None) -> None:
@@ -21,3 +28,4 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(DOC_UPLOAD, None)
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
+    st.session_state.setdefault(ENGINE_PICKS, {})

@@ -15,6 +15,7 @@ from workbench.languages import TARGETS, get_language
 from workbench.pipeline import translate_segments
 from workbench.segment import segment_document
 from workbench.ui import state
+from workbench.ui.engine_picker import engine_picker
 from workbench.ui.rendering import side_by_side_table
 
 
@@ -49,7 +50,7 @@ def _sidebar() -> None:
         for status in packages.target_statuses():
             label = status.language.label
             if status.installed:
-                st.caption(f"✓ {label}: {' + '.join(status.model_ids)}")
+                st.caption(f"✓ {label}: {' · '.join(status.model_ids)}")
             else:
                 st.caption(f"✗ {label}: no model installed")
 
@@ -71,34 +72,32 @@ def render() -> None:
         format_func=labels.__getitem__,
         key=state.TARGET,
     )
+    engine = engine_picker("en", tgt)
     doc_key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     results = st.session_state[state.MT_RESULTS]
     words = sum(len(s.text.split()) for s in segments)
     st.caption(f"{len(segments)} sentences · {words} words · English → {get_language(tgt).label}")
 
-    status = next(s for s in packages.target_statuses() if s.language.code == tgt)
-    if not status.installed:
+    if not engine.installed:
         st.warning(
-            f"No model for {status.language.label} is installed. Online: "
-            f"`workbench packages install en {status.language.argos_code}`; offline: "
-            "`workbench packages install FILE.argosmodel`."
+            f"{engine.label} has no model for {get_language(tgt).label}: {engine.setup_hint}."
         )
-    if st.button("Translate", type="primary", key="translate", disabled=not status.installed):
+    if st.button("Translate", type="primary", key="translate", disabled=not engine.installed):
         bar = st.progress(0.0, text="Translating…")
 
         def update(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
 
         try:
-            results[(doc_key, tgt)] = translate_segments(
-                segments, _engine("argos"), "en", tgt, progress=update
+            results[(doc_key, tgt, engine.name)] = translate_segments(
+                segments, _engine(engine.name), "en", tgt, progress=update
             )
             bar.empty()
         except WorkbenchError as exc:
             bar.empty()
             st.error(str(exc))
 
-    translated = results.get((doc_key, tgt))
+    translated = results.get((doc_key, tgt, engine.name))
     targets = [r.target for r in translated] if translated else [""] * len(segments)
     rows = [(s.index + 1, s.text, t) for s, t in zip(segments, targets, strict=True)]
     st.html(side_by_side_table(rows, "en", tgt))

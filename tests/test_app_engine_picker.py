@@ -1,0 +1,68 @@
+"""The app with the NLLB engine: the picker per target, and translating the sample into Pashto."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench import config
+from workbench.segment import segment_document
+
+APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
+PASHTO_CELL = re.compile(r'<div class="wb-text" lang="ps" dir="rtl"[^>]*>(.*?)</div>', re.S)
+
+
+@pytest.fixture
+def app(no_argos_packages) -> AppTest:
+    """The app on the sample, with no Argos package installed."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    return at
+
+
+def _pashto_column(at: AppTest) -> list[str]:
+    return [html.unescape(cell) for cell in PASHTO_CELL.findall(at.get("html")[0].proto.body)]
+
+
+def test_the_editor_translates_the_sample_into_pashto_with_nllb(registered_nllb, app):
+    app.selectbox(key="target").select("ps").run()
+    app.button(key="translate").click().run()
+    assert not app.exception and not app.error
+    sample = config.SAMPLE_DOCUMENT.read_text(encoding="utf-8")
+    sources = [s.text for s in segment_document(sample, "en")]
+    # The tiny model copies its input: every sentence comes back, in order, shown RTL.
+    assert _pashto_column(app) == [" ".join(s.split()) for s in sources]
+
+
+def test_the_picker_offers_both_engines_and_defaults_to_the_installed_one(registered_nllb, app):
+    app.selectbox(key="target").select("ps").run()
+    picker = app.selectbox(key="engine_for_ps")
+    assert picker.value == "nllb"
+    assert picker.options == ["Argos Translate · not set up", "NLLB-200 · nllb:nllb-200-tiny-copy"]
+
+
+def test_picking_an_engine_that_is_not_set_up_says_how_and_disables_translate(registered_nllb, app):
+    app.selectbox(key="target").select("ps").run()
+    app.selectbox(key="engine_for_ps").select("argos").run()
+    assert "workbench packages install en ps" in app.warning[0].value
+    assert app.button(key="translate").disabled
+
+
+def test_pashto_with_no_model_at_all_says_how_to_add_nllb(app):
+    app.selectbox(key="target").select("ps").run()
+    assert app.selectbox(key="engine_for_ps").value == "argos"
+    assert "workbench packages install en ps" in app.warning[0].value
+    app.selectbox(key="engine_for_ps").select("nllb").run()
+    assert "add-nllb DIR" in app.warning[0].value
+
+
+def test_each_target_remembers_its_own_engine(registered_nllb, app):
+    app.selectbox(key="target").select("ps").run()
+    app.selectbox(key="engine_for_ps").select("argos").run()
+    app.selectbox(key="target").select("fa-AF").run()
+    assert app.selectbox(key="engine_for_fa-AF").value == "nllb"
+    app.selectbox(key="target").select("ps").run()
+    assert app.selectbox(key="engine_for_ps").value == "argos"

@@ -1,0 +1,635 @@
+"""The store's operations: documents, MT results, append-only revisions, progress.
+
+Every method runs in its own short transaction and returns frozen records
+(`workbench.store.records`), so callers never hold sessions or ORM objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
+
+from workbench.engines.base import Hypothesis
+from workbench.errors import InputError
+from workbench.segment import Segment, segment_document
+from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_schema
+from workbench.store.errors import RevisionConflict, UnknownDocumentError
+from workbench.store.models import (
+    DocumentRecord,
+    HypothesisRecord,
+    MachineTranslationRecord,
+    Origin,
+    RevisionRecord,
+    SegmentRecord,
+    Status,
+)
+from workbench.store.records import (
+    Alternative,
+    Document,
+    MachineTranslation,
+    Progress,
+    Revision,
+    SegmentPage,
+    SegmentRow,
+    StoredSegment,
+)
+
+MT_AUTHOR_PREFIX = "mt:"  # author of MT revisions: "mt:<engine>"
+
+
+class SegmentFilter(enum.StrEnum):
+    """The editor's row filters that the database answers (QA flags come from `workbench.qa`)."""
+
+    ALL = "all"
+    UNEDITED = "unedited"  # untranslated, or MT/TM/aligned text no editor has touched
+    EDITED = "edited"  # an editor's draft
+    CONFIRMED = "confirmed"
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating if new) the store at `url`; default `WORKBENCH_DB` or translations/."""
+    engine = create_store_engine(url)
+    prepare_schema(engine)
+    return Store(engine)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back naive; they were written as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _document(record: DocumentRecord, segment_count: int) -> Document:
+    return Document(
+        record.id, record.name, record.source_lang, _aware(record.created), segment_count
+    )
+
+
+def _segment(record: SegmentRecord) -> StoredSegment:
+    return StoredSegment(
+        record.id,
+        record.document_id,
+        record.position,
+        record.paragraph,
+        record.source_text,
+        record.start,
+        record.end,
+        record.word_count,
+    )
+
+
+def _revision(record: RevisionRecord) -> Revision:
+    return Revision(
+        record.id,
+        record.segment_id,
+        record.target_lang,
+        record.number,
+        record.text,
+        record.author,
+        _aware(record.created),
+        Origin(record.origin),
+        Status(record.status),
+        record.machine_translation_id,
+    )
+
+
+def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation:
+    return MachineTranslation(
+        record.id,
+        record.segment_id,
+        record.target_lang,
+        record.engine,
+        record.model_id,
+        _aware(record.created),
+        tuple(Alternative(h.rank, h.text, h.score) for h in record.hypotheses),
+    )
+
+
+class Store:
+    """One database. Thread-safe: each call opens its own session."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
+            yield session
+
+    # ---- documents -------------------------------------------------------------------
+
+    def add_document(
+        self,
+        name: str,
+        text: str,
+        source_lang: str = "en",
+        segments: Sequence[Segment] | None = None,
+    ) -> Document:
+        """Store a new document and its sentences (segmented here unless given).
+
+        A name already taken gets a suffix (`report.txt (2)`), so names stay unique and
+        can be used instead of ids everywhere.
+        """
+        if segments is None:
+            segments = segment_document(text, source_lang, path=name)
+        if not segments:
+            raise InputError("the document has no sentences", path=name)
+        with self._write() as session:
+            record = DocumentRecord(
+                name=self._free_name(session, name), source_lang=source_lang, text=text
+            )
+            record.segments = [
+                SegmentRecord(
+                    position=seg.index,
+                    paragraph=seg.paragraph,
+                    source_text=seg.text,
+                    start=seg.start,
+                    end=seg.end,
+                    word_count=len(seg.text.split()),
+                )
+                for seg in segments
+            ]
+            session.add(record)
+            session.flush()
+            return _document(record, len(segments))
+
+    def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
+        """The stored document with this name and text, added if there is none (idempotent)."""
+        with self._read() as session:
+            for record in session.scalars(
+                select(DocumentRecord).where(
+                    or_(
+                        DocumentRecord.name == name,
+                        DocumentRecord.name.startswith(f"{name} (", autoescape=True),
+                    )
+                )
+            ):
+                if record.text == text and record.source_lang == source_lang:
+                    return _document(record, self._count_segments(session, record.id))
+        return self.add_document(name, text, source_lang)
+
+    @staticmethod
+    def _free_name(session: Session, name: str) -> str:
+        taken = set(
+            session.scalars(
+                select(DocumentRecord.name).where(
+                    or_(
+                        DocumentRecord.name == name,
+                        DocumentRecord.name.startswith(f"{name} (", autoescape=True),
+                    )
+                )
+            )
+        )
+        candidate, n = name, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        return candidate
+
+    @staticmethod
+    def _count_segments(session: Session, document_id: int) -> int:
+        return session.scalar(select(func.count()).where(SegmentRecord.document_id == document_id))
+
+    def documents(self) -> list[Document]:
+        """Every document, oldest first."""
+        counts = (
+            select(SegmentRecord.document_id, func.count().label("n"))
+            .group_by(SegmentRecord.document_id)
+            .subquery()
+        )
+        with self._read() as session:
+            rows = session.execute(
+                select(DocumentRecord, counts.c.n)
+                .options(defer(DocumentRecord.text))
+                .join(counts, counts.c.document_id == DocumentRecord.id)
+                .order_by(DocumentRecord.id)
+            )
+            return [_document(record, n) for record, n in rows]
+
+    def document(self, ref: int | str) -> Document:
+        """A document by id or by name (a string of digits is tried as an id first)."""
+        with self._read() as session:
+            record = None
+            lookup = select(DocumentRecord).options(defer(DocumentRecord.text))
+            if isinstance(ref, int) or str(ref).isdigit():
+                record = session.scalar(lookup.where(DocumentRecord.id == int(ref)))
+            if record is None and isinstance(ref, str):
+                record = session.scalar(lookup.where(DocumentRecord.name == ref))
+            if record is None:
+                raise UnknownDocumentError(
+                    f"no stored document {ref!r}; `workbench docs` lists them"
+                )
+            return _document(record, self._count_segments(session, record.id))
+
+    def document_text(self, document_id: int) -> str:
+        """The document exactly as it was added (segment spans index into it)."""
+        with self._read() as session:
+            text = session.scalar(
+                select(DocumentRecord.text).where(DocumentRecord.id == document_id)
+            )
+            if text is None:
+                raise UnknownDocumentError(f"no stored document {document_id}")
+            return text
+
+    def segments(self, document_id: int) -> list[StoredSegment]:
+        with self._read() as session:
+            records = session.scalars(
+                select(SegmentRecord)
+                .where(SegmentRecord.document_id == document_id)
+                .order_by(SegmentRecord.position)
+            )
+            return [_segment(r) for r in records]
+
+    def targets(self, document_id: int) -> list[str]:
+        """Target languages that have at least one revision for this document."""
+        with self._read() as session:
+            return sorted(
+                session.scalars(
+                    select(RevisionRecord.target_lang)
+                    .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+                    .where(SegmentRecord.document_id == document_id)
+                    .distinct()
+                )
+            )
+
+    # ---- machine translation ------------------------------------------------------
+
+    def add_machine_translations(
+        self,
+        document_id: int,
+        target: str,
+        engine: str,
+        model_id: str,
+        hypotheses: Sequence[Sequence[Hypothesis]],
+    ) -> int:
+        """Store one MT result per segment (in document order) with its n-best list.
+
+        The best hypothesis becomes the segment's current target (an `mt` draft revision)
+        where no editor has worked on it yet; an editor's work is never displaced.
+        Returns how many segments got a new MT revision.
+        """
+        with self._write() as session:
+            segment_ids = list(
+                session.scalars(
+                    select(SegmentRecord.id)
+                    .where(SegmentRecord.document_id == document_id)
+                    .order_by(SegmentRecord.position)
+                )
+            )
+            if len(segment_ids) != len(hypotheses):
+                raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
+            heads = self._heads(session, document_id, target)
+            results = [
+                MachineTranslationRecord(
+                    segment_id=segment_id,
+                    target_lang=target,
+                    engine=engine,
+                    model_id=model_id,
+                    hypotheses=[
+                        HypothesisRecord(rank=rank, text=h.text, score=h.score)
+                        for rank, h in enumerate(hyps)
+                    ],
+                )
+                for segment_id, hyps in zip(segment_ids, hypotheses, strict=True)
+            ]
+            session.add_all(results)
+            session.flush()
+            replaced = 0
+            for mt in results:
+                head = heads.get(mt.segment_id)
+                best = mt.hypotheses[0].text if mt.hypotheses else ""
+                untouched = head is None or (
+                    head.origin == Origin.MT and head.status == Status.DRAFT
+                )
+                if untouched and (head is None or head.text != best):
+                    session.add(
+                        RevisionRecord(
+                            segment_id=mt.segment_id,
+                            target_lang=target,
+                            number=(head.number if head else 0) + 1,
+                            text=best,
+                            author=f"{MT_AUTHOR_PREFIX}{engine}",
+                            origin=Origin.MT,
+                            status=Status.DRAFT,
+                            machine_translation_id=mt.id,
+                        )
+                    )
+                    replaced += 1
+            return replaced
+
+    def machine_translations(self, segment_id: int, target: str) -> list[MachineTranslation]:
+        """Every MT result for the segment and target, newest first."""
+        with self._read() as session:
+            records = session.scalars(
+                select(MachineTranslationRecord)
+                .where(
+                    MachineTranslationRecord.segment_id == segment_id,
+                    MachineTranslationRecord.target_lang == target,
+                )
+                .options(selectinload(MachineTranslationRecord.hypotheses))
+                .order_by(MachineTranslationRecord.id.desc())
+            )
+            return [_machine_translation(r) for r in records]
+
+    def machine_translation(self, machine_translation_id: int) -> MachineTranslation:
+        with self._read() as session:
+            record = session.get(
+                MachineTranslationRecord,
+                machine_translation_id,
+                options=[selectinload(MachineTranslationRecord.hypotheses)],
+            )
+            if record is None:
+                raise KeyError(machine_translation_id)
+            return _machine_translation(record)
+
+    # ---- revisions ------------------------------------------------------------------
+
+    def save_revision(
+        self,
+        segment_id: int,
+        target: str,
+        text: str,
+        author: str,
+        base_revision_id: int | None,
+        origin: Origin | str = Origin.HUMAN,
+        status: Status | str = Status.DRAFT,
+        machine_translation_id: int | None = None,
+    ) -> Revision:
+        """Append a revision on top of `base_revision_id`, the one the editor started from.
+
+        Refused with `RevisionConflict` (carrying both texts) when the segment's current
+        revision is no longer the base. Saving the current text and status again adds
+        nothing and returns the current revision.
+        """
+        origin, status = Origin(origin), Status(status)
+        try:
+            with self._write() as session:
+                head = self._head(session, segment_id, target)
+                if (head.id if head else None) != base_revision_id:
+                    raise RevisionConflict(
+                        segment_id, target, text, _revision(head) if head else None
+                    )
+                if head is not None and head.text == text and head.status == status:
+                    return _revision(head)
+                if session.get(SegmentRecord, segment_id) is None:
+                    raise KeyError(f"no segment {segment_id}")
+                record = RevisionRecord(
+                    segment_id=segment_id,
+                    target_lang=target,
+                    number=(head.number if head else 0) + 1,
+                    text=text,
+                    author=author,
+                    origin=origin,
+                    status=status,
+                    machine_translation_id=machine_translation_id,
+                )
+                session.add(record)
+                session.flush()
+                return _revision(record)
+        except IntegrityError:
+            # Another writer took the same revision number between our read and insert.
+            raise RevisionConflict(
+                segment_id, target, text, self.current_revision(segment_id, target)
+            ) from None
+
+    def confirm(
+        self,
+        segment_id: int,
+        target: str,
+        author: str,
+        base_revision_id: int | None,
+        text: str | None = None,
+    ) -> Revision:
+        """Mark the segment final, with `text` if given (else the base revision's text).
+
+        A confirmed text the editor did not change keeps its origin (MT confirmed as is
+        stays `mt`); a changed one is `human`.
+        """
+        base = self.current_revision(segment_id, target)
+        if base is not None and base.id == base_revision_id:
+            unchanged = text is None or text == base.text
+            return self.save_revision(
+                segment_id,
+                target,
+                base.text if text is None else text,
+                author,
+                base_revision_id,
+                origin=base.origin if unchanged else Origin.HUMAN,
+                status=Status.CONFIRMED,
+                machine_translation_id=base.machine_translation_id if unchanged else None,
+            )
+        return self.save_revision(
+            segment_id, target, text or "", author, base_revision_id, status=Status.CONFIRMED
+        )
+
+    def append_revisions(
+        self,
+        target: str,
+        texts: Mapping[int, str],
+        author: str,
+        origin: Origin | str,
+        status: Status | str = Status.DRAFT,
+    ) -> int:
+        """Put imported texts (segment id -> text) on top of whatever is current, in one
+        transaction: for TM fills, aligned translations and XLIFF imports. Unchanged texts
+        are skipped; returns how many revisions were added."""
+        origin, status = Origin(origin), Status(status)
+        added = 0
+        with self._write() as session:
+            for segment_id, text in texts.items():
+                head = self._head(session, segment_id, target)
+                if head is not None and head.text == text and head.status == status:
+                    continue
+                session.add(
+                    RevisionRecord(
+                        segment_id=segment_id,
+                        target_lang=target,
+                        number=(head.number if head else 0) + 1,
+                        text=text,
+                        author=author,
+                        origin=origin,
+                        status=status,
+                    )
+                )
+                added += 1
+        return added
+
+    def current_revision(self, segment_id: int, target: str) -> Revision | None:
+        """The segment's current target: its newest revision (None if it has none)."""
+        with self._read() as session:
+            head = self._head(session, segment_id, target)
+            return _revision(head) if head else None
+
+    def current_revisions(self, document_id: int, target: str) -> dict[int, Revision]:
+        """Segment id -> current revision, for every segment of the document that has one."""
+        with self._read() as session:
+            return {
+                sid: _revision(r) for sid, r in self._heads(session, document_id, target).items()
+            }
+
+    def history(self, segment_id: int, target: str) -> list[Revision]:
+        """Every revision of the segment for the target, oldest first."""
+        with self._read() as session:
+            records = session.scalars(
+                select(RevisionRecord)
+                .where(
+                    RevisionRecord.segment_id == segment_id,
+                    RevisionRecord.target_lang == target,
+                )
+                .order_by(RevisionRecord.number)
+            )
+            return [_revision(r) for r in records]
+
+    def document_history(self, document_id: int, target: str) -> list[Revision]:
+        """Every revision of the document for the target in the order they were saved:
+        replaying them rebuilds every state the document went through."""
+        with self._read() as session:
+            records = session.scalars(
+                select(RevisionRecord)
+                .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+                .where(
+                    SegmentRecord.document_id == document_id,
+                    RevisionRecord.target_lang == target,
+                )
+                .order_by(RevisionRecord.id)
+            )
+            return [_revision(r) for r in records]
+
+    @staticmethod
+    def _head(session: Session, segment_id: int, target: str) -> RevisionRecord | None:
+        return session.scalar(
+            select(RevisionRecord)
+            .where(RevisionRecord.segment_id == segment_id, RevisionRecord.target_lang == target)
+            .order_by(RevisionRecord.number.desc())
+            .limit(1)
+        )
+
+    @staticmethod
+    def _heads(session: Session, document_id: int, target: str) -> dict[int, RevisionRecord]:
+        query = _rows_query(document_id, target).where(RevisionRecord.id.is_not(None))
+        return {seg.id: rev for seg, rev in session.execute(query)}
+
+    # ---- the editor's view -------------------------------------------------------------
+
+    def segment_rows(
+        self,
+        document_id: int,
+        target: str,
+        row_filter: SegmentFilter | str = SegmentFilter.ALL,
+        search: str = "",
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> SegmentPage:
+        """Segments with their current target, filtered, searched (source and target,
+        case-insensitive substring), in document order, one page at a time."""
+        query = _rows_query(document_id, target)
+        condition = _filter_condition(SegmentFilter(row_filter))
+        if condition is not None:
+            query = query.where(condition)
+        if search.strip():
+            needle = search.strip()
+            query = query.where(
+                or_(
+                    SegmentRecord.source_text.icontains(needle, autoescape=True),
+                    RevisionRecord.text.icontains(needle, autoescape=True),
+                )
+            )
+        with self._read() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            page = query.offset(offset)
+            if limit is not None:
+                page = page.limit(limit)
+            rows = tuple(
+                SegmentRow(_segment(seg), _revision(rev) if rev is not None else None)
+                for seg, rev in session.execute(page)
+            )
+            return SegmentPage(rows, total or 0)
+
+    def progress(self, document_id: int, target: str) -> Progress:
+        """Segment counts per state and source words, computed in the database."""
+        query = _rows_query(document_id, target).subquery()
+        confirmed = query.c.status == Status.CONFIRMED.value
+        edited = and_(query.c.status == Status.DRAFT.value, query.c.origin == Origin.HUMAN.value)
+        untranslated = query.c.number.is_(None)
+
+        def count(condition) -> object:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        stmt = select(
+            func.count(),
+            func.coalesce(func.sum(query.c.word_count), 0),
+            count(confirmed),
+            count(edited),
+            count(untranslated),
+            func.coalesce(func.sum(case((confirmed, query.c.word_count), else_=0)), 0),
+        )
+        with self._read() as session:
+            segments, words, n_confirmed, n_edited, n_untranslated, confirmed_words = (
+                session.execute(stmt).one()
+            )
+        return Progress(
+            segments=segments,
+            words=words,
+            confirmed=n_confirmed,
+            edited=n_edited,
+            pretranslated=segments - n_confirmed - n_edited - n_untranslated,
+            untranslated=n_untranslated,
+            confirmed_words=confirmed_words,
+        )
+
+
+def _rows_query(document_id: int, target: str) -> Select:
+    """(segment, current revision or None) for every segment of a document, in order."""
+    newest = (
+        select(RevisionRecord.segment_id, func.max(RevisionRecord.number).label("number"))
+        .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target)
+        .group_by(RevisionRecord.segment_id)
+        .subquery()
+    )
+    return (
+        select(SegmentRecord, RevisionRecord)
+        .outerjoin(newest, newest.c.segment_id == SegmentRecord.id)
+        .outerjoin(
+            RevisionRecord,
+            and_(
+                RevisionRecord.segment_id == SegmentRecord.id,
+                RevisionRecord.target_lang == target,
+                RevisionRecord.number == newest.c.number,
+            ),
+        )
+        .where(SegmentRecord.document_id == document_id)
+        .order_by(SegmentRecord.position)
+    )
+
+
+def _filter_condition(row_filter: SegmentFilter):
+    if row_filter == SegmentFilter.UNEDITED:
+        return or_(
+            RevisionRecord.id.is_(None),
+            and_(RevisionRecord.status == Status.DRAFT, RevisionRecord.origin != Origin.HUMAN),
+        )
+    if row_filter == SegmentFilter.EDITED:
+        return and_(RevisionRecord.status == Status.DRAFT, RevisionRecord.origin == Origin.HUMAN)
+    if row_filter == SegmentFilter.CONFIRMED:
+        return RevisionRecord.status == Status.CONFIRMED
+    return None

@@ -1,0 +1,46 @@
+"""Machine-translate a stored document and keep the result: the pipeline feeding the store.
+
+The translation-memory lookup (exact matches filled as origin `tm`) slots in here, before
+the engine is asked for what is left.
+"""
+
+from __future__ import annotations
+
+from workbench.engines.base import ProgressCallback, TranslationEngine
+from workbench.pipeline import translate_segments
+from workbench.segment import Segment
+from workbench.store.records import Document, StoredSegment
+from workbench.store.service import Store
+
+DEFAULT_N_BEST = 3  # alternatives kept per sentence for the editor
+
+
+def as_segment(stored: StoredSegment) -> Segment:
+    """The `workbench.segment` value of a stored sentence (for the pipeline and exports)."""
+    return Segment(stored.index, stored.paragraph, stored.text, stored.start, stored.end)
+
+
+def translate_stored_document(
+    store: Store,
+    document: Document,
+    engine: TranslationEngine,
+    target: str,
+    n_best: int = DEFAULT_N_BEST,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Translate every sentence in one engine call and store the n-best lists.
+
+    Returns how many segments got new MT as their current target (edited segments keep
+    the editor's text; their MT alternatives are still stored).
+    """
+    segments = [as_segment(s) for s in store.segments(document.id)]
+    translated = translate_segments(
+        segments, engine, document.source_lang, target, n_best=n_best, progress=progress
+    )
+    return store.add_machine_translations(
+        document.id,
+        target,
+        engine.name,
+        engine.model_id(document.source_lang, target),
+        [t.hypotheses for t in translated],
+    )
