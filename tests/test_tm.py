@@ -146,3 +146,14 @@ def test_diff_pieces_rebuild_both_sentences():
 def test_lookup_attaches_the_diff(memory):
     (match,) = memory.lookup(ATTACKS.replace("four", "five"), "ur")
     assert DiffSpan("insert", "five ") in match.diff
+
+
+def test_an_entry_added_under_a_key_replaces_the_one_before_it():
+    memory = TranslationMemory()
+    memory.add(TmEntry(ATTACKS, "first draft", "ur"), key="segment:1:ur")
+    memory.add(TmEntry(ATTACKS, "final", "ur"), key="segment:1:ur")
+    assert len(memory) == 1
+    assert memory.exact(ATTACKS, "ur").target == "final"
+    assert [m.entry.target for m in memory.lookup(ATTACKS.replace("four", "five"), "ur")] == [
+        "final"
+    ]

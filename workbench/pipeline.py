@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.segment import Segment, segment_document
+from workbench.tm import TmEntry, TmMatch, TranslationMemory
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,27 @@ def translate_document(
     return translate_segments(
         segment_document(text, src, path=name), engine, src, tgt, n_best, progress
     )
+
+
+def tm_exact_matches(
+    sources: Sequence[str], memory: TranslationMemory, tgt: str
+) -> dict[int, TmEntry]:
+    """Position in `sources` -> the memory's exact match (same normalized source).
+
+    These fill targets as origin `tm` before MT; the engine still translates every
+    sentence so the editor keeps MT alternatives.
+    """
+    found = {}
+    for position, source in enumerate(sources):
+        entry = memory.exact(source, tgt)
+        if entry is not None:
+            found[position] = entry
+    return found
+
+
+def tm_suggestions(
+    source: str, memory: TranslationMemory, tgt: str, limit: int = 3
+) -> list[TmMatch]:
+    """Fuzzy matches (>= 75%) for one sentence, best first, each with its source diff;
+    what the editor shows beside the target box."""
+    return [m for m in memory.lookup(source, tgt, limit=limit + 1) if not m.exact][:limit]

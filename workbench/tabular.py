@@ -8,9 +8,10 @@ into mojibake; TSV (for LibreOffice, pandas and scripts) is plain UTF-8.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from workbench.units import (
     PROP_DOCUMENT,
@@ -36,16 +37,26 @@ COLUMNS = (
 
 def write_table(
     units: Iterable[TranslationUnit],
-    out: str | Path | TextIO,
+    out: str | Path | TextIO | BinaryIO,
     *,
     target_lang: str,
     delimiter: str = "\t",
 ) -> int:
-    """Write one row per unit (streaming); `delimiter` "," for CSV, tab for TSV."""
+    """Write one row per unit (streaming); `delimiter` "," for CSV, tab for TSV.
+
+    `out` is a path, a text stream, or a binary stream (left open).
+    """
+    encoding = "utf-8-sig" if delimiter == "," else "utf-8"
     if isinstance(out, str | Path):
-        encoding = "utf-8-sig" if delimiter == "," else "utf-8"
         with open(out, "w", encoding=encoding, newline="") as stream:
             return write_table(units, stream, target_lang=target_lang, delimiter=delimiter)
+    if not isinstance(out, io.TextIOBase):
+        stream = io.TextIOWrapper(out, encoding=encoding, newline="")
+        try:
+            return write_table(units, stream, target_lang=target_lang, delimiter=delimiter)
+        finally:
+            stream.flush()
+            stream.detach()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0

@@ -30,6 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.languages import language_matches, normalize_language_tag
+from workbench.units import as_utc
 
 FUZZY_THRESHOLD = 75.0  # the issue's floor; CAT tools default to 70-75
 MAX_FUZZY = 99.0  # anything but an exact match
@@ -124,24 +125,44 @@ class TranslationMemory:
         self._alphabet = _Alphabet()
         self._indexes: dict[str, _LanguageIndex] = {}
         self._pairs: set[tuple[str, str, str]] = set()
+        self._keyed: dict[str, tuple[tuple[str, str, str], int]] = {}
+        self._retired = 0
         self.extend(entries)
 
     def __len__(self) -> int:
-        return sum(len(index.entries) for index in self._indexes.values())
+        return sum(len(index.entries) for index in self._indexes.values()) - self._retired
 
-    def add(self, entry: TmEntry) -> bool:
-        """Add an entry; a pair already held (same normalized source and target) is not."""
+    def add(self, entry: TmEntry, key: str | None = None) -> bool:
+        """Add an entry; a pair already held (same normalized source and target) is not.
+
+        With a `key` (a segment and target language), the entry replaces whatever was added
+        before under that key: a segment's newer post-edit supersedes its older one.
+        """
         lang = normalize_language_tag(entry.target_lang)
         normalized = normalize_source(entry.source)
-        key = (lang, normalized, entry.target.strip())
-        if not normalized or not key[2] or key in self._pairs:
+        pair = (lang, normalized, entry.target.strip())
+        if key is not None and key in self._keyed:
+            self._retire(*self._keyed.pop(key))
+        if not normalized or not pair[2] or pair in self._pairs:
             return False
-        self._pairs.add(key)
+        self._pairs.add(pair)
         index = self._indexes.setdefault(lang, _LanguageIndex())
-        index.by_source.setdefault(normalized, []).append(len(index.entries))
+        position = len(index.entries)
+        index.by_source.setdefault(normalized, []).append(position)
         index.entries.append(entry)
         index.encoded.append(self._alphabet.encode(_TOKEN.findall(normalized.casefold())))
+        if key is not None:
+            self._keyed[key] = (pair, position)
         return True
+
+    def _retire(self, pair: tuple[str, str, str], position: int) -> None:
+        """Take an entry out of every lookup (positions stay stable for the others)."""
+        lang, normalized, _ = pair
+        index = self._indexes[lang]
+        index.encoded[position] = ""  # scores 0 against any query
+        index.by_source[normalized].remove(position)
+        self._pairs.discard(pair)
+        self._retired += 1
 
     def extend(self, entries: Iterable[TmEntry]) -> int:
         """Add many entries; returns how many were new."""
@@ -208,7 +229,7 @@ class TranslationMemory:
 def _newer(a: TmEntry, b: TmEntry) -> bool:
     if a.changed is None or b.changed is None:
         return False
-    return a.changed > b.changed
+    return as_utc(a.changed) > as_utc(b.changed)
 
 
 _DISPLAY_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*\s*|[^\w\s]\s*|\s+")

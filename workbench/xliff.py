@@ -10,6 +10,7 @@ preserve, so a file edited elsewhere can be imported back onto the same segments
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -38,7 +39,7 @@ STATE_INITIAL, STATE_TRANSLATED, STATE_REVIEWED, STATE_FINAL = (
 
 _UNIT, _SEGMENT = f"{{{XLIFF_NS}}}unit", f"{{{XLIFF_NS}}}segment"
 _SOURCE, _TARGET = f"{{{XLIFF_NS}}}source", f"{{{XLIFF_NS}}}target"
-_META = f"{{{MDA_NS}}}meta"
+_FILE, _META = f"{{{XLIFF_NS}}}file", f"{{{MDA_NS}}}meta"
 
 
 def state_for(unit: TranslationUnit, target: str | None) -> str:
@@ -129,6 +130,16 @@ def _parse_iso(text: str | None) -> datetime | None:
 # --- reading -----------------------------------------------------------------------------
 
 
+@dataclass
+class XliffDocument:
+    """A whole XLIFF file: its languages, the `original` of its first `<file>`, its units."""
+
+    srclang: str = ""
+    trglang: str = ""
+    original: str | None = None
+    units: list[TranslationUnit] = field(default_factory=list)
+
+
 def read_xliff(source: XmlSource, *, name: str | None = None) -> Iterator[TranslationUnit]:
     """Yield one unit per `<segment>` of an XLIFF 2.x file, streaming.
 
@@ -137,8 +148,17 @@ def read_xliff(source: XmlSource, *, name: str | None = None) -> Iterator[Transl
     tools such as translate-toolkit set on approval), `draft` for `translated`, absent for
     `initial` or no target. Inline markup is kept as its text.
     """
-    label = source_name(source, name)
-    srclang = trglang = ""
+    yield from _iter_xliff(source, source_name(source, name), XliffDocument())
+
+
+def read_xliff_document(source: XmlSource, *, name: str | None = None) -> XliffDocument:
+    """The whole file read at once, so a malformed file yields nothing at all."""
+    document = XliffDocument()
+    document.units = list(_iter_xliff(source, source_name(source, name), document))
+    return document
+
+
+def _iter_xliff(source: XmlSource, label: str, header: XliffDocument) -> Iterator[TranslationUnit]:
     for event, element in iter_elements(source, (_UNIT,), name=label):
         if event == "start":
             if element.tag != f"{{{XLIFF_NS}}}xliff":
@@ -149,12 +169,15 @@ def read_xliff(source: XmlSource, *, name: str | None = None) -> Iterator[Transl
                     path=label,
                     line=element.sourceline,
                 )
-            srclang = normalize_language_tag(element.get("srcLang", ""))
-            trglang = normalize_language_tag(element.get("trgLang", ""))
-            if not srclang:
+            header.srclang = normalize_language_tag(element.get("srcLang", ""))
+            header.trglang = normalize_language_tag(element.get("trgLang", ""))
+            if not header.srclang:
                 raise InputError("the <xliff> element has no srcLang", path=label, line=1)
             continue
-        yield from _read_unit(element, srclang, trglang)
+        if header.original is None:
+            file = next(element.iterancestors(_FILE), None)
+            header.original = file.get("original") if file is not None else None
+        yield from _read_unit(element, header.srclang, header.trglang)
         release(element)
 
 

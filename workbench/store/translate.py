@@ -9,8 +9,10 @@ from __future__ import annotations
 from workbench.engines.base import ProgressCallback, TranslationEngine
 from workbench.pipeline import translate_segments
 from workbench.segment import Segment
+from workbench.store.memory import fill_exact_matches
 from workbench.store.records import Document, StoredSegment
 from workbench.store.service import Store
+from workbench.tm import TranslationMemory
 
 DEFAULT_N_BEST = 3  # alternatives kept per sentence for the editor
 
@@ -27,12 +29,17 @@ def translate_stored_document(
     target: str,
     n_best: int = DEFAULT_N_BEST,
     progress: ProgressCallback | None = None,
+    memory: TranslationMemory | None = None,
 ) -> int:
     """Translate every sentence in one engine call and store the n-best lists.
 
-    Returns how many segments got new MT as their current target (edited segments keep
-    the editor's text; their MT alternatives are still stored).
+    With a translation `memory`, exact matches first fill untouched segments as origin
+    `tm`, which MT then leaves in place. Returns how many segments got new MT as their
+    current target (edited segments keep the editor's text; their MT alternatives are
+    still stored).
     """
+    if memory is not None:
+        fill_exact_matches(store, document.id, target, memory)
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
         segments, engine, document.source_lang, target, n_best=n_best, progress=progress
