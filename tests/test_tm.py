@@ -157,3 +157,9 @@ def test_an_entry_added_under_a_key_replaces_the_one_before_it():
     assert [m.entry.target for m in memory.lookup(ATTACKS.replace("four", "five"), "ur")] == [
         "final"
     ]
+
+
+def test_inline_markup_from_imported_memories_does_not_cost_a_match():
+    memory = TranslationMemory([TmEntry("The <b>TTP</b> claimed the attack.<br/>", "x", "ur")])
+    (match,) = memory.lookup("The TTP claimed the attack.", "ur")
+    assert (match.score, match.exact) == (99.0, False)

@@ -41,6 +41,7 @@ _QUOTES = str.maketrans(
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+_MARKUP = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 
 def normalize_source(text: str) -> str:
@@ -50,8 +51,19 @@ def normalize_source(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Words (with inner apostrophes and hyphens) and single punctuation marks."""
-    return _TOKEN.findall(normalize_source(text))
+    """Words (with inner apostrophes and hyphens) and single punctuation marks.
+
+    Inline markup that imported memories keep as text (`<b>`, `</a>`, `<br/>`) is left
+    out: a formatting code is not a word to translate, so it does not cost a fuzzy match
+    (a match that differs only by it still scores 99, not 100).
+    """
+    return _scoring_tokens(normalize_source(text))
+
+
+def _scoring_tokens(normalized: str) -> list[str]:
+    if "<" in normalized:
+        normalized = _MARKUP.sub(" ", normalized)
+    return _TOKEN.findall(normalized.casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +162,7 @@ class TranslationMemory:
         position = len(index.entries)
         index.by_source.setdefault(normalized, []).append(position)
         index.entries.append(entry)
-        index.encoded.append(self._alphabet.encode(_TOKEN.findall(normalized.casefold())))
+        index.encoded.append(self._alphabet.encode(_scoring_tokens(normalized)))
         if key is not None:
             self._keyed[key] = (pair, position)
         return True
@@ -195,7 +207,7 @@ class TranslationMemory:
     ) -> list[TmMatch]:
         """Exact and fuzzy matches at or above `threshold`, best first, each with a diff."""
         normalized = normalize_source(source)
-        tokens = _TOKEN.findall(normalized.casefold())
+        tokens = _scoring_tokens(normalized)
         if not tokens:
             return []
         query = self._alphabet.encode_query(tokens)

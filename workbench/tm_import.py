@@ -8,6 +8,7 @@ is what a translator checks after bringing in a memory from another tool.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,20 +58,21 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: Path, head: bytes | None = None) -> str:
     """`tmx` or `xliff`, from the extension or else from the first bytes of the file."""
     suffix = path.suffix.lower()
     if suffix == ".tmx":
         return "tmx"
     if suffix in (".xlf", ".xliff", ".xlf2"):
         return "xliff"
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc}", path=str(path)) from exc
+    if head is None:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(_SNIFF_BYTES)
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc}", path=str(path)) from exc
     for encoding in ("utf-8", "utf-16"):
-        text = head.decode(encoding, errors="ignore")
+        text = head[:_SNIFF_BYTES].decode(encoding, errors="ignore")
         if "<tmx" in text:
             return "tmx"
         if XLIFF_NS in text:
@@ -80,11 +82,17 @@ def detect_format(path: Path) -> str:
     )
 
 
-def read_units(path: Path, source_lang: str = "en") -> list[TranslationUnit]:
-    """Every unit of a TMX or XLIFF 2 file, read completely (errors before any import)."""
-    if detect_format(path) == "tmx":
-        return list(read_tmx(path, source_lang=source_lang))
-    return list(read_xliff(path))
+def read_units(
+    path: Path, data: bytes | None = None, source_lang: str = "en"
+) -> list[TranslationUnit]:
+    """Every unit of a TMX or XLIFF 2 file, read completely (errors before any import).
+
+    `data` is the file's content when it came as an upload; `path` then only names it.
+    """
+    source = io.BytesIO(data) if data is not None else path
+    if detect_format(path, data) == "tmx":
+        return list(read_tmx(source, source_lang=source_lang, name=str(path)))
+    return list(read_xliff(source, name=str(path)))
 
 
 def plan_import(

@@ -18,7 +18,7 @@ TALKS_UR = "پاکستان اور افغانستان نے کابل میں مذا
 
 def test_imported_entries_survive_reopening_the_database(db_url):
     store = open_store(db_url)
-    assert add_tm_entries(store, [TmEntry(TALKS, TALKS_UR, "ur", origin="legacy.tmx")]) == 1
+    assert add_tm_entries(store, [TmEntry(TALKS, TALKS_UR, "ur", origin="legacy.tmx")]) == {"ur": 1}
     store.close()
     reopened = open_store(db_url)
     entry = MemorySource(reopened).refresh().exact(TALKS, "ur")
@@ -33,7 +33,7 @@ def test_a_pair_already_in_the_table_is_not_added_again(store):
         TmEntry("  " + TALKS.replace(" ", "  "), TALKS_UR, "ur"),
         TmEntry(TALKS, "x", "ur"),
     ]
-    assert add_tm_entries(store, again) == 1
+    assert add_tm_entries(store, again) == {"ur": 1}
     assert tm_entry_counts(store) == {"ur": 2}
 
 

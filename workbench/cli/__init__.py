@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.segment_cmd",
     "workbench.cli.translate_cmd",
     "workbench.cli.packages_cmd",
+    "workbench.cli.export_cmd",
+    "workbench.cli.tm_cmd",
 )
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -34,6 +36,7 @@ from workbench.store.models import (
 from workbench.store.records import Revision
 from workbench.store.service import Store
 from workbench.tm import TmEntry, TranslationMemory, normalize_source
+from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
 from workbench.units import as_utc
 
 REVISION_ORIGIN_PREFIX = "revision:"  # TmEntry.origin of entries that come from revisions
@@ -65,14 +68,17 @@ def pair_key(source: str, target: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def add_tm_entries(store: Store, entries: Iterable[TmEntry]) -> int:
-    """Insert entries in one transaction, skipping pairs the table already holds."""
+def add_tm_entries(store: Store, entries: Iterable[TmEntry]) -> Counter[str]:
+    """Insert entries in one transaction, skipping pairs the table already holds.
+
+    Returns how many were inserted per target language.
+    """
     rows = {}
     for entry in entries:
         lang = normalize_language_tag(entry.target_lang)
         rows.setdefault((lang, pair_key(entry.source, entry.target)), entry)
     if not rows:
-        return 0
+        return Counter()
     with Session(store.engine) as session, session.begin():
         session.connection(execution_options={WRITE_OPTION: True})
         existing = set()
@@ -99,7 +105,29 @@ def add_tm_entries(store: Store, entries: Iterable[TmEntry]) -> int:
             if (lang, key) not in existing
         ]
         session.add_all(new)
-    return len(new)
+        inserted = Counter(record.target_lang for record in new)
+    return inserted
+
+
+def import_memory_file(
+    store: Store,
+    path: Path,
+    data: bytes | None = None,
+    *,
+    targets: Iterable[str] | None = None,
+    source_lang: str = "en",
+) -> ImportReport:
+    """Import a TMX or XLIFF 2 file (from disk, or `data` uploaded under the name `path`)
+    into the memory: all of it in one transaction, or nothing if the file is bad."""
+    units = read_units(path, data, source_lang)
+    entries, report = plan_import(
+        units, TranslationMemory(), source=path.name, source_lang=source_lang, targets=targets
+    )
+    inserted = add_tm_entries(store, entries)
+    if duplicates := len(entries) - sum(inserted.values()):
+        report.skipped[SKIP_DUPLICATE] += duplicates
+    report.imported = inserted
+    return report
 
 
 def tm_entry_counts(store: Store) -> dict[str, int]:
