@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,12 +43,13 @@ def format_tmx_date(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")[:19].replace("-", "").replace(":", "") + "Z"
 
 
+@lru_cache(maxsize=4096)  # memories repeat dates: whole batches are stamped at once
 def parse_tmx_date(text: str | None) -> datetime | None:
     """A TMX date as an aware UTC datetime; tools that write other formats give `None`."""
     if not text:
         return None
     text = text.strip()
-    basic = _BASIC_DATE.match(text)  # the TMX format, parsed without strptime's overhead
+    basic = _BASIC_DATE.match(text)  # the TMX format, without strptime's overhead
     if basic:
         try:
             return datetime(*map(int, basic.groups()), tzinfo=UTC)
@@ -154,39 +156,52 @@ def read_tmx(
         yield unit
 
 
+_UNIT_ATTRS = ("creationdate", "changedate", "creationid", "changeid")
+
+
 def _read_tu(tu: etree._Element, srclang: str | None, fallback_lang: str) -> TranslationUnit:
-    wanted = fallback_lang if not srclang or srclang == ALL_LANGUAGES else srclang
-    wanted = _tag(wanted)
+    wanted = _tag(fallback_lang if not srclang or srclang == ALL_LANGUAGES else srclang)
     variants: dict[str, str] = {}
-    props: list[tuple[str, str]] = _props(tu)
-    tuv_dates: dict[str, str] = {}
-    for tuv in tu.iterfind("tuv"):
-        lang = _tag(tuv.get(XML_LANG) or tuv.get("lang") or "")
-        seg = tuv.find("seg")
-        if not lang or seg is None or lang in variants:
-            continue
-        variants[lang] = "".join(seg.itertext())
-        props.extend(_props(tuv))
-        for attr in ("creationdate", "changedate", "creationid", "changeid"):
-            if tuv.get(attr) and attr not in tuv_dates:
-                tuv_dates[attr] = tuv.get(attr, "")
+    props: list[tuple[str, str]] = []
+    attrs = {key: tu.get(key) for key in _UNIT_ATTRS}
+    for child in tu:  # one pass over the children: this loop is the reader's hot path
+        if child.tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif child.tag == "tuv":
+            _read_tuv(child, variants, props, attrs)
     source_key = _pick_source(variants, wanted)
     source = variants.pop(source_key) if source_key is not None else ""
-
-    def attr(key: str) -> str | None:
-        return tu.get(key) or tuv_dates.get(key)
-
     return TranslationUnit(
         source_lang=source_key or wanted,
         source=source,
         targets=variants,
         id=tu.get("tuid"),
-        created=parse_tmx_date(attr("creationdate")),
-        changed=parse_tmx_date(attr("changedate")),
-        author=attr("creationid"),
-        changed_by=attr("changeid"),
+        created=parse_tmx_date(attrs["creationdate"]),
+        changed=parse_tmx_date(attrs["changedate"]),
+        author=attrs["creationid"],
+        changed_by=attrs["changeid"],
         props=tuple(props),
     )
+
+
+def _read_tuv(
+    tuv: etree._Element,
+    variants: dict[str, str],
+    props: list[tuple[str, str]],
+    attrs: dict[str, str | None],
+) -> None:
+    """One variant's text (inline markup kept as its text) and properties; dates and ids
+    the `<tu>` lacks are taken from its variants (some tools put them there)."""
+    lang = _tag(tuv.get(XML_LANG) or tuv.get("lang") or "")
+    for child in tuv:
+        if child.tag == "seg":
+            if lang and lang not in variants:
+                variants[lang] = "".join(child.itertext()) if len(child) else child.text or ""
+        elif child.tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+    for key, value in attrs.items():
+        if value is None:
+            attrs[key] = tuv.get(key)
 
 
 def _pick_source(variants: dict[str, str], wanted: str) -> str | None:
@@ -198,7 +213,3 @@ def _pick_source(variants: dict[str, str], wanted: str) -> str | None:
         if lang.split("-")[0] == primary:
             return lang
     return None
-
-
-def _props(element: etree._Element) -> list[tuple[str, str]]:
-    return [(p.get("type", ""), p.text or "") for p in element.iterfind("prop")]

@@ -18,7 +18,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint, func, or_, select
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.languages import normalize_language_tag
@@ -79,6 +89,7 @@ def add_tm_entries(store: Store, entries: Iterable[TmEntry]) -> Counter[str]:
         rows.setdefault((lang, pair_key(entry.source, entry.target)), entry)
     if not rows:
         return Counter()
+    now = utcnow()
     with Session(store.engine) as session, session.begin():
         session.connection(execution_options={WRITE_OPTION: True})
         existing = set()
@@ -91,21 +102,23 @@ def add_tm_entries(store: Store, entries: Iterable[TmEntry]) -> Counter[str]:
             )
             existing.update((lang, key) for lang, key in found)
         new = [
-            TmEntryRecord(
-                source_lang=normalize_language_tag(entry.source_lang),
-                target_lang=lang,
-                source_text=entry.source,
-                target_text=entry.target,
-                pair_key=key,
-                origin=entry.origin,
-                author=entry.author,
-                changed=entry.changed,
-            )
+            {
+                "source_lang": normalize_language_tag(entry.source_lang),
+                "target_lang": lang,
+                "source_text": entry.source,
+                "target_text": entry.target,
+                "pair_key": key,
+                "origin": entry.origin,
+                "author": entry.author,
+                "changed": entry.changed,
+                "created": now,
+            }
             for (lang, key), entry in rows.items()
             if (lang, key) not in existing
         ]
-        session.add_all(new)
-        inserted = Counter(record.target_lang for record in new)
+        if new:  # one executemany: the ORM's unit of work costs ~10x more per row
+            session.execute(insert(TmEntryRecord), new)
+        inserted = Counter(row["target_lang"] for row in new)
     return inserted
 
 
@@ -157,24 +170,33 @@ class MemorySource:
         return self.memory
 
     def _load_entries(self, session: Session) -> None:
-        rows = session.scalars(
-            select(TmEntryRecord)
-            .where(TmEntryRecord.id > self._last_entry)
-            .order_by(TmEntryRecord.id)
+        columns = (
+            TmEntryRecord.id,
+            TmEntryRecord.source_text,
+            TmEntryRecord.target_text,
+            TmEntryRecord.target_lang,
+            TmEntryRecord.source_lang,
+            TmEntryRecord.origin,
+            TmEntryRecord.author,
+            TmEntryRecord.changed,
         )
-        for row in rows:
-            self.memory.add(
+        rows = session.execute(
+            select(*columns).where(TmEntryRecord.id > self._last_entry).order_by(TmEntryRecord.id)
+        )
+        add = self.memory.add
+        for row_id, source, target, target_lang, source_lang, origin, author, changed in rows:
+            add(
                 TmEntry(
-                    row.source_text,
-                    row.target_text,
-                    row.target_lang,
-                    row.source_lang,
-                    row.origin,
-                    row.author,
-                    as_utc(row.changed) if row.changed else None,
+                    source,
+                    target,
+                    target_lang,
+                    source_lang,
+                    origin,
+                    author,
+                    as_utc(changed) if changed else None,
                 )
             )
-            self._last_entry = row.id
+            self._last_entry = row_id
 
     def _load_revisions(self, session: Session) -> None:
         """Revisions a person stands behind: human post-edits and confirmed targets."""
