@@ -7,6 +7,7 @@ The CLI's `workbench export` and the editor's download buttons both call
 from __future__ import annotations
 
 import enum
+import io
 import re
 from pathlib import Path
 from typing import BinaryIO
@@ -78,3 +79,16 @@ def export_document(
         )
     delimiter = "\t" if fmt is ExportFormat.TSV else ","
     return write_table(units, out, target_lang=target, delimiter=delimiter)
+
+
+def export_bytes(
+    store: Store,
+    document: Document,
+    target: str,
+    fmt: ExportFormat | str,
+    scope: ExportScope | str | None = None,
+) -> bytes:
+    """The export as bytes, for a download button."""
+    out = io.BytesIO()
+    export_document(store, document, target, fmt, out, scope)
+    return out.getvalue()

@@ -22,6 +22,11 @@ def engine_key(tgt: str) -> str:
     return f"{ENGINE_PICKER_PREFIX}{tgt}"
 
 
+# Export and import (workbench.ui.exchange_panel)
+TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "translated"
+EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
+
+
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
@@ -29,3 +34,5 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(MT_RESULTS, {})
     st.session_state.setdefault(ENGINE_PICKS, {})
+    st.session_state.setdefault(TMX_SCOPE, "confirmed")
+    st.session_state.setdefault(EXCHANGE_MESSAGES, [])
