@@ -8,7 +8,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.glossary import copy_with_renderings
 from workbench import config
+from workbench.glossary import load_glossary
 from workbench.segment import segment_document
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
@@ -33,8 +35,10 @@ def test_the_editor_translates_the_sample_into_pashto_with_nllb(registered_nllb,
     assert not app.exception and not app.error
     sample = config.SAMPLE_DOCUMENT.read_text(encoding="utf-8")
     sources = [s.text for s in segment_document(sample, "en")]
-    # The tiny model copies its input: every sentence comes back, in order, shown RTL.
-    assert _pashto_column(app) == [" ".join(s.split()) for s in sources]
+    # The tiny model copies its input: every sentence comes back, in order, shown RTL, with
+    # the house glossary's Pashto terms in place of the English ones.
+    glossary = load_glossary(config.glossary_path())
+    assert _pashto_column(app) == [copy_with_renderings(s, glossary, "ps") for s in sources]
 
 
 def test_the_picker_offers_both_engines_and_defaults_to_the_installed_one(registered_nllb, app):

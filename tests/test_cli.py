@@ -189,3 +189,19 @@ def test_broken_package_directory_is_reported_not_fatal(no_argos_packages, capsy
 
 def test_packages_dir_is_the_fixture_dir(argos_packages_dir):
     assert Path(argos.argos_package_dirs()[0]) == argos_packages_dir
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    """`workbench segment FILE | head -1` must not print a traceback."""
+    big = tmp_path / "big.txt"  # far more output than a pipe buffers
+    big.write_text(SAMPLE.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "segment", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err

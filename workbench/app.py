@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import state, translate_page  # noqa: E402
+from workbench.ui import glossary_page, state, translate_page  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -27,9 +27,21 @@ def _startup_document() -> Path | None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Translation workbench", page_icon="🈂️", layout="wide")
+    st.set_page_config(
+        page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
+    )
     state.init(_startup_document())
-    pages = [st.Page(translate_page.render, title="Translate", icon="🌐", url_path="translate")]
+    pages = [
+        st.Page(
+            translate_page.render,
+            title="Translate",
+            icon=":material/translate:",
+            url_path="translate",
+        ),
+        st.Page(
+            glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
+        ),
+    ]
     st.navigation(pages).run()
 
 

@@ -36,6 +36,12 @@ def beam_size() -> int:
     return max(1, int(raw)) if raw.isdigit() else 4
 
 
+def glossary_path() -> Path:
+    """The house glossary the app and CLI use (`WORKBENCH_GLOSSARY`), TBX or CSV."""
+    raw = os.environ.get("WORKBENCH_GLOSSARY", "")
+    return Path(raw) if raw else GLOSSARIES_DIR / "security.tbx"
+
+
 def database_url() -> str:
     """The store's SQLAlchemy URL (`WORKBENCH_DB`); a SQLite file under translations/."""
     return os.environ.get("WORKBENCH_DB") or f"sqlite:///{TRANSLATIONS_DIR / 'workbench.db'}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.packages_cmd",
     "workbench.cli.export_cmd",
     "workbench.cli.tm_cmd",
+    "workbench.cli.glossary_cmd",
+    "workbench.cli.qa_cmd",
 )
 
 
@@ -58,3 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `workbench ... | head` closed the pipe: stop quietly like other Unix tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

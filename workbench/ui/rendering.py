@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
+from workbench.glossary import TermHit
 from workbench.languages import get_language
 
 
@@ -42,3 +44,44 @@ def side_by_side_table(rows: list[tuple[int, str, str]], src: str, tgt: str) -> 
         f"<th style='text-align:right'>{target.label}</th></tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
+
+
+def marked_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`text` escaped, each (start, end, title) span wrapped in `<mark>`; spans must not overlap.
+
+    Every slice is escaped before any markup is added, so text can never inject HTML.
+    """
+    out, pos = [], 0
+    for start, end, title in sorted(spans):
+        out.append(html.escape(text[pos:start]))
+        out.append(
+            f'<mark class="wb-term" title="{html.escape(title, quote=True)}">'
+            f"{html.escape(text[start:end])}</mark>"
+        )
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def term_highlighted_block(text: str, hits: Sequence[TermHit], lang: str, tgt: str) -> str:
+    """A source sentence with its glossary terms marked; hovering shows the approved rendering."""
+    language = get_language(lang)
+    spans = [(h.start, h.end, f"{h.concept.label()} → {h.rendering(tgt)}") for h in hits]
+    return (
+        f'<div class="wb-text" lang="{language.code}" dir="{language.direction}" '
+        f'style="font-family: {html.escape(language.font_stack, quote=True)};">'
+        f"{marked_text(text, spans)}</div>"
+    )
+
+
+def term_renderings(hits: Sequence[TermHit], tgt: str) -> str:
+    """The approved renderings of a sentence's terms, one line each, for beside the target box."""
+    target = get_language(tgt)
+    font = html.escape(target.font_stack, quote=True)
+    lines = "".join(
+        f"<li><span>{html.escape(text)}</span> → "
+        f'<span lang="{target.code}" dir="rtl" style="font-family: {font};">'
+        f"{html.escape(rendering)}</span></li>"
+        for text, rendering in dict.fromkeys((h.text, h.rendering(tgt) or "") for h in hits)
+    )
+    return f'<ul class="wb-renderings">{lines}</ul>' if lines else ""

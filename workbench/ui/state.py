@@ -15,6 +15,12 @@ TARGET = "target"  # workbench code of the chosen target language
 MT_RESULTS = "mt_results"  # {(document key, target, engine): list[TranslatedSegment]}
 ENGINE_PICKS = "engine_picks"  # {target code: engine name picked for it}
 ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget for it
+GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
+GLOSSARY_LOADED = "glossary_loaded"  # (path, digest at load, Glossary) the glossary page edits
+GLOSSARY_TARGET = "glossary_target"  # target whose renderings the glossary page shows
+GLOSSARY_EDITOR = "glossary_editor"  # the glossary page's data editor (its pending edits)
+GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
+GLOSSARY_TRY = "glossary_try"  # sentence typed on the glossary page to preview matching
 
 
 def engine_key(tgt: str) -> str:
@@ -36,3 +42,6 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(ENGINE_PICKS, {})
     st.session_state.setdefault(TMX_SCOPE, "confirmed")
     st.session_state.setdefault(EXCHANGE_MESSAGES, [])
+    st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
+    st.session_state.setdefault(GLOSSARY_LOADED, None)
+    st.session_state.setdefault(GLOSSARY_TARGET, "ur")

@@ -11,8 +11,9 @@ from workbench.documents import decode_document, read_document
 from workbench.engines import packages
 from workbench.engines.registry import get_engine
 from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary, load_glossary
 from workbench.languages import TARGETS, get_language
-from workbench.pipeline import translate_segments
+from workbench.pipeline import glossary_totals, translate_segments
 from workbench.segment import segment_document
 from workbench.ui import state
 from workbench.ui.engine_picker import engine_picker
@@ -55,6 +56,15 @@ def _sidebar() -> None:
                 st.caption(f"✗ {label}: no model installed")
 
 
+def _house_glossary() -> Glossary | None:
+    """The glossary MT enforces; a broken file is reported and MT runs without it."""
+    try:
+        return load_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
+    except WorkbenchError as exc:
+        st.warning(f"Glossary not applied: {exc}")
+        return None
+
+
 def render() -> None:
     _sidebar()
     try:
@@ -82,6 +92,7 @@ def render() -> None:
         st.warning(
             f"{engine.label} has no model for {get_language(tgt).label}: {engine.setup_hint}."
         )
+    glossary = _house_glossary()
     if st.button("Translate", type="primary", key="translate", disabled=not engine.installed):
         bar = st.progress(0.0, text="Translating…")
 
@@ -90,7 +101,7 @@ def render() -> None:
 
         try:
             results[(doc_key, tgt, engine.name)] = translate_segments(
-                segments, _engine(engine.name), "en", tgt, progress=update
+                segments, _engine(engine.name), "en", tgt, progress=update, glossary=glossary
             )
             bar.empty()
         except WorkbenchError as exc:
@@ -98,6 +109,12 @@ def render() -> None:
             st.error(str(exc))
 
     translated = results.get((doc_key, tgt, engine.name))
+    if translated and glossary is not None:
+        totals = glossary_totals(translated, tgt, glossary)
+        st.caption(
+            f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+            f"{totals.flagged} flagged for review"
+        )
     targets = [r.target for r in translated] if translated else [""] * len(segments)
     rows = [(s.index + 1, s.text, t) for s, t in zip(segments, targets, strict=True)]
     st.html(side_by_side_table(rows, "en", tgt))

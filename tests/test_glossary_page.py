@@ -1,0 +1,114 @@
+"""The glossary page in Streamlit's AppTest: list, edit and save, import, try a sentence."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench import config
+from workbench.glossary import Role, load_glossary
+from workbench.ui import state
+
+HOUSE_TBX = config.GLOSSARIES_DIR / "security.tbx"
+HOUSE_CSV = config.GLOSSARIES_DIR / "security.csv"
+
+
+def _glossary_page() -> None:
+    from workbench.ui import glossary_page, state
+
+    state.init()
+    glossary_page.render()
+
+
+@pytest.fixture
+def house_copy(tmp_path):
+    for path in (HOUSE_TBX, HOUSE_CSV):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path / HOUSE_TBX.name
+
+
+def open_page(path) -> AppTest:
+    at = AppTest.from_function(_glossary_page, default_timeout=30)
+    at.session_state[state.GLOSSARY_PATH] = path
+    return at.run()
+
+
+def editor_key(at: AppTest) -> str:
+    return at.dataframe[0].key
+
+
+def test_page_lists_every_concept_with_the_chosen_target(house_copy):
+    at = open_page(house_copy)
+    assert not at.exception and not at.error
+    assert "15 concepts" in at.caption[0].value
+    at.selectbox(key=state.GLOSSARY_TARGET).set_value("ps").run()
+    frame = at.dataframe[0].value
+    assert list(frame["concept"])[:3] == ["TTP", "ETIM", "APTTA"]
+    assert frame.loc[frame["concept"] == "TTP", "short"].item() == "ټي ټي پي"
+
+
+def test_editing_a_rendering_and_saving_writes_the_file_and_its_twin(house_copy):
+    at = open_page(house_copy)
+    frame = at.dataframe[0].value
+    row = int(frame.index[frame["concept"] == "khost"][0])
+    # What the data editor sends when a cell is edited.
+    at.session_state[editor_key(at)] = {
+        "edited_rows": {row: {"full": "خوست ولایت"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="glossary_save").click().run()
+    assert not at.exception and not at.error
+    assert "Saved security.tbx and security.csv" in at.success[0].value
+    for path in (house_copy, house_copy.with_suffix(".csv")):
+        assert load_glossary(path).get("khost").preferred("ur", Role.FULL) == "خوست ولایت"
+
+
+def test_an_invalid_edit_is_refused_and_the_file_is_unchanged(house_copy):
+    before = house_copy.read_bytes()
+    at = open_page(house_copy)
+    at.session_state[editor_key(at)] = {
+        "edited_rows": {0: {"english": "", "english_short": "", "english_variants": ""}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="glossary_save").click().run()
+    assert "has no en term" in at.error[0].value
+    assert house_copy.read_bytes() == before
+
+
+def test_save_is_refused_when_the_file_changed_on_disk_meanwhile(house_copy):
+    at = open_page(house_copy)
+    other = load_glossary(house_copy)
+    from workbench.glossary import save_glossary
+
+    save_glossary(other.replace_concept(other.get("makin").with_terms("ur", [])), house_copy)
+    at.button(key="glossary_save").click().run()
+    assert "changed on disk" in at.error[0].value
+
+
+def test_try_a_sentence_highlights_terms_escaped_with_their_renderings(house_copy):
+    at = open_page(house_copy)
+    at.text_input(key=state.GLOSSARY_TRY).input("<b>TTP</b> met Dar").run()
+    block, renderings = (h.proto.body for h in at.get("html")[:2])
+    assert "&lt;b&gt;" in block and "<b>" not in block
+    assert '<mark class="wb-term"' in block and ">TTP</mark>" in block
+    assert "ٹی ٹی پی" in renderings and "ڈار" in renderings
+
+
+def test_translate_page_enforces_the_house_glossary_and_counts_terms(argos_en_ur_copy):
+    from workbench.engines import argos
+
+    argos.clear_model_cache()
+    app = str(config.PROJECT_ROOT / "workbench" / "app.py")
+    at = AppTest.from_file(app, default_timeout=60).run()
+    at.button(key="translate").click().run()
+    assert not at.exception and not at.error
+    assert any(
+        c.value == "Glossary: 31 term occurrences, 31 enforced, 0 flagged for review"
+        for c in at.caption
+    )
+    html = at.get("html")[0].proto.body
+    assert "ٹی ٹی پی" in html and "اسحاق ڈار" in html
