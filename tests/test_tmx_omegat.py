@@ -1,4 +1,4 @@
-"""Our TMX in OmegaT itself: its shipped TMX 1.4 DTD, and a headless import.
+"""Our TMX in OmegaT itself: its shipped TMX 1.4 DTD, a headless import, and back.
 
 Runs where OmegaT is installed (Debian: `apt-get install omegat`, which brings Java);
 skipped elsewhere. OmegaT applies TMX files in a project's `tm/auto/` folder to untranslated
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from workbench.tmx import write_tmx
+from workbench.tmx import read_tmx, write_tmx
 from workbench.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
@@ -112,3 +112,9 @@ def test_omegat_imports_the_export_and_translates_with_it(tmp_path, target):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     translated = (project / "target" / "doc.txt").read_text(encoding="utf-8")
     assert translated.strip().split("\n\n") == [text for _, text in pairs]
+    # And back: the memories OmegaT exports for the project import into ours unchanged.
+    for level in ("omegat", "level1", "level2"):
+        units = list(read_tmx(project / f"project-{level}.tmx"))
+        assert [(u.source, u.targets) for u in units] == [
+            (source, {target: text}) for source, text in pairs
+        ], level
