@@ -39,15 +39,21 @@ _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
      "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "}
 )  # fmt: skip
-_SPACE = re.compile(r"\s+")
+_TYPOGRAPHIC = re.compile("[‘’‚‛“”„‟–—‐‑\u00a0]")
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
 _MARKUP = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 
+def _plain_mark(match: re.Match[str]) -> str:
+    return _QUOTES[ord(match.group())]
+
+
 def normalize_source(text: str) -> str:
     """The form two sources must share to be an exact match."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _SPACE.sub(" ", text).strip()
+    if not text.isascii():  # ASCII is its own NFKC form and has no typographic marks
+        text = unicodedata.normalize("NFKC", text)
+        text = _TYPOGRAPHIC.sub(_plain_mark, text)
+    return " ".join(text.split())
 
 
 def tokenize(text: str) -> list[str]:

@@ -121,12 +121,13 @@ def plan_import(
         if not filled:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
+        normalized = normalize_source(unit.source)
         for lang, text in filled.items():
             if wanted is not None and not any(language_matches(lang, w) for w in wanted):
                 report.skipped[SKIP_OTHER_LANGUAGE] += 1
                 continue
-            key = (lang, normalize_source(unit.source), text.strip())
-            if key in seen or memory.contains(unit.source, text, lang):
+            key = (lang, normalized, text.strip())
+            if key in seen or (len(memory) and memory.contains(unit.source, text, lang)):
                 report.skipped[SKIP_DUPLICATE] += 1
                 continue
             seen.add(key)
