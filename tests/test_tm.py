@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 
 import pytest
+from rapidfuzz.distance import Levenshtein
 
-from workbench.tm import DiffSpan, TmEntry, TranslationMemory, diff_sources, normalize_source
+from workbench.tm import (
+    DiffSpan,
+    TmEntry,
+    TranslationMemory,
+    diff_sources,
+    normalize_source,
+    tokenize,
+)
 
 ATTACKS = (
     "Attacks in Pakistan by the TTP rose sharply after the Taliban returned to power "
@@ -163,3 +172,53 @@ def test_inline_markup_from_imported_memories_does_not_cost_a_match():
     memory = TranslationMemory([TmEntry("The <b>TTP</b> claimed the attack.<br/>", "x", "ur")])
     (match,) = memory.lookup("The TTP claimed the attack.", "ur")
     assert (match.score, match.exact) == (99.0, False)
+
+
+PREFILTER_WORDS = (
+    "Pakistan", "Afghanistan", "Kabul", "talks", "border", "trade", "attacks", "the", "of",
+    "in", "and", "a", "to", "minister", "said", "TTP", "refugees", "security", ".", ",", "on",
+    *(f"term{n}" for n in range(300)),
+)  # fmt: skip
+
+
+def _word_similarity(a: str, b: str) -> float:
+    codes: dict[str, str] = {}
+    a_code, b_code = (
+        "".join(codes.setdefault(t.casefold(), chr(0x100 + len(codes))) for t in tokenize(x))
+        for x in (a, b)
+    )
+    return 100 * Levenshtein.normalized_similarity(a_code, b_code)
+
+
+def test_the_word_prefilter_never_loses_a_match_brute_force_finds():
+    rng = random.Random(3)
+
+    def edited(words: list[str]) -> str:
+        words = words.copy()
+        for _ in range(rng.randint(0, 3)):  # substitute, insert or delete a word
+            at = rng.randrange(len(words))
+            match rng.randrange(3):
+                case 0:
+                    words[at] = rng.choice(PREFILTER_WORDS)
+                case 1:
+                    words.insert(at, rng.choice(PREFILTER_WORDS))
+                case _ if len(words) > 2:
+                    del words[at]
+        return " ".join(words)
+
+    bases = [rng.choices(PREFILTER_WORDS, k=rng.randint(3, 16)) for _ in range(300)]
+    sentences = {edited(base) for base in bases for _ in range(5)}
+    memory = TranslationMemory(TmEntry(s, f"t:{s}", "ur") for s in sentences)
+    filtered = 0
+    for base in rng.sample(bases, 60):
+        query = edited(base)
+        expected = {s for s in sentences if _word_similarity(query, s) >= 75}
+        found = {m.entry.source for m in memory.lookup(query, "ur", limit=len(sentences))}
+        assert found == expected, query
+        # The filter really ran (rather than falling back to scoring everything):
+        filtered += memory._indexes["ur"].candidates(query_code(memory, query), 0.75) is not None
+    assert filtered > 50
+
+
+def query_code(memory: TranslationMemory, text: str) -> str:
+    return memory._alphabet.encode_query(t.casefold() for t in tokenize(text))
