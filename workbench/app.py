@@ -16,7 +16,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from workbench.ui import glossary_page, state, translate_page  # noqa: E402
+from workbench.ui import align_page, glossary_page, state, translate_page  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -40,6 +40,9 @@ def main() -> None:
         ),
         st.Page(
             glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
+        ),
+        st.Page(
+            align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
         ),
     ]
     st.navigation(pages).run()

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.tm_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
+    "workbench.cli.align_cmd",
 )
 
 

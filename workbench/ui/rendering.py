@@ -46,6 +46,32 @@ def side_by_side_table(rows: list[tuple[int, str, str]], src: str, tgt: str) -> 
     )
 
 
+# Row backgrounds by alignment confidence: sure, fine, worth a look.
+CONFIDENCE_COLORS = ("#e6f4ea", "#fff8e1", "#fde7e9")
+
+
+def confidence_color(confidence: float, threshold: float) -> str:
+    """Background for a bead row: green when sure, amber when fine, red below `threshold`."""
+    if confidence < threshold:
+        return CONFIDENCE_COLORS[2]
+    return CONFIDENCE_COLORS[0] if confidence >= 0.95 else CONFIDENCE_COLORS[1]
+
+
+def bead_cell(sentences: list[str], lang: str, color: str) -> str:
+    """One side of an aligned row: its sentences one per line, escaped, on `color`.
+
+    An empty side (a sentence the other text left out) shows a dash.
+    """
+    body = "".join(text_block(s, lang, "wb-sentence") for s in sentences)
+    body = body or text_block("—", lang, "wb-sentence wb-none")
+    nastaliq = lang == "ur"  # tall letters: more line height and room above
+    return (
+        f'<div class="wb-bead" style="background:{html.escape(color, quote=True)};'
+        f"padding:{'.6rem .7rem .3rem' if nastaliq else '.35rem .6rem'};border-radius:.3rem;"
+        f'line-height:{"2.2" if nastaliq else "1.6"};">{body}</div>'
+    )
+
+
 def marked_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     """`text` escaped, each (start, end, title) span wrapped in `<mark>`; spans must not overlap.
 

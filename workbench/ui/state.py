@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import streamlit as st
@@ -22,10 +23,25 @@ GLOSSARY_EDITOR = "glossary_editor"  # the glossary page's data editor (its pend
 GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
 GLOSSARY_TRY = "glossary_try"  # sentence typed on the glossary page to preview matching
 
+# The alignment page
+ALIGNMENT = "alignment"  # workbench.ui.align_page.AlignmentWork being checked, or None
+ALIGN_NOTICE = "align_notice"  # (kind, message) about the last edit or accept, or None
+ALIGN_ONLY_FLAGGED = "align_only_flagged"  # show only rows below the confidence threshold
+ALIGN_PAGE = "align_page"  # 1-based page of rows
+ALIGN_AUTHOR = "align_author"  # name stored with the accepted revisions
+
 
 def engine_key(tgt: str) -> str:
     """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
     return f"{ENGINE_PICKER_PREFIX}{tgt}"
+
+
+def default_author() -> str:
+    """The OS user name, offered until the person types another."""
+    try:
+        return getpass.getuser() or "editor"
+    except (KeyError, OSError):  # no passwd entry (containers) and no USER variable
+        return "editor"
 
 
 # Export and import (workbench.ui.exchange_panel)
@@ -42,6 +58,11 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(ENGINE_PICKS, {})
     st.session_state.setdefault(TMX_SCOPE, "confirmed")
     st.session_state.setdefault(EXCHANGE_MESSAGES, [])
+    st.session_state.setdefault(ALIGNMENT, None)
+    st.session_state.setdefault(ALIGN_NOTICE, None)
+    st.session_state.setdefault(ALIGN_ONLY_FLAGGED, False)
+    st.session_state.setdefault(ALIGN_PAGE, 1)
+    st.session_state.setdefault(ALIGN_AUTHOR, default_author())
     st.session_state.setdefault(GLOSSARY_PATH, config.glossary_path())
     st.session_state.setdefault(GLOSSARY_LOADED, None)
     st.session_state.setdefault(GLOSSARY_TARGET, "ur")

@@ -1,0 +1,159 @@
+"""The alignment page in Streamlit's AppTest: align, check the rows, fix them, accept."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fixtures.parallel_editorial import document, paragraphs
+from workbench import config
+from workbench.glossary import load_glossary
+from workbench.store import Origin, Status, open_store
+
+
+def _page() -> None:
+    from workbench.ui import align_page, state
+
+    state.init()
+    align_page.render()
+
+
+def _edited_urdu() -> str:
+    """The Urdu editorial with two sentences merged (2-1) and one left out (1-0)."""
+    urdu = paragraphs("ur")
+    urdu[0][1:3] = [urdu[0][1].removesuffix("۔") + " اور " + urdu[0][2]]
+    del urdu[2][0]
+    return document(urdu)
+
+
+def _aligned(source: str, target: str, lang: str = "ur") -> AppTest:
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.selectbox(key="align_tgt").set_value(lang)
+    at.checkbox(key="align_use_mt").uncheck()
+    at.text_area(key="align_source_text").set_value(source)
+    at.text_area(key="align_target_text").set_value(target)
+    return at.button(key="align").click().run()
+
+
+def _beads(at: AppTest) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in at.session_state["alignment"].alignment.beads]
+
+
+def _cells(at: AppTest) -> list[str]:
+    return [h.proto.body for h in at.get("html")]
+
+
+def test_aligning_shows_one_row_per_bead_source_left_translation_right_in_nastaliq():
+    at = _aligned(document(paragraphs("en")), _edited_urdu())
+
+    assert not at.exception and not at.error
+    cells = _cells(at)
+    assert len(cells) == 2 * 15
+    assert "15 rows" in at.caption[1].value
+    assert paragraphs("en")[0][0] in cells[0]
+    assert 'dir="rtl"' in cells[1] and 'lang="ur"' in cells[1]
+    assert "Noto Nastaliq Urdu" in cells[1]
+    assert "—" in cells[2 * 7 + 1]  # the sentence the translator left out: nothing opposite
+
+
+def test_rows_are_coloured_by_confidence_and_unsure_ones_can_be_shown_alone():
+    urdu = paragraphs("ur")
+    del urdu[1][1]  # two same-length source sentences; the aligner cannot tell which went
+    at = _aligned(document(paragraphs("en")), document(urdu))
+    beads = at.session_state["alignment"].alignment.beads
+    unsure = [b for b in beads if b.low_confidence]
+    assert unsure
+
+    at.checkbox(key="align_only_flagged").check().run()
+
+    cells = _cells(at)
+    assert len(cells) == 2 * len(unsure)
+    assert all("#fde7e9" in cell for cell in cells)  # the colour of rows to check
+    assert any(m.value.startswith("⚠") for m in at.markdown)
+
+
+def test_merge_split_and_shift_buttons_change_the_rows():
+    at = _aligned(document(paragraphs("en")), document(paragraphs("ur")))
+    assert _beads(at)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+    at.button(key="align_merge_1").click().run()
+    assert _beads(at)[1] == ((1, 2), (1, 2))
+
+    at.button(key="align_split_1").click().run()
+    assert _beads(at)[1:3] == [((1,), (1,)), ((2,), (2,))]
+
+    at.button(key="align_tgt_down_0").click().run()
+    assert _beads(at)[:2] == [((0,), ()), ((1,), (0, 1))]
+
+    at.button(key="align_src_up_1").click().run()
+    assert _beads(at)[:2] == [((0, 1), ()), ((), (0, 1))]
+    assert at.session_state["alignment"].alignment.beads[0].confidence == 1.0
+    assert not at.exception
+
+
+def test_an_edit_that_does_not_apply_says_why():
+    at = _aligned(document(paragraphs("en")), document(paragraphs("ur")))
+
+    at.button(key="align_merge_15").click().run()
+
+    assert "Row 16" in at.warning[0].value and "no next row" in at.warning[0].value
+    assert len(_beads(at)) == 16
+
+
+def test_accept_stores_the_document_and_aligned_revisions():
+    at = _aligned(document(paragraphs("en")), _edited_urdu())
+    at.text_input(key="align_doc_name").set_value("editorial-accept-test.txt")
+    at.text_input(key="align_author").set_value("hina")
+
+    at.button(key="align_accept").click().run()
+
+    assert not at.exception and not at.error
+    assert "editorial-accept-test.txt" in at.success[0].value
+    assert "14 confirmed" in at.success[0].value
+    store = open_store(config.database_url())
+    stored = store.document("editorial-accept-test.txt")
+    revisions = store.current_revisions(stored.id, "ur")
+    assert stored.segment_count == 15 and len(revisions) == 14
+    assert {(r.origin, r.status, r.author) for r in revisions.values()} == {
+        (Origin.ALIGNED, Status.CONFIRMED, "hina")
+    }
+    store.close()
+
+
+@pytest.mark.parametrize("missing", ["source", "target"])
+def test_a_missing_side_is_a_clear_message(missing):
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.text_area(key="align_source_text").set_value(
+        "" if missing == "source" else document(paragraphs("en"))
+    )
+    at.text_area(key="align_target_text").set_value(
+        "" if missing == "target" else document(paragraphs("ur"))
+    )
+
+    at.button(key="align").click().run()
+
+    assert "upload a file or paste its text" in at.error[0].value
+    assert at.session_state["alignment"] is None
+
+
+def test_text_is_escaped_not_rendered_as_html():
+    at = _aligned(
+        "A <script>alert(1)</script> headline.\n", "ایک <b>سرخی</b> <script>x</script>۔\n"
+    )
+
+    cells = "".join(_cells(at))
+    assert "<script>" not in cells and "<b>" not in cells
+    assert "&lt;script&gt;" in cells
+
+
+def test_the_house_glossary_is_used_unless_unticked():
+    source, target = document(paragraphs("en")), document(paragraphs("ur"))
+    concepts = len(load_glossary(config.glossary_path()))
+
+    assert f"glossary: {concepts} concepts" in _aligned(source, target).caption[1].value
+
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.checkbox(key="align_use_glossary").uncheck()
+    at.text_area(key="align_source_text").set_value(source)
+    at.text_area(key="align_target_text").set_value(target)
+    assert "no glossary" in at.button(key="align").click().run().caption[1].value

@@ -1,0 +1,266 @@
+"""Alignment page: pair an old translation with its source, fix the rows, accept into the store.
+
+Two columns, one row per bead coloured by confidence; each row can be merged with the next,
+split, or have its first/last sentence shifted to the row above/below. "Accept" stores the
+source as a document and the translation as its revisions (origin `aligned`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import streamlit as st
+
+from workbench import config
+from workbench.align import LOW_CONFIDENCE, Alignment
+from workbench.align.accept import Accepted, accept_alignment
+from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
+from workbench.align.terms import glossary_terms
+from workbench.align.texts import align_texts_with_mt
+from workbench.documents import decode_document
+from workbench.engines.registry import get_engine
+from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary, load_glossary
+from workbench.languages import LANGUAGES, TARGETS, get_language
+from workbench.store import Store, open_store
+from workbench.ui import state
+from workbench.ui.rendering import bead_cell, confidence_color
+
+ROWS_PER_PAGE = 50
+_COLUMNS = [0.4, 5, 5, 0.9, 1.1]  # number, source, translation, confidence, edit
+
+
+@dataclass(frozen=True)
+class AlignmentWork:
+    """What the page keeps between reruns: the alignment being checked and its inputs."""
+
+    alignment: Alignment
+    source_name: str
+    source_text: str
+    src: str
+    tgt: str
+    notes: str  # what MT and the glossary contributed, one line
+    accepted: Accepted | None = None
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    return open_store(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(name: str):
+    return get_engine(name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_glossary(path: str, modified_ns: int) -> Glossary:
+    return load_glossary(Path(path))
+
+
+def _house_glossary() -> Glossary | None:
+    """The house glossary (re-read when its file changes), or None when there is none."""
+    path = config.glossary_path()
+    return _load_glossary(str(path), path.stat().st_mtime_ns) if path.is_file() else None
+
+
+def _text_of(side: str) -> tuple[str, str] | None:
+    """(name, text) given for one side: the uploaded file, else the pasted text."""
+    upload = st.session_state.get(f"align_{side}_file")
+    if upload is not None:
+        return upload.name, decode_document(upload.getvalue(), upload.name)
+    pasted = st.session_state.get(f"align_{side}_text", "")
+    if not pasted.strip():
+        return None
+    first_line = pasted.strip().splitlines()[0].strip()
+    name = first_line if len(first_line) <= 60 else first_line[:59].rstrip() + "…"
+    return name, pasted
+
+
+def _inputs() -> None:
+    left, right = st.columns(2)
+    codes = list(LANGUAGES)
+    with left:
+        st.selectbox(
+            "Source language",
+            codes,
+            index=codes.index("en"),
+            format_func=lambda c: get_language(c).label,
+            key="align_src",
+        )
+        st.file_uploader("Source document", type=["txt", "md"], key="align_source_file")
+        st.text_area("…or paste the source", key="align_source_text", height=120)
+    with right:
+        targets = [t.code for t in TARGETS]
+        st.selectbox(
+            "Language of the translation",
+            targets,
+            format_func=lambda c: get_language(c).label,
+            key="align_tgt",
+        )
+        st.file_uploader("Its translation", type=["txt", "md"], key="align_target_file")
+        st.text_area("…or paste the translation", key="align_target_text", height=120)
+    left, right = st.columns(2)
+    left.checkbox("Use MT similarity when a model is installed", value=True, key="align_use_mt")
+    right.checkbox(
+        "Use the house glossary's terms as anchors", value=True, key="align_use_glossary"
+    )
+    if st.button("Align", type="primary", key="align"):
+        _align()
+
+
+def _align() -> None:
+    src, tgt = st.session_state["align_src"], st.session_state["align_tgt"]
+    try:
+        source, target = _text_of("source"), _text_of("target")
+        if source is None or target is None:
+            missing = "source" if source is None else "translation"
+            st.error(f"Give the {missing}: upload a file or paste its text.")
+            return
+        engine = _engine("argos") if st.session_state["align_use_mt"] else None
+        glossary = _house_glossary() if st.session_state["align_use_glossary"] else None
+        terms = glossary_terms(glossary, src, tgt) if glossary is not None else None
+        bar = st.progress(0.0, text="Aligning…")
+
+        def update(done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), text=f"Machine-translating {done}/{total}…")
+
+        alignment, note = align_texts_with_mt(
+            source[1], target[1], src, tgt, engine,
+            term_finder=terms, progress=update, names=(source[0], target[0]),
+        )  # fmt: skip
+        bar.empty()
+        note += (
+            f" · glossary: {len(glossary)} concepts" if glossary is not None else " · no glossary"
+        )
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    st.session_state[state.ALIGNMENT] = AlignmentWork(
+        alignment, source[0], source[1], src, tgt, note
+    )
+    st.session_state[state.ALIGN_NOTICE] = None
+    st.session_state[state.ALIGN_PAGE] = 1
+
+
+def _edit(operation, row: int) -> None:
+    """Button callback: apply one edit to the alignment being checked."""
+    work: AlignmentWork = st.session_state[state.ALIGNMENT]
+    try:
+        beads = operation(work.alignment.beads, row)
+    except EditError as exc:
+        st.session_state[state.ALIGN_NOTICE] = ("warning", f"Row {row + 1}: {exc}")
+        return
+    alignment = replace(work.alignment, beads=beads)
+    st.session_state[state.ALIGNMENT] = replace(work, alignment=alignment, accepted=None)
+    st.session_state[state.ALIGN_NOTICE] = None
+
+
+EDITS = (
+    ("merge", "Merge with next row", merge_with_next),
+    ("split", "Split", split),
+    ("src_up", "Source sentence ↑", lambda b, r: shift_up(b, r, Side.SOURCE)),
+    ("src_down", "Source sentence ↓", lambda b, r: shift_down(b, r, Side.SOURCE)),
+    ("tgt_up", "Translation sentence ↑", lambda b, r: shift_up(b, r, Side.TARGET)),
+    ("tgt_down", "Translation sentence ↓", lambda b, r: shift_down(b, r, Side.TARGET)),
+)
+
+
+def _rows(work: AlignmentWork) -> None:
+    alignment = work.alignment
+    flagged_only = st.checkbox(
+        f"Only rows to check (confidence below {LOW_CONFIDENCE:.0%})", key=state.ALIGN_ONLY_FLAGGED
+    )
+    rows = [k for k, b in enumerate(alignment.beads) if b.low_confidence or not flagged_only]
+    pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
+    if pages > 1:
+        st.number_input("Page", min_value=1, max_value=pages, key=state.ALIGN_PAGE)
+    page = min(st.session_state[state.ALIGN_PAGE], pages)
+    header = st.columns(_COLUMNS)
+    header[1].markdown(f"**{get_language(work.src).label}**")
+    header[2].markdown(f"**{get_language(work.tgt).label}**")
+    header[3].markdown("**Sure**")
+    for k in rows[(page - 1) * ROWS_PER_PAGE : page * ROWS_PER_PAGE]:
+        bead = alignment.beads[k]
+        color = confidence_color(bead.confidence, LOW_CONFIDENCE)
+        number, source, target, confidence, actions = st.columns(_COLUMNS)
+        number.markdown(f"{k + 1}")
+        source.html(bead_cell([alignment.source[i] for i in bead.src], work.src, color))
+        target.html(bead_cell([alignment.target[j] for j in bead.tgt], work.tgt, color))
+        mark = "⚠ " if bead.low_confidence else ""
+        confidence.markdown(f"{mark}{bead.confidence:.0%}  \n`{bead.kind}`")
+        with actions.popover("Edit", width="stretch"):
+            for key, label, operation in EDITS:
+                st.button(
+                    label, key=f"align_{key}_{k}", on_click=_edit, args=(operation, k),
+                    width="stretch",
+                )  # fmt: skip
+
+
+def _accept(work: AlignmentWork) -> None:
+    st.subheader("Accept")
+    left, right = st.columns(2)
+    name = left.text_input("Store as document", value=work.source_name, key="align_doc_name")
+    author = right.text_input("Your name", key=state.ALIGN_AUTHOR)
+    unsure = work.alignment.low_confidence_count
+    if unsure:
+        st.caption(
+            f"{unsure} rows below {LOW_CONFIDENCE:.0%} that nobody has edited are stored as "
+            "drafts; the others as confirmed."
+        )
+    if st.button("Accept into the store", type="primary", key="align_accept"):
+        if not name.strip() or not author.strip():
+            st.error("Give the document a name and yourself a name.")
+            return
+        try:
+            accepted = accept_alignment(
+                _open_store(config.database_url()), work.alignment, name=name.strip(),
+                source_text=work.source_text, src=work.src, tgt=work.tgt, author=author.strip(),
+            )  # fmt: skip
+        except WorkbenchError as exc:
+            st.error(str(exc))
+            return
+        st.session_state[state.ALIGNMENT] = replace(work, accepted=accepted)
+        st.rerun()
+    if work.accepted is not None:
+        done = work.accepted
+        left_out = f", {done.untranslated} source sentences without translation" * bool(
+            done.untranslated
+        )
+        unplaced = (
+            f"; {done.unplaced} translated sentences with no source were not stored"
+            if done.unplaced
+            else ""
+        )
+        st.success(
+            f"Stored as “{done.document.name}”: {done.confirmed} confirmed and {done.drafts} "
+            f"draft translations (origin: aligned){left_out}{unplaced}."
+        )
+
+
+def render() -> None:
+    st.title("Align an old translation")
+    st.caption(
+        "Pair a document with a translation made without a CAT tool, sentence by sentence, "
+        "check the rows, and accept them into the store as revisions."
+    )
+    _inputs()
+    work: AlignmentWork | None = st.session_state[state.ALIGNMENT]
+    if work is None:
+        return
+    report = work.alignment.report
+    beads = work.alignment.beads
+    summary = (
+        f"{len(beads)} rows · {work.alignment.low_confidence_count} to check · "
+        f"{len(work.alignment.source)} source and {len(work.alignment.target)} translated "
+        f"sentences · {work.notes}"
+    )
+    if report is not None:
+        summary += f" · length ratio {report.length_ratio:.2f}"
+    st.caption(summary)
+    notice = st.session_state[state.ALIGN_NOTICE]
+    if notice is not None:
+        getattr(st, notice[0])(notice[1])
+    _rows(work)
+    _accept(work)
