@@ -126,8 +126,11 @@ def tm_exact_matches(
 
 
 def tm_suggestions(
-    source: str, memory: TranslationMemory, tgt: str, limit: int = 3
+    source: str, memory: TranslationMemory, tgt: str, limit: int = 3, current: str = ""
 ) -> list[TmMatch]:
-    """Fuzzy matches (>= 75%) for one sentence, best first, each with its source diff;
-    what the editor shows beside the target box."""
-    return [m for m in memory.lookup(source, tgt, limit=limit + 1) if not m.exact][:limit]
+    """Exact and fuzzy matches (>= 75%) for one sentence, best first, each with its source
+    diff: what the editor shows beside the target box. A match whose translation is the
+    segment's `current` target is left out (a saved post-edit is in the memory too)."""
+    current = current.strip()
+    found = memory.lookup(source, tgt, limit=limit + 1)
+    return [m for m in found if not current or m.entry.target.strip() != current][:limit]

@@ -191,6 +191,7 @@ class TranslationMemory:
         self._pairs: set[tuple[str, str, str]] = set()
         self._keyed: dict[str, tuple[tuple[str, str, str], int]] = {}
         self._retired = 0
+        self.version = 0  # changes whenever the entries do (callers key caches on it)
         self.extend(entries)
 
     def __len__(self) -> int:
@@ -210,6 +211,7 @@ class TranslationMemory:
         if not normalized or not pair[2] or pair in self._pairs:
             return False
         self._pairs.add(pair)
+        self.version += 1
         index = self._indexes.setdefault(lang, _LanguageIndex())
         position = index.append(
             entry, normalized, self._alphabet.encode(_scoring_tokens(normalized))
@@ -226,6 +228,7 @@ class TranslationMemory:
         index.by_source[normalized].remove(position)
         self._pairs.discard(pair)
         self._retired += 1
+        self.version += 1
 
     def extend(self, entries: Iterable[TmEntry]) -> int:
         """Add many entries; returns how many were new."""

@@ -101,3 +101,20 @@ def test_translating_with_a_memory_keeps_tm_matches_and_machine_translates_the_r
     assert store.machine_translations(first.id, "ur")  # MT alternatives still stored
     mt_head = store.current_revision(second.id, "ur")
     assert (mt_head.text, mt_head.origin) == (second.text, Origin.MT)  # the copy model
+
+
+def test_suggestions_are_fuzzy_matches_that_follow_new_post_edits(store, translated):
+    source = MemorySource(store)
+    first, second = store.segments(translated.id)[:2]
+    near = first.text.replace("Kabul", "Doha")
+    source.refresh()
+    assert source.suggestions(near, "ur") == []
+    head = store.current_revision(first.id, "ur")
+    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id)
+    source.refresh()
+    (match,) = source.suggestions(near, "ur")
+    assert (match.entry.target, match.exact) == (TALKS_UR, False)
+    (exact,) = source.suggestions(first.text, "ur", current="MT0")
+    assert (exact.score, exact.exact) == (100.0, True)
+    # The segment's own saved text is in the memory, but not offered back to it:
+    assert source.suggestions(first.text, "ur", current=TALKS_UR) == []

@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.languages import normalize_language_tag
-from workbench.pipeline import tm_exact_matches
+from workbench.pipeline import tm_exact_matches, tm_suggestions
 from workbench.store.database import WRITE_OPTION
 from workbench.store.models import (
     Base,
@@ -45,11 +45,12 @@ from workbench.store.models import (
 )
 from workbench.store.records import Revision
 from workbench.store.service import Store
-from workbench.tm import TmEntry, TranslationMemory, normalize_source
+from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source
 from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
 from workbench.units import as_utc
 
 REVISION_ORIGIN_PREFIX = "revision:"  # TmEntry.origin of entries that come from revisions
+SUGGESTION_CACHE_SIZE = 5000
 TM_AUTHOR_PREFIX = "tm:"  # author of revisions filled from the memory: "tm:<entry origin>"
 
 
@@ -161,6 +162,7 @@ class MemorySource:
         self._last_entry = 0
         self._last_revision = 0
         self._lock = threading.Lock()
+        self._suggested: dict[tuple, list[TmMatch]] = {}
 
     def refresh(self) -> TranslationMemory:
         """Add what was imported or saved since the last refresh; returns the memory."""
@@ -168,6 +170,22 @@ class MemorySource:
             self._load_entries(session)
             self._load_revisions(session)
         return self.memory
+
+    def suggestions(
+        self, source: str, target: str, current: str = "", limit: int = 3
+    ) -> list[TmMatch]:
+        """Matches for one sentence (`tm_suggestions`), remembered until the memory
+        changes: the editor asks again for every row on every rerun."""
+        key = (self.memory.version, source, target, current, limit)
+        with self._lock:
+            found = self._suggested.get(key)
+        if found is None:
+            found = tm_suggestions(source, self.memory, target, limit, current)
+            with self._lock:
+                if len(self._suggested) > SUGGESTION_CACHE_SIZE:
+                    self._suggested.clear()
+                self._suggested[key] = found
+        return found
 
     def _load_entries(self, session: Session) -> None:
         columns = (
