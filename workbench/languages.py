@@ -7,6 +7,7 @@ own codes, so every mapping lives here and nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.errors import WorkbenchError
 
@@ -51,3 +52,33 @@ def get_language(code: str) -> Language:
             return lang
     known = ", ".join(LANGUAGES)
     raise WorkbenchError(f"unknown language {code!r}; known: {known}")
+
+
+@lru_cache(maxsize=1024)
+def normalize_language_tag(tag: str) -> str:
+    """A BCP 47 tag in its conventional case: `EN_us` -> `en-US`, `zh-hant-tw` -> `zh-Hant-TW`.
+
+    Files from other tools write `EN-US`, `ur_PK` or `fa-af`; comparing and storing the
+    canonical form keeps one language from turning into several.
+    """
+    parts = [p for p in tag.strip().replace("_", "-").split("-") if p]
+    if not parts:
+        return ""
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())  # script: Arab, Latn
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())  # region: AF, PK, 419
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def language_matches(tag: str, wanted: str) -> bool:
+    """Whether text tagged `tag` serves a request for `wanted`: same tag or a subtag of it.
+
+    `ur-PK` serves `ur`, and `fa-AF` serves `fa`; `fa-IR` does not serve `fa-AF` (Dari).
+    """
+    tag, wanted = normalize_language_tag(tag), normalize_language_tag(wanted)
+    return tag == wanted or tag.startswith(wanted + "-")

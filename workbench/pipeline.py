@@ -13,6 +13,7 @@ from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.segment import Segment, segment_document
+from workbench.tm import TmEntry, TmMatch, TranslationMemory
 
 
 @dataclass(frozen=True)
@@ -106,3 +107,30 @@ def glossary_totals(
         sum(c.enforced for c in coverage),
         sum(c.missing for c in coverage),
     )
+
+
+def tm_exact_matches(
+    sources: Sequence[str], memory: TranslationMemory, tgt: str
+) -> dict[int, TmEntry]:
+    """Position in `sources` -> the memory's exact match (same normalized source).
+
+    These fill targets as origin `tm` before MT; the engine still translates every
+    sentence so the editor keeps MT alternatives.
+    """
+    found = {}
+    for position, source in enumerate(sources):
+        entry = memory.exact(source, tgt)
+        if entry is not None:
+            found[position] = entry
+    return found
+
+
+def tm_suggestions(
+    source: str, memory: TranslationMemory, tgt: str, limit: int = 3, current: str = ""
+) -> list[TmMatch]:
+    """Exact and fuzzy matches (>= 75%) for one sentence, best first, each with its source
+    diff: what the editor shows beside the target box. A match whose translation is the
+    segment's `current` target is left out (a saved post-edit is in the memory too)."""
+    current = current.strip()
+    found = memory.lookup(source, tgt, limit=limit + 1)
+    return [m for m in found if not current or m.entry.target.strip() != current][:limit]

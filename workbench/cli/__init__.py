@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.translate_cmd",
     "workbench.cli.packages_cmd",
     "workbench.cli.docs_cmd",
+    "workbench.cli.export_cmd",
+    "workbench.cli.tm_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
     "workbench.cli.align_cmd",

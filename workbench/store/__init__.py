@@ -45,6 +45,8 @@ Schema: the database records `SCHEMA_VERSION`; opening one from another version 
 open, changes to existing tables bump `SCHEMA_VERSION`.
 """
 
+# Modules with their own tables, imported so `open_store` creates them.
+from workbench.store import memory  # noqa: F401  (the translation memory's table)
 from workbench.store.errors import RevisionConflict, SchemaVersionError, UnknownDocumentError
 from workbench.store.models import SCHEMA_VERSION, Origin, Status
 from workbench.store.records import (

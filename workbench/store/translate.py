@@ -12,8 +12,10 @@ from workbench.engines.base import ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary
 from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
+from workbench.store.memory import fill_exact_matches
 from workbench.store.records import Document, StoredSegment
 from workbench.store.service import Store
+from workbench.tm import TranslationMemory
 
 DEFAULT_N_BEST = 3  # alternatives kept per sentence for the editor
 
@@ -37,13 +39,17 @@ def translate_stored_document(
     n_best: int = DEFAULT_N_BEST,
     progress: ProgressCallback | None = None,
     glossary: Glossary | None = None,
+    memory: TranslationMemory | None = None,
 ) -> StoredTranslation:
     """Translate every sentence in one engine call and store the n-best lists.
 
-    Segments an editor has worked on keep the editor's text; their MT alternatives are
-    still stored. With a glossary its terms are carried through MT (see `workbench.pipeline`);
-    the rows returned carry the QA flags of the new MT.
+    With a translation `memory`, exact matches first fill untouched segments as origin `tm`,
+    which MT then leaves in place. Segments an editor has worked on keep the editor's text;
+    their MT alternatives are still stored. With a glossary its terms are carried through MT
+    (see `workbench.pipeline`); the rows returned carry the QA flags of the new MT.
     """
+    if memory is not None:
+        fill_exact_matches(store, document.id, target, memory)
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
         segments,

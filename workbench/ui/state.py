@@ -56,6 +56,11 @@ SCORE_SCOPE = "score_scope"  # which sentences MT-vs-final scores (scoring.docum
 SCORE_PAIRED = "score_paired"  # paired test against a reference: "bs" or "ar"
 
 
+# Export and import (workbench.ui.exchange_panel)
+TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "translated"
+EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
+
+
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
@@ -70,6 +75,8 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(BASES, {})
     st.session_state.setdefault(CONFLICTS, {})
     st.session_state.setdefault(OPEN_DETAILS, set())
+    st.session_state.setdefault(TMX_SCOPE, "confirmed")
+    st.session_state.setdefault(EXCHANGE_MESSAGES, [])
     st.session_state.setdefault(ALIGNMENT, None)
     st.session_state.setdefault(ALIGN_NOTICE, None)
     st.session_state.setdefault(ALIGN_ONLY_FLAGGED, False)

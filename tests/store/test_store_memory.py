@@ -1,0 +1,120 @@
+"""The translation memory in the store: imported entries, post-edits feeding it, TM fills."""
+
+from __future__ import annotations
+
+from workbench.engines.argos import ArgosEngine
+from workbench.store import Origin, Status, open_store, translate_stored_document
+from workbench.store.memory import (
+    MemorySource,
+    add_tm_entries,
+    fill_exact_matches,
+    tm_entry_counts,
+)
+from workbench.tm import TmEntry, TranslationMemory
+
+TALKS = "Pakistan and Afghanistan held talks in Kabul."
+TALKS_UR = "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔"
+
+
+def test_imported_entries_survive_reopening_the_database(db_url):
+    store = open_store(db_url)
+    assert add_tm_entries(store, [TmEntry(TALKS, TALKS_UR, "ur", origin="legacy.tmx")]) == {"ur": 1}
+    store.close()
+    reopened = open_store(db_url)
+    entry = MemorySource(reopened).refresh().exact(TALKS, "ur")
+    assert (entry.target, entry.origin) == (TALKS_UR, "legacy.tmx")
+    assert tm_entry_counts(reopened) == {"ur": 1}
+    reopened.close()
+
+
+def test_a_pair_already_in_the_table_is_not_added_again(store):
+    add_tm_entries(store, [TmEntry(TALKS, TALKS_UR, "ur")])
+    again = [
+        TmEntry("  " + TALKS.replace(" ", "  "), TALKS_UR, "ur"),
+        TmEntry(TALKS, "x", "ur"),
+    ]
+    assert add_tm_entries(store, again) == {"ur": 1}
+    assert tm_entry_counts(store) == {"ur": 2}
+
+
+def test_an_editors_post_edit_feeds_the_memory_without_an_import(store, translated):
+    source = MemorySource(store)
+    first = store.segments(translated.id)[0]
+    assert source.refresh().exact(first.text, "ur") is None  # MT drafts are not memory
+    head = store.current_revision(first.id, "ur")
+    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id)
+    entry = source.refresh().exact(first.text, "ur")
+    assert (entry.target, entry.author) == (TALKS_UR, "amina")
+
+
+def test_a_newer_post_edit_replaces_the_older_one_in_the_memory(store, translated):
+    source = MemorySource(store)
+    first = store.segments(translated.id)[0]
+    draft = store.save_revision(
+        first.id, "ur", "پہلا مسودہ", "amina", store.current_revision(first.id, "ur").id
+    )
+    source.refresh()
+    store.save_revision(first.id, "ur", TALKS_UR, "bilal", draft.id)
+    memory = source.refresh()
+    assert memory.exact(first.text, "ur").target == TALKS_UR
+    assert [m.entry.target for m in memory.lookup(first.text, "ur")] == [TALKS_UR]
+    assert len(memory) == 1
+
+
+def test_mt_confirmed_as_is_feeds_the_memory(store, translated):
+    first = store.segments(translated.id)[0]
+    head = store.current_revision(first.id, "ur")
+    store.confirm(first.id, "ur", "amina", head.id)
+    assert MemorySource(store).refresh().exact(first.text, "ur").target == "MT0"
+
+
+def test_exact_matches_fill_untouched_segments_as_origin_tm(store, translated):
+    first, second = store.segments(translated.id)[:2]
+    memory = TranslationMemory(
+        [
+            TmEntry(first.text, "TM first", "ur", origin="legacy.tmx"),
+            TmEntry(second.text, "TM second", "ur"),
+        ]
+    )
+    store.save_revision(
+        second.id, "ur", "editor", "amina", store.current_revision(second.id, "ur").id
+    )
+    assert fill_exact_matches(store, translated.id, "ur", memory) == 1
+    head = store.current_revision(first.id, "ur")
+    assert (head.text, head.origin, head.status, head.author) == (
+        "TM first",
+        Origin.TM,
+        Status.DRAFT,
+        "tm:legacy.tmx",
+    )
+    assert store.current_revision(second.id, "ur").text == "editor"  # never displaced
+
+
+def test_translating_with_a_memory_keeps_tm_matches_and_machine_translates_the_rest(
+    store, document, argos_en_ur_copy
+):
+    first, second = store.segments(document.id)[:2]
+    memory = TranslationMemory([TmEntry(first.text, TALKS_UR, "ur")])
+    translate_stored_document(store, document, ArgosEngine(), "ur", n_best=1, memory=memory)
+    tm_head = store.current_revision(first.id, "ur")
+    assert (tm_head.text, tm_head.origin) == (TALKS_UR, Origin.TM)
+    assert store.machine_translations(first.id, "ur")  # MT alternatives still stored
+    mt_head = store.current_revision(second.id, "ur")
+    assert (mt_head.text, mt_head.origin) == (second.text, Origin.MT)  # the copy model
+
+
+def test_suggestions_are_fuzzy_matches_that_follow_new_post_edits(store, translated):
+    source = MemorySource(store)
+    first = store.segments(translated.id)[0]
+    near = first.text.replace("Kabul", "Doha")
+    source.refresh()
+    assert source.suggestions(near, "ur") == []
+    head = store.current_revision(first.id, "ur")
+    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id)
+    source.refresh()
+    (match,) = source.suggestions(near, "ur")
+    assert (match.entry.target, match.exact) == (TALKS_UR, False)
+    (exact,) = source.suggestions(first.text, "ur", current="MT0")
+    assert (exact.score, exact.exact) == (100.0, True)
+    # The segment's own saved text is in the memory, but not offered back to it:
+    assert source.suggestions(first.text, "ur", current=TALKS_UR) == []

@@ -1,0 +1,134 @@
+"""`workbench export DOC --to ur --format tmx|xliff|tsv|csv` and `workbench import FILE.xlf`.
+
+Export writes a stored document for CAT tools and spreadsheets; import brings an XLIFF 2
+file edited elsewhere back as revisions (the round trip).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from workbench import config
+from workbench.errors import WorkbenchError
+from workbench.export import ExportFormat, export_document, export_filename
+from workbench.languages import TARGETS, get_language
+from workbench.roundtrip import import_xliff_targets
+from workbench.store import open_store
+from workbench.store.exports import ExportScope
+
+EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="export a stored document as TMX, XLIFF 2, TSV or CSV",
+        description=(
+            "Write DOC (a stored document's name or id) and its TARGET translation as TMX 1.4b "
+            "(for translation memories: confirmed segments unless --segments says otherwise), "
+            "XLIFF 2.0 (every segment, with its state, to edit in a CAT tool and import back) "
+            "or TSV/CSV (every segment, for spreadsheets)."
+        ),
+    )
+    export.add_argument("doc", metavar="DOC", help="document name or id (`workbench docs`)")
+    _add_target(export)
+    export.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        help="file format (default: from the --out extension)",
+    )
+    export.add_argument(
+        "--segments",
+        choices=[s.value for s in ExportScope],
+        help="confirmed: confirmed only (TMX default); translated: every segment with a "
+        "target; all: every segment (XLIFF/TSV/CSV default)",
+    )
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help=f"output file (default: {EXPORTS_DIR}/...)"
+    )
+    _add_db(export)
+    export.set_defaults(func=run_export)
+
+    back = subparsers.add_parser(
+        "import",
+        help="import targets edited in another tool from an XLIFF 2 export",
+        description=(
+            "Read FILE, an XLIFF 2 file exported by `workbench export --format xliff` and "
+            "edited in a CAT tool, and add every changed target to its document as a new "
+            "revision (final/reviewed segments as confirmed). Segments saved in the "
+            "workbench since the export are reported as conflicts and left alone."
+        ),
+    )
+    back.add_argument("file", type=Path, metavar="FILE", help="the edited .xlf file")
+    back.add_argument("--doc", metavar="DOC", help="document (default: the one the file names)")
+    back.add_argument("--author", help="name on the new revisions (default: your user name)")
+    _add_db(back)
+    back.set_defaults(func=run_import)
+
+
+def _add_target(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--to",
+        dest="tgt",
+        required=True,
+        metavar="LANG",
+        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
+    )
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the store: any SQLAlchemy URL (default: $WORKBENCH_DB or "
+        "sqlite:///translations/workbench.db)",
+    )
+
+
+def run_export(args: argparse.Namespace) -> int:
+    target = get_language(args.tgt).code
+    fmt = _format(args.format, args.out)
+    store = open_store(args.db)
+    document = store.document(args.doc)
+    out = args.out or EXPORTS_DIR / export_filename(document, target, fmt)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        count = export_document(store, document, target, fmt, out, args.segments)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {out}: {exc}") from exc
+    print(f"{count} segments of {document.name!r} ({target}) → {out}", file=sys.stderr)
+    if count == 0 and fmt is ExportFormat.TMX and args.segments in (None, "confirmed"):
+        print(
+            "no confirmed segments yet; --segments translated exports every segment with a target",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _format(name: str | None, out: Path | None) -> ExportFormat:
+    if name:
+        return ExportFormat(name)
+    suffix = out.suffix.lower() if out else ""
+    for fmt in ExportFormat:
+        if suffix == fmt.extension or (fmt is ExportFormat.XLIFF and suffix == ".xliff"):
+            return fmt
+    raise WorkbenchError("say --format tmx, xliff, tsv or csv (or give --out a known extension)")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    document = store.document(args.doc) if args.doc else None
+    author = args.author or _default_author()
+    report = import_xliff_targets(store, args.file, author, document=document, name=str(args.file))
+    print(report.summary())
+    return 0
+
+
+def _default_author() -> str:
+    try:
+        return getpass.getuser() or "editor"
+    except (KeyError, OSError):
+        return "editor"

@@ -1,0 +1,93 @@
+"""`workbench tm import FILE` and `workbench tm lookup SENTENCE --to ur`: the translation memory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.export_cmd import _add_db, _add_target
+from workbench.languages import get_language, normalize_language_tag
+from workbench.store import open_store
+from workbench.store.memory import MemorySource, import_memory_file
+from workbench.tm import FUZZY_THRESHOLD, DiffSpan
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    tm = subparsers.add_parser(
+        "tm",
+        help="translation memory: import TMX/XLIFF, look sentences up",
+        description="The translation memory: entries imported from TMX/XLIFF files plus "
+        "every post-edit and confirmed segment in the store.",
+    )
+    commands = tm.add_subparsers(title="tm commands", metavar="COMMAND", required=True)
+
+    load = commands.add_parser(
+        "import",
+        help="import a TMX (1.1-1.4b) or XLIFF 2 file into the memory",
+        description="Add every source/target pair of FILE to the memory, all in one go or "
+        "nothing if the file is malformed; prints units read, entries imported per "
+        "language, and entries skipped with the reason.",
+    )
+    load.add_argument("file", type=Path, metavar="FILE", help=".tmx, .xlf or .xliff file")
+    load.add_argument(
+        "--to",
+        dest="targets",
+        action="append",
+        metavar="LANG",
+        help="import only this target language (repeatable; default: all in the file)",
+    )
+    load.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    _add_db(load)
+    load.set_defaults(func=run_import)
+
+    lookup = commands.add_parser(
+        "lookup",
+        help="show the memory's matches for a sentence",
+        description="Exact and fuzzy matches for SENTENCE, best first, with a word diff of "
+        "the match's source against it: [-removed-] {+added+}.",
+    )
+    lookup.add_argument("sentence", metavar="SENTENCE")
+    _add_target(lookup)
+    lookup.add_argument("--threshold", type=float, default=FUZZY_THRESHOLD, metavar="PCT")
+    lookup.add_argument("--limit", type=int, default=3, metavar="N")
+    _add_db(lookup)
+    lookup.set_defaults(func=run_lookup)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    targets = [normalize_language_tag(t) for t in args.targets] if args.targets else None
+    report = import_memory_file(
+        store, args.file, targets=targets, source_lang=get_language(args.src).code
+    )
+    print(report.summary())
+    return 0
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    memory = MemorySource(open_store(args.db)).refresh()
+    matches = memory.lookup(
+        args.sentence, get_language(args.tgt).code, threshold=args.threshold, limit=args.limit
+    )
+    if not matches:
+        print(f"no match at or above {args.threshold:g}% in {len(memory)} entries")
+        return 0
+    for match in matches:
+        kind = "exact" if match.exact else "fuzzy"
+        print(f"{match.score:5.1f}% {kind}  ({match.entry.origin})")
+        print(f"  source: {render_diff(match.diff)}")
+        print(f"  target: {match.entry.target}")
+    return 0
+
+
+def render_diff(spans: tuple[DiffSpan, ...]) -> str:
+    """The diff as text, in the wdiff convention: [-removed-] {+added+}."""
+    parts = []
+    for span in spans:
+        if span.op == "equal":
+            parts.append(span.text)
+            continue
+        words = span.text.rstrip()
+        mark = "[-{}-]" if span.op == "delete" else "{{+{}+}}"
+        parts.append(mark.format(words) + span.text[len(words) :])
+    return "".join(parts)

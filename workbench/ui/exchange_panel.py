@@ -1,0 +1,100 @@
+"""Export downloads and imports for the open document: TMX, XLIFF, TSV, CSV; XLIFF back in;
+translation memories in. Page code only: the work is in `workbench.export`,
+`workbench.roundtrip` and `workbench.store.memory`."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import streamlit as st
+
+from workbench.errors import WorkbenchError
+from workbench.export import ExportFormat, export_bytes, export_filename
+from workbench.roundtrip import import_xliff_targets
+from workbench.store import Document, Store
+from workbench.store.exports import ExportScope
+from workbench.store.memory import import_memory_file
+from workbench.ui import state
+
+_LABELS = {
+    ExportFormat.TMX: "TMX",
+    ExportFormat.XLIFF: "XLIFF 2",
+    ExportFormat.TSV: "TSV",
+    ExportFormat.CSV: "CSV (Excel)",
+}
+_SCOPES = {
+    ExportScope.CONFIRMED.value: "confirmed segments",
+    ExportScope.TRANSLATED.value: "every segment with a target",
+}
+XLIFF_UPLOAD = "xliff_upload"
+TM_UPLOAD = "tm_upload"
+
+
+def render(store: Store, document: Document, target: str, author: str) -> None:
+    with st.expander("Export and import", icon=":material/swap_horiz:"):
+        st.radio(
+            "TMX holds",
+            options=list(_SCOPES),
+            format_func=_SCOPES.get,
+            key=state.TMX_SCOPE,
+            horizontal=True,
+            help="XLIFF, TSV and CSV always hold every segment",
+        )
+        buttons = st.columns(len(ExportFormat))
+        for column, fmt in zip(buttons, ExportFormat, strict=True):
+            scope = st.session_state[state.TMX_SCOPE] if fmt is ExportFormat.TMX else None
+            column.download_button(
+                _LABELS[fmt],
+                data=partial(export_bytes, store, document, target, fmt, scope),
+                file_name=export_filename(document, target, fmt),
+                mime=fmt.mime,
+                icon=":material/download:",
+                key=f"download-{fmt.value}",
+                on_click="ignore",
+            )
+        st.file_uploader(
+            "Bring back an XLIFF edited in another tool (adds revisions to this document)",
+            type=["xlf", "xliff"],
+            key=XLIFF_UPLOAD,
+            on_change=_import_xliff,
+            args=(store, document, author),
+        )
+        st.file_uploader(
+            "Import a translation memory (TMX 1.1–1.4b or XLIFF 2)",
+            type=["tmx", "xlf", "xliff"],
+            key=TM_UPLOAD,
+            on_change=_import_memory,
+            args=(store,),
+        )
+        for kind, message in st.session_state[state.EXCHANGE_MESSAGES]:
+            headline, *details = message.splitlines()
+            (st.error if kind == "error" else st.success)(headline, icon=None)
+            if details:
+                st.text("\n".join(details))
+
+
+def _import_xliff(store: Store, document: Document, author: str) -> None:
+    uploaded = st.session_state[XLIFF_UPLOAD]
+    if uploaded is not None:
+        _report(
+            lambda: import_xliff_targets(
+                store, uploaded, author, document=document, name=uploaded.name
+            ).summary()
+        )
+
+
+def _import_memory(store: Store) -> None:
+    uploaded = st.session_state[TM_UPLOAD]
+    if uploaded is not None:
+        _report(
+            lambda: import_memory_file(store, Path(uploaded.name), uploaded.getvalue()).summary()
+        )
+
+
+def _report(work) -> None:
+    try:
+        message = ("success", work())
+    except WorkbenchError as exc:
+        message = ("error", str(exc))
+    st.session_state[state.EXCHANGE_MESSAGES] = [message]
