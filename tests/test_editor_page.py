@@ -66,7 +66,7 @@ def test_translating_stores_mt_for_every_sentence(store, argos_en_ur_copy):
     current = store.current_revisions(segments[0].document_id, "ur")
     assert len(current) == len(segments)
     assert {r.origin for r in current.values()} == {Origin.MT}
-    assert f"{len(segments)} MT only" in progress_text(at)
+    assert f"{len(segments)} pre-translated (MT/TM)" in progress_text(at)
 
 
 def test_an_edit_saved_in_segment_3_is_there_after_a_reload(store, argos_en_ur_copy):

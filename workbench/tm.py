@@ -220,6 +220,14 @@ class TranslationMemory:
             self._keyed[key] = (pair, position)
         return True
 
+    def keyed(self, key: str) -> TmEntry | None:
+        """The entry added under `key` and still held, or None."""
+        held = self._keyed.get(key)
+        if held is None:
+            return None
+        (lang, _, _), position = held
+        return self._indexes[lang].entries[position]
+
     def _retire(self, pair: tuple[str, str, str], position: int) -> None:
         """Take an entry out of every lookup (positions stay stable for the others)."""
         lang, normalized, _ = pair

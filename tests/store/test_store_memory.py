@@ -118,3 +118,35 @@ def test_suggestions_are_fuzzy_matches_that_follow_new_post_edits(store, transla
     assert (exact.score, exact.exact) == (100.0, True)
     # The segment's own saved text is in the memory, but not offered back to it:
     assert source.suggestions(first.text, "ur", current=TALKS_UR) == []
+
+
+def test_a_post_edit_in_the_memory_names_its_document_and_sentence(store, translated):
+    second = store.segments(translated.id)[1]
+    head = store.current_revision(second.id, "ur")
+    store.save_revision(second.id, "ur", "ٹی ٹی پی پر بات ہوئی۔", "amina", head.id)
+    entry = MemorySource(store).refresh().exact(second.text, "ur")
+    assert (entry.origin, entry.author) == ("talks.txt #2", "amina")
+
+
+def test_a_segment_is_not_offered_its_own_post_edit_even_after_mt_replaced_it(store, translated):
+    first = store.segments(translated.id)[0]
+    mt = store.current_revision(first.id, "ur")
+    edit = store.save_revision(first.id, "ur", TALKS_UR, "amina", mt.id)
+    store.save_revision(first.id, "ur", "MT0 alt1", "amina", edit.id, origin=Origin.MT)
+    source = MemorySource(store)
+    source.refresh()
+    assert source.suggestions(first.text, "ur", current="MT0 alt1", segment_id=first.id) == []
+    (other,) = source.suggestions(first.text, "ur", current="MT0 alt1")  # any other sentence
+    assert (other.entry.target, other.exact) == (TALKS_UR, True)
+
+
+def test_emptying_a_target_takes_its_post_edit_out_of_the_memory(store, translated):
+    first = store.segments(translated.id)[0]
+    source = MemorySource(store)
+    edit = store.save_revision(
+        first.id, "ur", TALKS_UR, "amina", store.current_revision(first.id, "ur").id
+    )
+    assert source.refresh().exact(first.text, "ur") is not None
+    store.save_revision(first.id, "ur", "", "amina", edit.id)
+    assert source.refresh().exact(first.text, "ur") is None
+    assert len(source.memory) == 0

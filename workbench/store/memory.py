@@ -49,7 +49,6 @@ from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source
 from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
 from workbench.units import as_utc
 
-REVISION_ORIGIN_PREFIX = "revision:"  # TmEntry.origin of entries that come from revisions
 SUGGESTION_CACHE_SIZE = 5000
 TM_AUTHOR_PREFIX = "tm:"  # author of revisions filled from the memory: "tm:<entry origin>"
 
@@ -172,16 +171,30 @@ class MemorySource:
         return self.memory
 
     def suggestions(
-        self, source: str, target: str, current: str = "", limit: int = 3
+        self,
+        source: str,
+        target: str,
+        current: str = "",
+        limit: int = 3,
+        segment_id: int | None = None,
     ) -> list[TmMatch]:
         """Matches for one sentence (`tm_suggestions`), remembered until the memory
-        changes: the editor asks again for every row on every rerun."""
-        key = (self.memory.version, source, target, current, limit)
-        with self._lock:
+        changes: the editor asks again for every row on every rerun.
+
+        With the `segment_id` of the sentence asked about, the memory's entry for that very
+        segment (its own post-edit) is left out: a sentence is no match of itself.
+        """
+        key = (self.memory.version, source, target, current, limit, segment_id)
+        with self._lock:  # a lookup must not run while a refresh adds entries
             found = self._suggested.get(key)
-        if found is None:
-            found = tm_suggestions(source, self.memory, target, limit, current)
-            with self._lock:
+            if found is None:
+                own = (
+                    self.memory.keyed(segment_key(segment_id, target))
+                    if segment_id is not None
+                    else None
+                )
+                found = tm_suggestions(source, self.memory, target, limit + 1, current)
+                found = [m for m in found if m.entry is not own][:limit]
                 if len(self._suggested) > SUGGESTION_CACHE_SIZE:
                     self._suggested.clear()
                 self._suggested[key] = found
@@ -219,7 +232,13 @@ class MemorySource:
     def _load_revisions(self, session: Session) -> None:
         """Revisions a person stands behind: human post-edits and confirmed targets."""
         rows = session.execute(
-            select(RevisionRecord, SegmentRecord.source_text, DocumentRecord.source_lang)
+            select(
+                RevisionRecord,
+                SegmentRecord.source_text,
+                SegmentRecord.position,
+                DocumentRecord.source_lang,
+                DocumentRecord.name,
+            )
             .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
             .join(DocumentRecord, DocumentRecord.id == SegmentRecord.document_id)
             .where(
@@ -231,21 +250,32 @@ class MemorySource:
             )
             .order_by(RevisionRecord.id)
         )
-        for revision, source, source_lang in rows:
-            if revision.text.strip():
-                self.memory.add(
-                    TmEntry(
-                        source,
-                        revision.text,
-                        revision.target_lang,
-                        source_lang,
-                        f"{REVISION_ORIGIN_PREFIX}{revision.id}",
-                        revision.author,
-                        as_utc(revision.created),
-                    ),
-                    key=f"segment:{revision.segment_id}:{revision.target_lang}",
-                )
+        for revision, source, position, source_lang, document_name in rows:
+            # Added under the segment's key, so it replaces the segment's earlier entry; an
+            # emptied target takes that entry out and adds nothing.
+            self.memory.add(
+                TmEntry(
+                    source,
+                    revision.text,
+                    revision.target_lang,
+                    source_lang,
+                    revision_origin(document_name, position),
+                    revision.author,
+                    as_utc(revision.created),
+                ),
+                key=segment_key(revision.segment_id, revision.target_lang),
+            )
             self._last_revision = revision.id
+
+
+def revision_origin(document_name: str, position: int) -> str:
+    """Where a post-edit in the memory comes from, as the editor shows it: `talks.txt #3`."""
+    return f"{document_name} #{position + 1}"
+
+
+def segment_key(segment_id: int, target_lang: str) -> str:
+    """The memory key of a stored segment's entry for one target language."""
+    return f"segment:{segment_id}:{target_lang}"
 
 
 def fill_exact_matches(

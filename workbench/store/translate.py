@@ -29,6 +29,7 @@ def as_segment(stored: StoredSegment) -> Segment:
 class StoredTranslation:
     rows: list[TranslatedSegment]  # the engine's output, in document order
     new_mt: int  # segments whose current target became the new MT (unedited ones)
+    from_tm: int = 0  # segments filled with an exact translation-memory match first
 
 
 def translate_stored_document(
@@ -48,8 +49,7 @@ def translate_stored_document(
     their MT alternatives are still stored. With a glossary its terms are carried through MT
     (see `workbench.pipeline`); the rows returned carry the QA flags of the new MT.
     """
-    if memory is not None:
-        fill_exact_matches(store, document.id, target, memory)
+    from_tm = fill_exact_matches(store, document.id, target, memory) if memory is not None else 0
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
         segments,
@@ -67,4 +67,4 @@ def translate_stored_document(
         engine.model_id(document.source_lang, target),
         [t.hypotheses for t in translated],
     )
-    return StoredTranslation(translated, new_mt)
+    return StoredTranslation(translated, new_mt, from_tm)

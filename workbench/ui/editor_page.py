@@ -2,8 +2,9 @@
 
 Layout: the sidebar picks the editor's name and the document (the bundled sample is always
 listed; `.txt`/`.md` uploads are stored); the main area, a fragment so that saving a segment
-reruns only it, holds the target choice, translation, the progress header, filters and the
-page of rows (`workbench.ui.editor_rows`).
+reruns only it, holds the target choice, translation (translation memory first, then MT),
+the progress header, export and import (`workbench.ui.exchange_panel`), filters and the
+page of rows with their TM matches (`workbench.ui.editor_rows`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from workbench.glossary import Glossary
 from workbench.languages import TARGETS, get_language
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store, translate_stored_document
-from workbench.ui import editor_rows, state
+from workbench.store.memory import MemorySource
+from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import engine_picker
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
@@ -29,6 +31,7 @@ from workbench.ui.resources import (
     house_glossary,
     stored_file_document,
     target_statuses,
+    translation_memory,
 )
 
 UPLOAD_TYPES = ["txt", "md"]
@@ -143,16 +146,19 @@ def _editor(document_id: int) -> None:
             type="primary",
             disabled=not choice.installed,
             width="stretch",
-            help="Machine-translate every sentence; sentences you edited keep your text.",
+            help="Fill sentences from the translation memory (exact matches), machine-"
+            "translate the rest; sentences you edited keep your text.",
         )
     if not choice.installed:
         st.warning(
             f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
         )
     glossary = _house_glossary()
+    memory = translation_memory()
     if translate:
-        _translate(store, document, target, choice.name, glossary)
+        _translate(store, document, target, choice.name, glossary, memory)
     _progress_header(store.progress(document.id, target))
+    exchange_panel.render(store, document, target, editor_rows.author(), len(memory.memory))
     _toolbar()
     page = load_editor_page(
         store,
@@ -173,7 +179,7 @@ def _editor(document_id: int) -> None:
         if page.rows
         else "No sentence matches this filter and search."
     )
-    editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary)
+    editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary, memory)
     _pager(page.pages)
 
 
@@ -194,7 +200,12 @@ def _target_choice() -> str:
 
 
 def _translate(
-    store: Store, document: Document, target: str, engine_name: str, glossary: Glossary | None
+    store: Store,
+    document: Document,
+    target: str,
+    engine_name: str,
+    glossary: Glossary | None,
+    memory: MemorySource,
 ) -> None:
     bar = st.progress(0.0, text="Translating…")
 
@@ -203,14 +214,25 @@ def _translate(
 
     try:
         result = translate_stored_document(
-            store, document, engine(engine_name), target, progress=update, glossary=glossary
+            store,
+            document,
+            engine(engine_name),
+            target,
+            progress=update,
+            glossary=glossary,
+            memory=memory.memory,
         )
     except WorkbenchError as exc:
         st.error(markdown_text(str(exc)))
         return
     finally:
         bar.empty()
-    st.toast(f"Machine translation stored; {result.new_mt} sentences got new MT.")
+    from_tm = _sentences(result.from_tm)
+    st.toast(f"Translated: {from_tm} from the translation memory, {result.new_mt} got new MT.")
+    st.caption(
+        f"Translation memory: {from_tm} filled with exact matches "
+        f"({len(memory.memory):,} entries searched)"
+    )
     if glossary is not None:
         totals = glossary_totals(result.rows, target, glossary)
         st.caption(
@@ -219,13 +241,18 @@ def _translate(
         )
 
 
+def _sentences(count: int) -> str:
+    return f"{count} sentence" + ("" if count == 1 else "s")
+
+
 def _progress_header(progress: Progress) -> None:
     st.progress(
         progress.percent_done / 100,
         text=(
             f"**{progress.percent_done:.0f}% done** (words confirmed) · "
             f"✓ {progress.confirmed} confirmed · ✎ {progress.edited} edited · "
-            f"{progress.pretranslated} MT only · {progress.untranslated} untranslated · "
+            f"{progress.pretranslated} pre-translated (MT/TM) · "
+            f"{progress.untranslated} untranslated · "
             f"{progress.segments} sentences, {progress.words:,} words"
         ),
     )

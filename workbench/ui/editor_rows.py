@@ -1,5 +1,6 @@
 """The editor's rows: a target box per sentence, saved on Ctrl+Enter, on leaving the box and
-with its Save button; confirm, MT alternatives, history and conflicts per row.
+with its Save button; confirm, translation-memory matches, MT alternatives, history and
+conflicts per row.
 
 Each target box is keyed by target and segment. `state.BASES` remembers the revision a box
 started from: every save names it as its base, so a save over someone else's newer revision
@@ -23,7 +24,8 @@ from workbench.store import (
     Status,
     Store,
 )
-from workbench.ui import state
+from workbench.store.memory import MemorySource
+from workbench.ui import state, tm_panel
 from workbench.ui.rendering import (
     markdown_text,
     revision_history_table,
@@ -34,6 +36,7 @@ from workbench.ui.rendering import (
 
 BOX_KEY_PREFIX = "tgt-"
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
+MATCHES_PER_ROW = 2  # fuzzy TM matches shown under a target box, best first
 _STATE_COLORS = {
     SegmentState.UNTRANSLATED: "red",
     SegmentState.PRETRANSLATED: "gray",
@@ -100,9 +103,11 @@ def render_rows(
     source_lang: str,
     target: str,
     glossary: Glossary | None = None,
+    memory: MemorySource | None = None,
 ) -> None:
     """The rows of one page; with a glossary, each source shows its terms highlighted and
-    their approved renderings."""
+    their approved renderings; with a translation memory, each sentence not yet confirmed
+    shows its best matches under the box (looked up for this page's rows only)."""
     st.html(_style(target))
     st.html(_KEYBOARD_SCRIPT, unsafe_allow_javascript=True)
     _, source, box = st.columns(COLUMNS)
@@ -114,7 +119,7 @@ def render_rows(
         key = box_key(target, editor_row.row.segment.id)
         shown.add(key)
         _sync_box(key, editor_row.row.revision, bases)
-        _row(store, editor_row, source_lang, target, key, glossary)
+        _row(store, editor_row, source_lang, target, key, glossary, memory)
     for stale in set(bases) - shown:  # boxes no longer on screen start afresh next time
         del bases[stale]
 
@@ -139,6 +144,7 @@ def _row(
     target: str,
     key: str,
     glossary: Glossary | None,
+    memory: MemorySource | None,
 ) -> None:
     row = editor_row.row
     segment = row.segment
@@ -195,6 +201,17 @@ def _row(
                 args=(segment.id,),
                 help="The MT n-best list (click one to use it) and every saved revision",
             )
+        if memory is not None and not (row.revision and row.revision.status == Status.CONFIRMED):
+            with box:
+                tm_panel.render_matches(
+                    memory.suggestions(
+                        segment.text, target, row.target_text, MATCHES_PER_ROW, segment.id
+                    ),
+                    target,
+                    f"match-{segment.id}",
+                    _use_tm_match,
+                    args,
+                )
         conflict = st.session_state[state.CONFLICTS].get(segment.id)
         if conflict is not None:
             _conflict(store, conflict, target, key, number)
@@ -218,7 +235,8 @@ def _state_badge(revision: Revision | None) -> None:
 # ---- actions (Streamlit callbacks: they run before the rerun draws the page) -------------
 
 
-def _author() -> str:
+def author() -> str:
+    """The name saved with the editor's revisions (sidebar field)."""
     return st.session_state.get(state.AUTHOR, "").strip() or "editor"
 
 
@@ -235,9 +253,9 @@ def _save(
     base_id = st.session_state[state.BASES].get(key, (None, ""))[0]
     try:
         if status == Status.CONFIRMED:
-            revision = store.confirm(segment_id, target, _author(), base_id, text=text)
+            revision = store.confirm(segment_id, target, author(), base_id, text=text)
         else:
-            revision = store.save_revision(segment_id, target, text, _author(), base_id)
+            revision = store.save_revision(segment_id, target, text, author(), base_id)
     except RevisionConflict as conflict:
         st.session_state[state.CONFLICTS][segment_id] = conflict
         return
@@ -260,22 +278,45 @@ def _use_text(key: str, revision: Revision) -> None:
 def _use_alternative(
     store: Store, segment_id: int, target: str, key: str, number: int, text: str, mt_id: int
 ) -> None:
+    if _save_chosen(store, segment_id, target, key, text, Origin.MT, mt_id):
+        st.toast(f"Sentence {number}: alternative saved.")
+
+
+def _use_tm_match(
+    store: Store, segment_id: int, target: str, key: str, number: int, text: str
+) -> None:
+    if _save_chosen(store, segment_id, target, key, text, Origin.TM):
+        st.toast(f"Sentence {number}: translation memory match saved.")
+
+
+def _save_chosen(
+    store: Store,
+    segment_id: int,
+    target: str,
+    key: str,
+    text: str,
+    origin: Origin,
+    mt_id: int | None = None,
+) -> bool:
+    """Save a text picked from a list (MT alternative, TM match) on top of the box's base;
+    a conflict is kept for the row to show. Returns whether it was saved."""
     base_id = st.session_state[state.BASES].get(key, (None, ""))[0]
     try:
         revision = store.save_revision(
             segment_id,
             target,
             text,
-            _author(),
+            author(),
             base_id,
-            origin=Origin.MT,
+            origin=origin,
             machine_translation_id=mt_id,
         )
     except RevisionConflict as conflict:
         st.session_state[state.CONFLICTS][segment_id] = conflict
-        return
+        return False
+    st.session_state[state.CONFLICTS].pop(segment_id, None)
     _use_text(key, revision)
-    st.toast(f"Sentence {number}: alternative saved.")
+    return True
 
 
 def _keep_mine(store: Store, segment_id: int, target: str, key: str, number: int) -> None:

@@ -11,11 +11,13 @@ import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.export import ExportFormat, export_bytes, export_filename
+from workbench.languages import get_language
 from workbench.roundtrip import import_xliff_targets
 from workbench.store import Document, Store
 from workbench.store.exports import ExportScope
 from workbench.store.memory import import_memory_file
 from workbench.ui import state
+from workbench.ui.rendering import markdown_text
 
 _LABELS = {
     ExportFormat.TMX: "TMX",
@@ -31,45 +33,56 @@ XLIFF_UPLOAD = "xliff_upload"
 TM_UPLOAD = "tm_upload"
 
 
-def render(store: Store, document: Document, target: str, author: str) -> None:
+def render(
+    store: Store, document: Document, target: str, author: str, memory_size: int | None = None
+) -> None:
+    """A collapsed panel: downloads on the left, imports on the right, outcome below;
+    `memory_size`, when given, is how many entries the translation memory holds."""
     with st.expander("Export and import", icon=":material/swap_horiz:"):
-        st.radio(
-            "TMX holds",
-            options=list(_SCOPES),
-            format_func=_SCOPES.get,
-            key=state.TMX_SCOPE,
-            horizontal=True,
-            help="XLIFF, TSV and CSV always hold every segment",
-        )
-        buttons = st.columns(len(ExportFormat))
-        for column, fmt in zip(buttons, ExportFormat, strict=True):
-            scope = st.session_state[state.TMX_SCOPE] if fmt is ExportFormat.TMX else None
-            column.download_button(
-                _LABELS[fmt],
-                data=partial(export_bytes, store, document, target, fmt, scope),
-                file_name=export_filename(document, target, fmt),
-                mime=fmt.mime,
-                icon=":material/download:",
-                key=f"download-{fmt.value}",
-                on_click="ignore",
+        downloads, imports = st.columns(2, gap="large")
+        with downloads:
+            st.caption(f"Download this document in {get_language(target).label}")
+            with st.container(horizontal=True, gap="small"):
+                for fmt in ExportFormat:
+                    scope = st.session_state[state.TMX_SCOPE] if fmt is ExportFormat.TMX else None
+                    st.download_button(
+                        _LABELS[fmt],
+                        data=partial(export_bytes, store, document, target, fmt, scope),
+                        file_name=export_filename(document, target, fmt),
+                        mime=fmt.mime,
+                        icon=":material/download:",
+                        key=f"download-{fmt.value}",
+                        on_click="ignore",
+                    )
+            st.radio(
+                "TMX holds",
+                options=list(_SCOPES),
+                format_func=_SCOPES.get,
+                key=state.TMX_SCOPE,
+                horizontal=True,
+                help="XLIFF, TSV and CSV always hold every segment",
             )
-        st.file_uploader(
-            "Bring back an XLIFF edited in another tool (adds revisions to this document)",
-            type=["xlf", "xliff"],
-            key=XLIFF_UPLOAD,
-            on_change=_import_xliff,
-            args=(store, document, author),
-        )
-        st.file_uploader(
-            "Import a translation memory (TMX 1.1–1.4b or XLIFF 2)",
-            type=["tmx", "xlf", "xliff"],
-            key=TM_UPLOAD,
-            on_change=_import_memory,
-            args=(store,),
-        )
+        with imports:
+            if memory_size is not None:
+                entries = "entry" if memory_size == 1 else "entries"
+                st.caption(f"Translation memory: {memory_size:,} {entries} (imported, post-edits)")
+            st.file_uploader(
+                "Bring back an XLIFF edited in another tool (adds revisions to this document)",
+                type=["xlf", "xliff"],
+                key=XLIFF_UPLOAD,
+                on_change=_import_xliff,
+                args=(store, document, author),
+            )
+            st.file_uploader(
+                "Import a translation memory (TMX 1.1–1.4b or XLIFF 2)",
+                type=["tmx", "xlf", "xliff"],
+                key=TM_UPLOAD,
+                on_change=_import_memory,
+                args=(store,),
+            )
         for kind, message in st.session_state[state.EXCHANGE_MESSAGES]:
             headline, *details = message.splitlines()
-            (st.error if kind == "error" else st.success)(headline, icon=None)
+            (st.error if kind == "error" else st.success)(markdown_text(headline), icon=None)
             if details:
                 st.text("\n".join(details))
 

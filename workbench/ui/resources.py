@@ -1,7 +1,8 @@
 """Things every page shares and Streamlit keeps for the life of the server process.
 
-The store and the MT engine are opened once (`st.cache_resource`), not on every rerun;
-model availability is re-read only when what is installed changes.
+The store, the MT engine and the translation memory's index are opened once
+(`st.cache_resource`), not on every rerun; model availability is re-read only when what is
+installed changes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError
 from workbench.glossary import Glossary, load_glossary
 from workbench.store import Store, open_store
+from workbench.store.memory import MemorySource
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,6 +29,19 @@ def _open_store(url: str) -> Store:
 def app_store() -> Store:
     """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
     return _open_store(config.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _memory_source(url: str) -> MemorySource:
+    return MemorySource(_open_store(url))
+
+
+def translation_memory() -> MemorySource:
+    """The app store's translation memory: indexed once per server process, then brought
+    up to date on every call with only what was imported or saved since (a few rows)."""
+    source = _memory_source(config.database_url())
+    source.refresh()
+    return source
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,17 +11,18 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from workbench.store import Store
-from workbench.store.memory import MemorySource
-from workbench.tm import DiffSpan, TmMatch, TranslationMemory
+from workbench.tm import DiffSpan, TmEntry, TmMatch
 from workbench.ui.rendering import text_block
 
 _DIFF_TAGS = {"delete": "del", "insert": "ins"}
 STYLE = (
     "<style>"
+    ".wb-tm-head{font-size:.85rem;color:#666}"
+    ".wb-tm-head b{color:#1f6f43}"
     ".wb-tm-diff{font-size:.9rem;color:#444;line-height:1.5}"
     ".wb-tm-diff del{background:#fde2e1;color:#9b1c1c;text-decoration:line-through}"
     ".wb-tm-diff ins{background:#def7e4;color:#14532d;text-decoration:underline}"
+    ".wb-tm-target{font-size:1.05rem;line-height:2.1}"
     "</style>"
 )
 
@@ -36,15 +37,24 @@ def source_diff_html(spans: Sequence[DiffSpan]) -> str:
     return f'<div class="wb-tm-diff" lang="en" dir="ltr">{"".join(parts)}</div>'
 
 
-@st.cache_resource(show_spinner=False)
-def _memory_source(url: str, _store: Store) -> MemorySource:
-    return MemorySource(_store)
+def provenance(entry: TmEntry) -> str:
+    """Where a match comes from, as a translator asks: file or document, who, when."""
+    parts = [entry.origin]
+    if entry.author:
+        parts.append(entry.author)
+    if entry.changed is not None:
+        parts.append(f"{entry.changed:%Y-%m-%d}")
+    return " · ".join(parts)
 
 
-def app_memory(store: Store) -> TranslationMemory:
-    """The store's translation memory, loaded once per server process and brought up to
-    date (new imports, new post-edits) on every call."""
-    return _memory_source(store.url, store).refresh()
+def match_html(match: TmMatch, target: str) -> str:
+    """Score and provenance, the diff of the sources, then the match's translation."""
+    return (
+        f"<div class='wb-tm-head'><b>TM {match.score:.0f}%</b> · "
+        f"{html.escape(provenance(match.entry))}</div>"
+        + source_diff_html(match.diff)
+        + text_block(match.entry.target, target, "wb-tm-target")
+    )
 
 
 def render_matches(
@@ -54,18 +64,11 @@ def render_matches(
     on_use: Callable[..., None],
     args: tuple = (),
 ) -> None:
-    """One compact block per match; "Use" calls `on_use(*args, target_text)`."""
-    if not matches:
-        return
-    st.html(STYLE)
+    """One compact bordered block per match; "Use" calls `on_use(*args, target_text)`."""
     for number, match in enumerate(matches):
         with st.container(border=True, key=f"{key}-tm-{number}"):
-            head, use = st.columns([10, 1.4], vertical_alignment="center")
-            head.html(
-                f"<b>TM {match.score:.0f}%</b> "
-                f"<span style='color:#888'>· {html.escape(match.entry.origin)}</span>"
-                + source_diff_html(match.diff)
-            )
+            text, use = st.columns([10, 1.4], vertical_alignment="center")
+            text.html((STYLE if number == 0 else "") + match_html(match, target))
             use.button(
                 "Use",
                 key=f"{key}-tm-use-{number}",
@@ -73,4 +76,3 @@ def render_matches(
                 on_click=on_use,
                 args=(*args, match.entry.target),
             )
-            st.html(text_block(match.entry.target, target))
