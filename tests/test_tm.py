@@ -9,11 +9,13 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from workbench.tm import (
+    CHANGE_LOG_SIZE,
     DiffSpan,
     TmEntry,
     TranslationMemory,
     diff_sources,
     normalize_source,
+    offered,
     tokenize,
 )
 
@@ -222,3 +224,35 @@ def test_the_word_prefilter_never_loses_a_match_brute_force_finds():
 
 def query_code(memory: TranslationMemory, text: str) -> str:
     return memory._alphabet.encode_query(t.casefold() for t in tokenize(text))
+
+
+def test_the_memory_says_what_was_added_and_taken_out_since_a_version():
+    memory = TranslationMemory([TmEntry(LACK, "پہلا", "ur")])
+    seen = memory.version
+    draft = TmEntry(ATTACKS, "first draft", "ur")
+    memory.add(draft, key="segment:1:ur")
+    final = TmEntry(ATTACKS, "final", "ur")
+    memory.add(final, key="segment:1:ur")
+    assert memory.changes_since(seen) == ([draft, final], [draft])
+    assert memory.changes_since(memory.version) == ([], [])
+
+
+def test_changes_further_back_than_the_log_are_not_known():
+    memory = TranslationMemory()
+    memory.extend(TmEntry(f"Sentence number {n}.", f"جملہ {n}", "ur") for n in range(2))
+    memory.extend(
+        TmEntry(f"Another sentence {n}.", f"جملہ {n}", "ur") for n in range(CHANGE_LOG_SIZE)
+    )
+    assert memory.changes_since(0) is None
+    assert memory.changes_since(2) is not None
+
+
+def test_offered_matches_leave_out_the_box_text_and_the_excluded_entry(memory):
+    near = ATTACKS.replace("four", "five")
+    other = TmEntry(ATTACKS.replace("four", "six"), "دوسرا", "ur")
+    memory.add(other)
+    matches = memory.lookup(near, "ur")
+    assert [m.entry.target for m in offered(matches, 3)] == ["دوسرا", ATTACKS_UR]  # newest first
+    assert [m.entry.target for m in offered(matches, 3, current=f" {ATTACKS_UR} ")] == ["دوسرا"]
+    assert offered(matches, 3, exclude=other) == matches[1:]
+    assert offered(matches, 1) == matches[:1]

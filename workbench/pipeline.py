@@ -13,7 +13,7 @@ from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.segment import Segment, segment_document
-from workbench.tm import TmEntry, TmMatch, TranslationMemory
+from workbench.tm import TmEntry, TmMatch, TranslationMemory, offered
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,4 @@ def tm_suggestions(
     """Exact and fuzzy matches (>= 75%) for one sentence, best first, each with its source
     diff: what the editor shows beside the target box. A match whose translation is the
     segment's `current` target is left out (a saved post-edit is in the memory too)."""
-    current = current.strip()
-    found = memory.lookup(source, tgt, limit=limit + 1)
-    return [m for m in found if not current or m.entry.target.strip() != current][:limit]
+    return offered(memory.lookup(source, tgt, limit=limit + 1), limit, current)

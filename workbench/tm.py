@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from array import array
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +37,7 @@ from workbench.units import as_utc
 
 FUZZY_THRESHOLD = 75.0  # the issue's floor; CAT tools default to 70-75
 MAX_FUZZY = 99.0  # anything but an exact match
+CHANGE_LOG_SIZE = 2000  # recent additions and removals a cached lookup can catch up with
 
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
@@ -192,6 +194,8 @@ class TranslationMemory:
         self._keyed: dict[str, tuple[tuple[str, str, str], int]] = {}
         self._retired = 0
         self.version = 0  # changes whenever the entries do (callers key caches on it)
+        # (version after the change, added?, entry) for the latest changes
+        self._changes: deque[tuple[int, bool, TmEntry]] = deque(maxlen=CHANGE_LOG_SIZE)
         self.extend(entries)
 
     def __len__(self) -> int:
@@ -216,6 +220,7 @@ class TranslationMemory:
         position = index.append(
             entry, normalized, self._alphabet.encode(_scoring_tokens(normalized))
         )
+        self._changes.append((self.version, True, entry))
         if key is not None:
             self._keyed[key] = (pair, position)
         return True
@@ -237,6 +242,26 @@ class TranslationMemory:
         self._pairs.discard(pair)
         self._retired += 1
         self.version += 1
+        self._changes.append((self.version, False, index.entries[position]))
+
+    def changes_since(self, version: int) -> tuple[list[TmEntry], list[TmEntry]] | None:
+        """The entries added and those taken out after `version` (an earlier value of
+        `self.version`), oldest first; None when that is further back than the log goes.
+
+        A cache of lookups can catch up by scoring only what was added (see
+        `workbench.store.memory.MemorySource.suggestions`).
+        """
+        if version == self.version:
+            return [], []
+        if not self._changes or self._changes[0][0] > version + 1:
+            return None
+        added: list[TmEntry] = []
+        removed: list[TmEntry] = []
+        for changed_at, is_added, entry in reversed(self._changes):
+            if changed_at <= version:
+                break
+            (added if is_added else removed).append(entry)
+        return added[::-1], removed[::-1]
 
     def extend(self, entries: Iterable[TmEntry]) -> int:
         """Add many entries; returns how many were new."""
@@ -302,6 +327,20 @@ class TranslationMemory:
         return [
             index for lang, index in self._indexes.items() if language_matches(lang, target_lang)
         ]
+
+
+def offered(
+    matches: Iterable[TmMatch], limit: int, current: str = "", exclude: TmEntry | None = None
+) -> list[TmMatch]:
+    """The matches worth showing beside a target box, best first: none whose translation
+    is already the box's `current` text, and not `exclude` (the segment's own entry, which
+    is in the memory because it was saved)."""
+    current = current.strip()
+    return [
+        m
+        for m in matches
+        if m.entry is not exclude and not (current and m.entry.target.strip() == current)
+    ][:limit]
 
 
 def _newer(a: TmEntry, b: TmEntry) -> bool:

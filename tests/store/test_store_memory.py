@@ -150,3 +150,30 @@ def test_emptying_a_target_takes_its_post_edit_out_of_the_memory(store, translat
     store.save_revision(first.id, "ur", "", "amina", edit.id)
     assert source.refresh().exact(first.text, "ur") is None
     assert len(source.memory) == 0
+
+
+def test_remembered_suggestions_follow_saves_exactly_as_a_fresh_lookup_does(store, translated):
+    """Row lookups are remembered and caught up with new entries only; whatever is saved,
+    replaced or emptied meanwhile, they answer as a memory loaded afresh would."""
+    first, second, third, fourth = store.segments(translated.id)
+    queries = [s.text for s in (first, second, third, fourth)]
+    queries += [q.replace("Kabul", "Doha").replace("TTP", "ETIM") for q in queries]
+    source = MemorySource(store)
+    saves = [
+        (first, TALKS_UR),
+        (second, "ٹی ٹی پی پر بات ہوئی۔"),
+        (first, "کابل میں بات چیت"),  # replaces the first post-edit
+        (third, "تجارت بھی ایجنڈے پر تھی۔"),
+        (second, ""),  # emptied: its entry goes
+    ]
+    for segment, text in saves:
+        source.refresh()
+        before = [source.suggestions(q, "ur", limit=2) for q in queries]  # remembered
+        head = store.current_revision(segment.id, "ur")
+        store.save_revision(segment.id, "ur", text, "amina", head.id)
+        source.refresh()
+        fresh = MemorySource(store)
+        fresh.refresh()
+        after = [source.suggestions(q, "ur", limit=2) for q in queries]
+        assert after == [fresh.suggestions(q, "ur", limit=2) for q in queries]
+        assert after != before

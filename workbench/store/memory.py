@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.languages import normalize_language_tag
-from workbench.pipeline import tm_exact_matches, tm_suggestions
+from workbench.pipeline import tm_exact_matches
 from workbench.store.database import WRITE_OPTION
 from workbench.store.models import (
     Base,
@@ -45,11 +45,12 @@ from workbench.store.models import (
 )
 from workbench.store.records import Revision
 from workbench.store.service import Store
-from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source
+from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source, offered
 from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
 from workbench.units import as_utc
 
 SUGGESTION_CACHE_SIZE = 5000
+DELTA_LIMIT = 500  # new entries a remembered lookup is caught up with; beyond, look up afresh
 TM_AUTHOR_PREFIX = "tm:"  # author of revisions filled from the memory: "tm:<entry origin>"
 
 
@@ -161,7 +162,10 @@ class MemorySource:
         self._last_entry = 0
         self._last_revision = 0
         self._lock = threading.Lock()
-        self._suggested: dict[tuple, list[TmMatch]] = {}
+        # (source, target, size) -> (memory version, raw lookup) for `suggestions`
+        self._suggested: dict[tuple, tuple[int, list[TmMatch]]] = {}
+        self._delta_span: tuple[int, int] | None = None
+        self._delta_value: tuple[TranslationMemory, list[TmEntry]] | None = None
 
     def refresh(self) -> TranslationMemory:
         """Add what was imported or saved since the last refresh; returns the memory."""
@@ -178,27 +182,68 @@ class MemorySource:
         limit: int = 3,
         segment_id: int | None = None,
     ) -> list[TmMatch]:
-        """Matches for one sentence (`tm_suggestions`), remembered until the memory
-        changes: the editor asks again for every row on every rerun.
+        """Exact and fuzzy matches (>= 75%) for one sentence, best first, with their
+        source diffs: what the editor shows under a target box.
 
-        With the `segment_id` of the sentence asked about, the memory's entry for that very
-        segment (its own post-edit) is left out: a sentence is no match of itself.
+        None whose translation is the box's `current` text, and, given the `segment_id` of
+        the sentence asked about, not that segment's own post-edit: a sentence is no match
+        of itself. Lookups are remembered, and after a change to the memory (a save adds an
+        entry) a remembered lookup catches up by scoring only the new entries: the editor
+        asks for every row of its page on every rerun.
         """
-        key = (self.memory.version, source, target, current, limit, segment_id)
         with self._lock:  # a lookup must not run while a refresh adds entries
-            found = self._suggested.get(key)
-            if found is None:
-                own = (
-                    self.memory.keyed(segment_key(segment_id, target))
-                    if segment_id is not None
-                    else None
-                )
-                found = tm_suggestions(source, self.memory, target, limit + 1, current)
-                found = [m for m in found if m.entry is not own][:limit]
-                if len(self._suggested) > SUGGESTION_CACHE_SIZE:
-                    self._suggested.clear()
-                self._suggested[key] = found
-        return found
+            matches = self._matches(source, target, limit + 2)
+            own = (
+                self.memory.keyed(segment_key(segment_id, target))
+                if segment_id is not None
+                else None
+            )
+        return offered(matches, limit, current, own)
+
+    def _matches(self, source: str, target: str, size: int) -> list[TmMatch]:
+        key = (source, target, size)
+        cached = self._suggested.get(key)
+        if cached is not None and cached[0] == self.memory.version:
+            return cached[1]
+        matches = self._caught_up(cached, source, target, size) if cached else None
+        if matches is None:
+            matches = self.memory.lookup(source, target, limit=size)
+        if len(self._suggested) > SUGGESTION_CACHE_SIZE:
+            self._suggested.clear()
+        self._suggested[key] = (self.memory.version, matches)
+        return matches
+
+    def _caught_up(
+        self, cached: tuple[int, list[TmMatch]], source: str, target: str, size: int
+    ) -> list[TmMatch] | None:
+        """A remembered lookup merged with the matches among entries added since; None
+        (look up afresh) when one of its matches was taken out or too much changed."""
+        version, matches = cached
+        delta = self._delta(version)
+        if delta is None:
+            return None
+        added, removed = delta
+        if any(m.entry is entry for m in matches for entry in removed):
+            return None
+        fresh = added.lookup(source, target, limit=size)
+        # Stable sort, new entries first: among equal scores the newest comes first, as in
+        # `TranslationMemory.lookup`.
+        return sorted([*fresh, *matches], key=lambda m: -m.score)[:size]
+
+    def _delta(self, version: int) -> tuple[TranslationMemory, list[TmEntry]] | None:
+        """The entries added since `version` as a small memory of their own, and those
+        taken out; computed once per pair of versions, not once per row."""
+        span = (version, self.memory.version)
+        if self._delta_span != span:
+            changes = self.memory.changes_since(version)
+            self._delta_span, self._delta_value = span, None
+            if changes is not None:
+                added, removed = changes
+                gone = {id(entry) for entry in removed}
+                kept = [entry for entry in added if id(entry) not in gone]
+                if len(kept) <= DELTA_LIMIT:
+                    self._delta_value = (TranslationMemory(kept), removed)
+        return self._delta_value
 
     def _load_entries(self, session: Session) -> None:
         columns = (
