@@ -49,7 +49,6 @@ from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source
 from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
 from workbench.units import as_utc
 
-REVISION_ORIGIN_PREFIX = "revision:"  # TmEntry.origin of entries that come from revisions
 SUGGESTION_CACHE_SIZE = 5000
 TM_AUTHOR_PREFIX = "tm:"  # author of revisions filled from the memory: "tm:<entry origin>"
 
@@ -217,7 +216,12 @@ class MemorySource:
             self._last_entry = row_id
 
     def _load_revisions(self, session: Session) -> None:
-        """Revisions a person stands behind: human post-edits and confirmed targets."""
+        """Revisions a person stands behind: human post-edits and confirmed targets.
+
+        An entry's origin is its revision's (`human`, `aligned`, `mt`, `tm`), which is what
+        the editor and `tm lookup` show beside a match. Drafts that are not post-edits (MT,
+        and aligned pairs the aligner was unsure of) stay out until someone confirms them.
+        """
         rows = session.execute(
             select(RevisionRecord, SegmentRecord.source_text, DocumentRecord.source_lang)
             .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
@@ -239,7 +243,7 @@ class MemorySource:
                         revision.text,
                         revision.target_lang,
                         source_lang,
-                        f"{REVISION_ORIGIN_PREFIX}{revision.id}",
+                        Origin(revision.origin).value,
                         revision.author,
                         as_utc(revision.created),
                     ),
