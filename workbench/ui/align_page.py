@@ -247,7 +247,7 @@ def _downloads(work: AlignmentWork) -> None:
         + (f" ({left_out} rows with one side only are left out)." if left_out else ".")
     )
     author = st.session_state[state.ALIGN_AUTHOR].strip() or None
-    left, right, _ = st.columns([1, 1, 3])
+    left, right, _ = st.columns([1, 1, 5])
     left.download_button(
         "TSV",
         alignment_tsv_bytes(alignment),
