@@ -9,6 +9,7 @@ from workbench.align import align_sentences, align_texts
 from workbench.align.accept import accept_alignment
 from workbench.align.edit import merge_with_next, with_beads
 from workbench.store import Origin, Status, open_store
+from workbench.store.memory import MemorySource
 
 
 @pytest.fixture
@@ -96,3 +97,43 @@ def test_an_alignment_of_bare_sentence_lists_cannot_be_stored(store):
         accept_alignment(
             store, alignment, name="x", source_text="One. Two.", src="en", tgt="ur", author="a"
         )
+
+
+def test_accepted_pairs_are_offered_by_the_translation_memory_with_origin_aligned(store):
+    source = document(paragraphs("en"))
+    alignment = align_texts(source, _edited_urdu(), "en", "ur")
+    accept_alignment(
+        store, alignment, name="e.txt", source_text=source, src="en", tgt="ur", author="hina"
+    )
+    english, urdu = paragraphs("en")[0][0], paragraphs("ur")[0][0]
+
+    memory = MemorySource(store).refresh()
+
+    (match,) = memory.lookup(english.replace("another low", "a new low"), "ur", limit=1)
+    assert (match.entry.source, match.entry.target) == (english, urdu)
+    assert match.entry.origin == "aligned" and match.entry.author == "hina"
+    assert memory.exact(english, "ur").origin == "aligned"
+
+
+def test_unsure_aligned_pairs_join_the_memory_only_once_confirmed(store):
+    source = document(paragraphs("en"))
+    urdu = paragraphs("ur")
+    del urdu[1][1]
+    alignment = align_texts(source, document(urdu), "en", "ur")
+    accepted = accept_alignment(
+        store, alignment, name="e.txt", source_text=source, src="en", tgt="ur", author="hina"
+    )
+    drafts = [
+        (segment, revision)
+        for segment in store.segments(accepted.document.id)
+        if (revision := store.current_revision(segment.id, "ur")) is not None
+        and revision.status == Status.DRAFT
+    ]
+    segment, draft = drafts[0]
+    memory_source = MemorySource(store)
+
+    assert memory_source.refresh().exact(segment.text, "ur") is None
+
+    store.confirm(segment.id, "ur", "hina", draft.id)
+    entry = memory_source.refresh().exact(segment.text, "ur")
+    assert (entry.target, entry.origin) == (draft.text, "aligned")

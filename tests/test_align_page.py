@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -9,6 +11,7 @@ from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
 from workbench.glossary import load_glossary
 from workbench.store import Origin, Status, open_store
+from workbench.tmx import read_tmx
 
 
 def _page() -> None:
@@ -110,6 +113,7 @@ def test_accept_stores_the_document_and_aligned_revisions():
     assert not at.exception and not at.error
     assert "editorial-accept-test.txt" in at.success[0].value
     assert "14 confirmed" in at.success[0].value
+    assert "now in the translation memory" in at.success[0].value
     store = open_store(config.database_url())
     stored = store.document("editorial-accept-test.txt")
     revisions = store.current_revisions(stored.id, "ur")
@@ -157,3 +161,46 @@ def test_the_house_glossary_is_used_unless_unticked():
     at.text_area(key="align_source_text").set_value(source)
     at.text_area(key="align_target_text").set_value(target)
     assert "no glossary" in at.button(key="align").click().run().caption[1].value
+
+
+def _page_with_downloads() -> None:
+    """The page, then the files its download buttons serve, kept where the test can read them
+    (AppTest's media store lives only while the script runs)."""
+    import streamlit as st
+    from streamlit import runtime
+
+    from workbench.ui import align_page, state
+
+    state.init()
+    align_page.render()
+    files = runtime.get_instance().media_file_mgr._storage._files_by_id.values()
+    st.session_state["test_downloads"] = {f.filename: f.content for f in files if f.filename}
+
+
+def test_the_alignment_as_it_stands_downloads_as_tsv_and_tmx():
+    at = AppTest.from_function(_page_with_downloads, default_timeout=60).run()
+    at.checkbox(key="align_use_mt").uncheck()
+    at.text_area(key="align_source_text").set_value(document(paragraphs("en")))
+    at.text_area(key="align_target_text").set_value(_edited_urdu())
+    at.button(key="align").click().run()
+    at.text_input(key="align_author").set_value("hina")
+    at.button(key="align_merge_0").click().run()  # a person's edit: rows 1 and 2 become one
+
+    assert not at.exception and not at.error
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["TSV", "TMX"]
+    assert any("1 rows with one side only are left out" in c.value for c in at.caption)
+    downloads = at.session_state["test_downloads"]
+    assert sorted(name.rsplit(".", 2)[1:] for name in downloads) == [
+        ["ur-aligned", "tmx"],
+        ["ur-aligned", "tsv"],
+    ]
+    tsv = next(d for n, d in downloads.items() if n.endswith(".tsv")).decode("utf-8")
+    tmx = next(d for n, d in downloads.items() if n.endswith(".tmx"))
+    beads = at.session_state["alignment"].alignment.beads
+    assert len(tsv.splitlines()) == 1 + len(beads) == 1 + 14
+    assert tsv.splitlines()[1].split("\t")[2:] == ["3-2", "1.000"]
+    units = list(read_tmx(io.BytesIO(tmx)))
+    assert len(units) == 13
+    assert units[0].source == " ".join(paragraphs("en")[0][:3])
+    assert units[0].prop("x-bead") == "3-2" and units[0].author == "hina"

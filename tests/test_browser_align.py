@@ -10,6 +10,7 @@ import pytest
 from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench.store import Origin, open_store
+from workbench.tmx import read_tmx
 
 pytestmark = pytest.mark.browser
 
@@ -58,3 +59,16 @@ def _align_fix_and_accept(page, url: str, urdu: list[list[str]], screenshot_dir:
     page.get_by_label("Store as document").fill("editorial-browser.txt")
     page.get_by_role("button", name="Accept into the store").click()
     page.get_by_text("Stored as “editorial-browser.txt”").wait_for(timeout=30_000)
+    top = page.get_by_role("heading", name="Download").bounding_box()["y"]
+    page.screenshot(
+        path=str(screenshot_dir / "align_page_download_accept.png"),
+        clip={"x": 330, "y": top - 20, "width": 1150, "height": 470},
+        full_page=True,
+    )
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="TMX").click()
+    assert download.value.suggested_filename.endswith(".ur-aligned.tmx")
+    units = list(read_tmx(download.value.path()))
+    assert len(units) == 14  # every row pairs sentences once the 1-0 row was merged
+    assert {u.prop("x-origin") for u in units} == {"aligned"}

@@ -128,7 +128,7 @@ def test_a_fuzzy_match_from_an_earlier_document_is_shown_under_the_box_and_used(
         open_editor(page, url)
         match = page.locator(f".st-key-match-{segments[3].id}-tm-0")
         expect(match).to_contain_text("TM 88%")  # 3 edits in 24 words and marks
-        expect(match).to_contain_text("ties-2024.txt #2 · bilal")
+        expect(match).to_contain_text("ties-2024.txt #2 · edited · bilal")
         expect(match.locator("del")).to_have_text("Last week")
         expect(match.locator("ins")).to_have_text("Two days ago")
         target = match.locator(".wb-tm-target")

@@ -7,12 +7,16 @@ import io
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
 from workbench.cli import main
 from workbench.engines import argos
 from workbench.glossary import load_glossary
+from workbench.tmx import read_tmx
+
+TMX14_DTD = etree.DTD(str(Path(__file__).parent / "fixtures" / "tmx14.dtd"))
 
 
 @pytest.fixture(autouse=True)
@@ -85,12 +89,54 @@ def test_an_empty_translation_exits_2_with_one_line_naming_it(editorial, tmp_pat
     assert err.count("\n") == 1 and str(empty) in err and "empty" in err
 
 
-def test_tmx_output_is_refused_until_the_tmx_writer_exists(editorial, tmp_path, capsys):
-    code = main(["align", *map(str, editorial), "--tgt", "ur", "--out", str(tmp_path / "p.tmx")])
+def test_align_writes_tmx_pairs_and_says_how_many_one_sided_rows_it_left_out(
+    editorial, tmp_path, no_argos_packages, capsys
+):
+    source, target = editorial
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(paragraphs("ur")[2][0], ""), encoding="utf-8"
+    )  # the translator left a sentence out: a 1-0 row
+    out = tmp_path / "pairs.tmx"
+
+    code = main(["align", str(source), str(target), "--tgt", "ur", "--out", str(out)])
+
+    root = etree.fromstring(out.read_bytes())
+    assert code == 0
+    assert TMX14_DTD.validate(root), TMX14_DTD.error_log.filter_from_errors()
+    assert root.find("header").get("srclang") == "en"
+    units = [(u.source, u.targets["ur"]) for u in read_tmx(out)]
+    assert len(units) == 14
+    assert units[1] == (
+        " ".join(paragraphs("en")[0][1:3]),
+        paragraphs("ur")[0][1].removesuffix("۔") + " اور " + paragraphs("ur")[0][2],
+    )
+    assert {p.text for p in root.iter("prop") if p.get("type") == "x-origin"} == {"aligned"}
+    summary = capsys.readouterr().err
+    assert "15 beads" in summary and "14 pairs" in summary
+    assert "left out of the TMX, rows with one side only (1-0, 0-1): 1" in summary
+
+
+def test_an_output_that_is_neither_tsv_nor_tmx_exits_2(editorial, tmp_path, capsys):
+    code = main(["align", *map(str, editorial), "--tgt", "ur", "--out", str(tmp_path / "p.csv")])
 
     assert code == 2
-    assert "TMX output is not available yet" in capsys.readouterr().err
-    assert not (tmp_path / "p.tmx").exists()
+    assert "must end in .tsv or .tmx" in capsys.readouterr().err
+    assert not (tmp_path / "p.csv").exists()
+
+
+def test_align_store_accepts_the_pairs_into_the_store_and_the_memory(
+    editorial, tmp_path, no_argos_packages, capsys
+):
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    args = ["--tgt", "ur", "--no-mt", "--store", "--db", db, "--author", "hina"]
+
+    assert main(["align", *map(str, editorial), *args, "--out", str(tmp_path / "p.tsv")]) == 0
+    assert "Stored as “editorial.en.txt”: 15 confirmed" in capsys.readouterr().err
+
+    sentence = paragraphs("en")[0][0].replace("another low", "a new low")
+    assert main(["tm", "lookup", sentence, "--to", "ur", "--db", db]) == 0
+    found = capsys.readouterr().out
+    assert "(aligned)" in found and paragraphs("ur")[0][0] in found
 
 
 def test_an_unknown_language_exits_2(editorial, capsys):
@@ -115,3 +161,13 @@ def test_a_glossary_file_that_cannot_be_read_exits_2_naming_it(editorial, tmp_pa
 
     assert code == 2
     assert str(missing) in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_exits_2_naming_it(editorial, tmp_path, capsys):
+    out = tmp_path / "missing-folder" / "pairs.tmx"
+
+    code = main(["align", *map(str, editorial), "--tgt", "ur", "--no-mt", "--out", str(out)])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and f"cannot write {out}" in err

@@ -46,9 +46,13 @@ class ExportFormat(enum.StrEnum):
 
 def export_filename(document: Document, target: str, fmt: ExportFormat | str) -> str:
     """`pak-afghan-ties.en.ur.tmx` for the sample exported to Urdu TMX."""
-    stem = re.sub(r"\.(txt|md)$", "", document.name, flags=re.IGNORECASE)
-    stem = re.sub(r"[^\w.\-]+", "_", stem).strip("._") or "document"
-    return f"{stem}.{target}{ExportFormat(fmt).extension}"
+    return f"{file_stem(document.name)}.{target}{ExportFormat(fmt).extension}"
+
+
+def file_stem(name: str, default: str = "document") -> str:
+    """A document name as the start of a file name: no `.txt`, nothing a file system minds."""
+    stem = re.sub(r"\.(txt|md)$", "", name, flags=re.IGNORECASE)
+    return re.sub(r"[^\w.\-]+", "_", stem).strip("._") or default
 
 
 def export_document(

@@ -87,6 +87,7 @@ class TmEntry:
     origin: str = "tm"  # where it came from: a file name, "human", "aligned"
     author: str | None = None
     changed: datetime | None = None
+    document: str | None = None  # for entries from the store: document and sentence number
 
 
 DiffOp = Literal["equal", "insert", "delete"]

@@ -125,7 +125,7 @@ def test_a_post_edit_in_the_memory_names_its_document_and_sentence(store, transl
     head = store.current_revision(second.id, "ur")
     store.save_revision(second.id, "ur", "ٹی ٹی پی پر بات ہوئی۔", "amina", head.id)
     entry = MemorySource(store).refresh().exact(second.text, "ur")
-    assert (entry.origin, entry.author) == ("talks.txt #2", "amina")
+    assert (entry.document, entry.origin, entry.author) == ("talks.txt #2", "human", "amina")
 
 
 def test_a_segment_is_not_offered_its_own_post_edit_even_after_mt_replaced_it(store, translated):

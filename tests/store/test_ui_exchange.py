@@ -209,10 +209,10 @@ def test_a_post_edit_is_offered_in_another_document_but_not_to_its_own_sentence(
     (fuzzy,) = matches_shown(at, near)
     (exact,) = matches_shown(at, same)
     assert "TM 88%" in fuzzy and TALKS_UR in fuzzy
-    assert "TM 100%" in exact and "talks.txt #1" in exact
+    assert "TM 100%" in exact and "talks.txt #1 · edited" in exact
     at.button(key="translate").click().run()
     head = store.current_revision(same.id, "ur")
-    assert (head.text, head.origin) == (TALKS_UR, Origin.TM)
+    assert (head.text, head.origin, head.author) == (TALKS_UR, Origin.TM, "tm:talks.txt #1")
 
 
 def test_the_editor_offers_the_downloads_and_imports_in_one_panel(

@@ -6,6 +6,12 @@ pairs can be exported as TMX, scored and fed to the translation memory like any 
 translation. Beads a person has not checked and the aligner was unsure of are stored as
 drafts; the rest as confirmed. Target sentences with no source (0-1 beads) have nowhere to
 go and are counted.
+
+The translation memory (`workbench.store.memory.MemorySource`) reads confirmed revisions
+straight from the store, so the confirmed pairs are in it, with origin `aligned`, as soon as
+they are stored. Drafts are not: a pair the aligner was unsure of could be wrong, and an
+exact match fills new documents' targets without asking; a draft joins the memory when an
+editor confirms it.
 """
 
 from __future__ import annotations
@@ -24,6 +30,20 @@ class Accepted:
     drafts: int  # ... as a draft (low confidence, not checked by a person)
     untranslated: int  # source sentences the translation left out (1-0 beads)
     unplaced: int  # target sentences with no source sentence (0-1 beads), not stored
+
+    def summary(self) -> str:
+        """One line for the CLI and the page: what was stored and what reached the memory."""
+        line = (
+            f"Stored as “{self.document.name}”: {self.confirmed} confirmed translations "
+            f"(origin: aligned, now in the translation memory) and {self.drafts} drafts"
+        )
+        if self.drafts:
+            line += " (they join the memory once confirmed in the editor)"
+        if self.untranslated:
+            line += f"; {self.untranslated} source sentences without translation"
+        if self.unplaced:
+            line += f"; {self.unplaced} translated sentences with no source were not stored"
+        return line + "."
 
 
 def bead_segments(alignment: Alignment, source_text: str) -> list[Segment]:

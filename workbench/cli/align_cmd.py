@@ -1,4 +1,5 @@
-"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv`: align an old translation."""
+"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv|pairs.tmx [--store]`: align an
+old translation, write the pairs, and optionally accept them into the store and its memory."""
 
 from __future__ import annotations
 
@@ -7,15 +8,21 @@ import sys
 from pathlib import Path
 
 from workbench import config
+from workbench.align.accept import accept_alignment
+from workbench.align.export import TmxWritten, write_alignment_tmx
+from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.align.tsv import write_tsv
+from workbench.cli.export_cmd import _add_db
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
+from workbench.editing import default_author
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
+from workbench.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,8 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Align the sentences of SRC with those of its translation TGT (UTF-8 text, "
             "paragraphs separated by blank lines or one per line) and write one row per "
             "bead: source sentence(s), target sentence(s), bead type (1-1, 2-1, 1-0, ...) and "
-            "confidence; beads below 0.8 deserve a look. When an MT model for the pair is "
-            "installed, MT similarity helps (--no-mt to skip it)."
+            "confidence; beads below 0.8 deserve a look. --out FILE.tmx writes TMX 1.4b "
+            "instead: one unit per pair, without the beads that have one side only. When an "
+            "MT model for the pair is installed, MT similarity helps (--no-mt to skip it). "
+            "--store accepts the alignment as the Align page does: SRC becomes a stored "
+            "document, the pairs its revisions (origin aligned) and, where confirmed, "
+            "translation memory."
         ),
     )
     parser.add_argument("source", type=Path, metavar="SRC", help="the original document")
@@ -36,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--src", default="en", metavar="LANG", help=f"language of SRC ({codes})")
     parser.add_argument("--tgt", required=True, metavar="LANG", help=f"language of TGT ({codes})")
     parser.add_argument(
-        "--out", type=Path, metavar="FILE", help="output .tsv (default: TSV on stdout)"
+        "--out", type=Path, metavar="FILE", help="output .tsv or .tmx (default: TSV on stdout)"
     )
     parser.add_argument("--no-mt", action="store_true", help="do not use MT similarity")
     parser.add_argument(
@@ -48,18 +59,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-glossary", action="store_true", help="do not use a glossary")
     parser.add_argument("--engine", choices=ENGINE_NAMES, default="argos")
+    parser.add_argument(
+        "--store",
+        action="store_true",
+        help="also accept the alignment into the store: SRC as a document, the pairs as its "
+        "revisions (unsure ones as drafts), confirmed pairs in the translation memory",
+    )
+    parser.add_argument(
+        "--name", metavar="NAME", help="name of the stored document (default: SRC's file name)"
+    )
+    parser.add_argument(
+        "--author", help="name on stored revisions and TMX units (default: your user name)"
+    )
+    _add_db(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     src, tgt = get_language(args.src).code, get_language(args.tgt).code
-    if args.out is not None and args.out.suffix.lower() not in (".tsv", ".tmx"):
-        raise WorkbenchError(f"{args.out}: --out must end in .tsv")
-    if args.out is not None and args.out.suffix.lower() == ".tmx":
-        raise WorkbenchError(
-            f"{args.out}: TMX output is not available yet (it needs the TMX writer); "
-            "write a .tsv file instead"
-        )
+    suffix = args.out.suffix.lower() if args.out is not None else ".tsv"
+    if suffix not in (".tsv", ".tmx"):
+        raise WorkbenchError(f"{args.out}: --out must end in .tsv or .tmx")
     source_text, target_text = read_document(args.source), read_document(args.target)
     engine = None if args.no_mt else get_engine(args.engine)
     glossary = _glossary(args)
@@ -71,19 +91,58 @@ def run(args: argparse.Namespace) -> int:
         )  # fmt: skip
     if args.no_mt:
         mt_note = "MT: not used (--no-mt)"
-    if args.out is None:
-        write_tsv(alignment, sys.stdout)
-    else:
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(alignment, out)
-    destination = f" → {args.out}" if args.out else ""
+    author = args.author or default_author()
+    written = _write(alignment, args, src, tgt, suffix, author)
+    summary = f"{len(alignment.beads)} beads, {alignment.low_confidence_count} to check"
+    if args.out is not None:
+        summary += f" → {args.out}"
+    if written is not None:
+        summary += (
+            f" ({written.units} pairs; left out of the TMX, rows with one side only "
+            f"(1-0, 0-1): {written.left_out})"
+        )
     print(
-        f"{len(alignment.beads)} beads, {alignment.low_confidence_count} to check"
-        f"{destination}; {mt_note}; "
+        f"{summary}; {mt_note}; "
         f"glossary: {f'{len(glossary)} concepts' if glossary is not None else 'none'}",
         file=sys.stderr,
     )
+    if args.store:
+        _store(alignment, args, source_text, src, tgt, author)
     return 0
+
+
+def _write(
+    alignment: Alignment, args: argparse.Namespace, src: str, tgt: str, suffix: str, author: str
+) -> TmxWritten | None:
+    """Write the TSV (stdout or file) or the TMX; returns what went into a TMX."""
+    if args.out is None:
+        write_tsv(alignment, sys.stdout)
+        return None
+    try:
+        if suffix == ".tmx":
+            return write_alignment_tmx(
+                alignment, args.out, src, tgt, document=args.source.name, author=author
+            )
+        with args.out.open("w", encoding="utf-8", newline="") as out:
+            write_tsv(alignment, out)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    return None
+
+
+def _store(
+    alignment: Alignment,
+    args: argparse.Namespace,
+    source_text: str,
+    src: str,
+    tgt: str,
+    author: str,
+) -> None:
+    accepted = accept_alignment(
+        open_store(args.db), alignment, name=args.name or args.source.name,
+        source_text=source_text, src=src, tgt=tgt, author=author,
+    )  # fmt: skip
+    print(accepted.summary(), file=sys.stderr)
 
 
 def _glossary(args: argparse.Namespace) -> Glossary | None:

@@ -51,7 +51,8 @@ from workbench.units import as_utc
 
 SUGGESTION_CACHE_SIZE = 5000
 DELTA_LIMIT = 500  # new entries a remembered lookup is caught up with; beyond, look up afresh
-TM_AUTHOR_PREFIX = "tm:"  # author of revisions filled from the memory: "tm:<entry origin>"
+# Author of revisions filled from the memory: "tm:<file>" or "tm:<document> #<sentence>".
+TM_AUTHOR_PREFIX = "tm:"
 
 
 class TmEntryRecord(Base):
@@ -275,7 +276,12 @@ class MemorySource:
             self._last_entry = row_id
 
     def _load_revisions(self, session: Session) -> None:
-        """Revisions a person stands behind: human post-edits and confirmed targets."""
+        """Revisions a person stands behind: human post-edits and confirmed targets.
+
+        An entry's origin is its revision's (`human`, `aligned`, `mt`, `tm`), which is what
+        the editor and `tm lookup` show beside a match. Drafts that are not post-edits (MT,
+        and aligned pairs the aligner was unsure of) stay out until someone confirms them.
+        """
         rows = session.execute(
             select(
                 RevisionRecord,
@@ -304,17 +310,18 @@ class MemorySource:
                     revision.text,
                     revision.target_lang,
                     source_lang,
-                    revision_origin(document_name, position),
+                    Origin(revision.origin).value,
                     revision.author,
                     as_utc(revision.created),
+                    segment_reference(document_name, position),
                 ),
                 key=segment_key(revision.segment_id, revision.target_lang),
             )
             self._last_revision = revision.id
 
 
-def revision_origin(document_name: str, position: int) -> str:
-    """Where a post-edit in the memory comes from, as the editor shows it: `talks.txt #3`."""
+def segment_reference(document_name: str, position: int) -> str:
+    """Where in the store an entry comes from, as the editor shows it: `talks.txt #3`."""
     return f"{document_name} #{position + 1}"
 
 
@@ -340,7 +347,7 @@ def fill_exact_matches(
         head = heads.get(segment.id)
         if entry is None or (head is not None and not _replaceable(head)):
             continue
-        author = f"{TM_AUTHOR_PREFIX}{entry.origin}"[:255]
+        author = f"{TM_AUTHOR_PREFIX}{entry.document or entry.origin}"[:255]
         by_author.setdefault(author, {})[segment.id] = entry.target
     return sum(
         store.append_revisions(target, texts, author, origin=Origin.TM)

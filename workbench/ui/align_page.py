@@ -2,7 +2,8 @@
 
 Two columns, one row per bead coloured by confidence; each row can be merged with the next,
 split, or have its first/last sentence shifted to the row above/below. "Accept" stores the
-source as a document and the translation as its revisions (origin `aligned`).
+source as a document and the translation as its revisions (origin `aligned`), whose confirmed
+pairs are translation memory from then on; the rows as they stand download as TSV or TMX.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ from workbench import config
 from workbench.align import LOW_CONFIDENCE, Alignment
 from workbench.align.accept import Accepted, accept_alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
+from workbench.align.export import (
+    TMX_MIME,
+    TSV_MIME,
+    alignment_filename,
+    alignment_tmx_bytes,
+    alignment_tsv_bytes,
+    one_sided_count,
+)
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.documents import decode_document
@@ -224,26 +233,49 @@ def _accept(work: AlignmentWork) -> None:
         st.session_state[state.ALIGNMENT] = replace(work, accepted=accepted)
         st.rerun()
     if work.accepted is not None:
-        done = work.accepted
-        left_out = f", {done.untranslated} source sentences without translation" * bool(
-            done.untranslated
-        )
-        unplaced = (
-            f"; {done.unplaced} translated sentences with no source were not stored"
-            if done.unplaced
-            else ""
-        )
-        st.success(
-            f"Stored as “{done.document.name}”: {done.confirmed} confirmed and {done.drafts} "
-            f"draft translations (origin: aligned){left_out}{unplaced}."
-        )
+        st.success(work.accepted.summary())
+
+
+def _downloads(work: AlignmentWork) -> None:
+    """The alignment as it stands (with the edits made here) as TSV and TMX files."""
+    st.subheader("Download")
+    alignment = work.alignment
+    left_out = one_sided_count(alignment)
+    st.caption(
+        "TSV: every row with its bead type and confidence. TMX 1.4b: one unit per row with "
+        "both sides, for a CAT tool or a memory"
+        + (f" ({left_out} rows with one side only are left out)." if left_out else ".")
+    )
+    author = st.session_state[state.ALIGN_AUTHOR].strip() or None
+    left, right, _ = st.columns([1, 1, 5])
+    left.download_button(
+        "TSV",
+        alignment_tsv_bytes(alignment),
+        file_name=alignment_filename(work.source_name, work.tgt, ".tsv"),
+        mime=TSV_MIME,
+        key="align_download_tsv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "TMX",
+        alignment_tmx_bytes(
+            alignment, work.src, work.tgt, document=work.source_name, author=author
+        ),
+        file_name=alignment_filename(work.source_name, work.tgt, ".tmx"),
+        mime=TMX_MIME,
+        key="align_download_tmx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def render() -> None:
     st.title("Align an old translation")
     st.caption(
         "Pair a document with a translation made without a CAT tool, sentence by sentence, "
-        "check the rows, and accept them into the store as revisions."
+        "check the rows, download them as TSV or TMX, and accept them into the store as "
+        "revisions and translation memory."
     )
     _inputs()
     work: AlignmentWork | None = st.session_state[state.ALIGNMENT]
@@ -263,4 +295,5 @@ def render() -> None:
     if notice is not None:
         getattr(st, notice[0])(notice[1])
     _rows(work)
+    _downloads(work)
     _accept(work)

@@ -15,6 +15,8 @@ from workbench.tm import DiffSpan, TmEntry, TmMatch
 from workbench.ui.rendering import text_block
 
 _DIFF_TAGS = {"delete": "del", "insert": "ins"}
+# How an entry from the store got its text, in the words of the editor's status badges.
+_REVISION_ORIGINS = {"human": "edited", "aligned": "aligned", "mt": "MT", "tm": "TM"}
 STYLE = (
     "<style>"
     ".wb-tm-head{font-size:.85rem;color:#666}"
@@ -38,8 +40,11 @@ def source_diff_html(spans: Sequence[DiffSpan]) -> str:
 
 
 def provenance(entry: TmEntry) -> str:
-    """Where a match comes from, as a translator asks: file or document, who, when."""
+    """Where a match comes from, as a translator asks: the file it was imported from, or
+    the stored document and sentence with how its text came about; who; when."""
     parts = [entry.origin]
+    if entry.document:
+        parts = [entry.document, _REVISION_ORIGINS.get(entry.origin, entry.origin)]
     if entry.author:
         parts.append(entry.author)
     if entry.changed is not None:
