@@ -117,3 +117,15 @@ def test_tm_lookup_shows_score_diff_and_target(db_url, store, capsys):
 def test_tm_lookup_without_a_match_says_so(db_url, store, capsys):
     assert main(["tm", "lookup", "Nothing like it.", "--to", "ur", "--db", db_url]) == 0
     assert capsys.readouterr().out.startswith("no match at or above 75%")
+
+
+def test_tm_lookup_names_the_document_and_sentence_of_a_post_edit(
+    db_url, store, translated, capsys
+):
+    first = store.segments(translated.id)[0]
+    head = store.current_revision(first.id, "ur")
+    store.save_revision(
+        first.id, "ur", "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔", "amina", head.id
+    )
+    assert main(["tm", "lookup", first.text, "--to", "ur", "--db", db_url]) == 0
+    assert "100.0% exact  (human, talks.txt #1)" in capsys.readouterr().out

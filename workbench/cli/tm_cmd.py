@@ -74,7 +74,8 @@ def run_lookup(args: argparse.Namespace) -> int:
         return 0
     for match in matches:
         kind = "exact" if match.exact else "fuzzy"
-        print(f"{match.score:5.1f}% {kind}  ({match.entry.origin})")
+        where = ", ".join(filter(None, (match.entry.origin, match.entry.document)))
+        print(f"{match.score:5.1f}% {kind}  ({where})")
         print(f"  source: {render_diff(match.diff)}")
         print(f"  target: {match.entry.target}")
     return 0
