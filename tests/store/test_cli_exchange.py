@@ -128,4 +128,4 @@ def test_tm_lookup_names_the_document_and_sentence_of_a_post_edit(
         first.id, "ur", "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔", "amina", head.id
     )
     assert main(["tm", "lookup", first.text, "--to", "ur", "--db", db_url]) == 0
-    assert "100.0% exact  (human, talks.txt #1)" in capsys.readouterr().out
+    assert "100.0% exact  (human)  from talks.txt #1" in capsys.readouterr().out

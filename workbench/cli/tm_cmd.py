@@ -74,8 +74,8 @@ def run_lookup(args: argparse.Namespace) -> int:
         return 0
     for match in matches:
         kind = "exact" if match.exact else "fuzzy"
-        where = ", ".join(filter(None, (match.entry.origin, match.entry.document)))
-        print(f"{match.score:5.1f}% {kind}  ({where})")
+        document = f"  from {match.entry.document}" if match.entry.document else ""
+        print(f"{match.score:5.1f}% {kind}  ({match.entry.origin}){document}")
         print(f"  source: {render_diff(match.diff)}")
         print(f"  target: {match.entry.target}")
     return 0
