@@ -13,7 +13,8 @@ decodes exactly `--max-len` tokens on every path):
   (b) `workbench.engines.argos.ArgosEngine().translate_batch(sentences, "en", "ur")`;
   (c) one `ctranslate2.Translator.translate_batch` call on pre-tokenized input (the limit).
 
-Then (c) again with intra_threads 1, 2 and 0 (0 = CTranslate2's default, all cores).
+Then (c) again with other thread layouts: workers (inter_threads, batches in parallel) x
+intra_threads (threads per batch; 0 = CTranslate2's default, all cores).
 Model loading is excluded from the timings; each path is warmed up with one sentence.
 
     python bench/mt_throughput.py            # 200 sentences (about 2-3 minutes on 2 cores)
@@ -56,7 +57,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--beam", type=int, default=4, help="beam size for all paths (4)")
     parser.add_argument("--threads", type=int, default=1, help="intra_threads for a/b/c (1)")
     parser.add_argument(
-        "--thread-sweep", default="1,2,0", help="intra_threads values to time (c) with"
+        "--workers", type=int, help="inter_threads for a/b/c (default: the workbench's)"
+    )
+    parser.add_argument(
+        "--thread-sweep",
+        default="1x1,2x1,1x2,1x0",
+        help="WORKERSxINTRA layouts to time (c) with",
     )
     parser.add_argument("--skip-argos", action="store_true", help="skip (a), the slowest")
     parser.add_argument(
@@ -67,6 +73,10 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     if args.sentences is None:
         args.sentences = 40 if args.quick else 200
+    if args.workers is None:
+        from workbench import config
+
+        args.workers = config.ct2_workers()
     return args
 
 
@@ -82,9 +92,10 @@ def configure_environment(tmp: Path, args: argparse.Namespace) -> None:
     os.environ["ARGOS_CHUNK_TYPE"] = "SPACY"  # the splitter inside the package; offline
     os.environ["ARGOS_BEAM_SIZE"] = str(args.beam)
     os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)
-    os.environ["ARGOS_INTER_THREADS"] = "1"
+    os.environ["ARGOS_INTER_THREADS"] = str(args.workers)
     os.environ["WORKBENCH_BEAM_SIZE"] = str(args.beam)
     os.environ["WORKBENCH_CT2_THREADS"] = str(args.threads)
+    os.environ["WORKBENCH_CT2_WORKERS"] = str(args.workers)
 
 
 def make_sentences(count: int, sample: list[str]) -> list[str]:
@@ -154,7 +165,8 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     print(
         f"ctranslate2 {ctranslate2.__version__}, cpu cores {os.cpu_count()} "
         f"(load average {os.getloadavg()[0]:.1f}), "
-        f"beam {args.beam}, intra_threads {args.threads}, max_decoding_length {args.max_len}"
+        f"beam {args.beam}, workers (inter_threads) {args.workers}, intra_threads {args.threads}, "
+        f"max_decoding_length {args.max_len}"
     )
     started = time.perf_counter()
     archive = build_argos_package(tmp / "build", from_code="en", to_code="ur", **MODEL)
@@ -247,20 +259,23 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         batch_type="tokens",
     )
 
-    def load(intra_threads: int):
+    def load(intra_threads: int, workers: int):
         return ctranslate2.Translator(
-            str(package / "model"), device="cpu", inter_threads=1, intra_threads=intra_threads
+            str(package / "model"),
+            device="cpu",
+            inter_threads=workers,
+            intra_threads=intra_threads,
         )
 
-    def raw(intra_threads: int) -> tuple[float, list[str]]:
-        translator = load(intra_threads)
+    def raw(intra_threads: int, workers: int) -> tuple[float, list[str]]:
+        translator = load(intra_threads, workers)
         translator.translate_batch([tokens[0]], **options)  # warm up
         t0 = time.perf_counter()
         results = translator.translate_batch(tokens, **options)
         seconds = time.perf_counter() - t0
         return seconds, [sp.decode_pieces(r.hypotheses[0]) for r in results]
 
-    raw_seconds, outputs["c"] = raw(args.threads)
+    raw_seconds, outputs["c"] = raw(args.threads, args.workers)
     speeds["c"] = n / raw_seconds
     print(f"(c) raw Translator.translate_batch {rate(n, raw_seconds)}")
 
@@ -282,7 +297,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         differ = [i for i in range(n) if normalize(outputs[key][i]) != reference[i]]
         line = f"outputs ({key}) identical to (c): {n - len(differ)}/{n}"
         if differ:
-            single = single or load(args.threads)
+            single = single or load(args.threads, 1)
             alone = single.translate_batch(
                 [tokens[i] for i in differ],
                 max_batch_size=1,
@@ -295,11 +310,15 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
             line += f"; of the {len(differ)} others, {explained} match (c) run one at a time"
         print(line)
 
-    print("\n(c) by intra_threads (inter_threads=1):")
-    for threads in [int(t) for t in args.thread_sweep.split(",") if t.strip()]:
-        seconds = raw_seconds if threads == args.threads else raw(threads)[0]
-        label = f"{threads}" + (" (all cores)" if threads == 0 else "")
-        print(f"    intra_threads={label:<14} {rate(n, seconds)}")
+    print("\n(c) by thread layout (workers = inter_threads, batches in parallel):")
+    for layout in [t.strip() for t in args.thread_sweep.split(",") if t.strip()]:
+        workers, threads = (int(x) for x in layout.split("x"))
+        same = (workers, threads) == (args.workers, args.threads)
+        seconds = raw_seconds if same else raw(threads, workers)[0]
+        label = f"workers={workers} intra_threads={threads}" + (
+            " (all cores)" if threads == 0 else ""
+        )
+        print(f"    {label:<40} {rate(n, seconds)}")
     load_1, load_5, _ = os.getloadavg()
     print(
         f"\ntotal {time.perf_counter() - started:.0f} s; load average now {load_1:.1f} "

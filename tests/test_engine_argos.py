@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.argos_package import sample_sentences
+from workbench import config
 from workbench.engines import argos, ct2
 from workbench.engines.argos import ArgosEngine, find_route
 from workbench.engines.base import Hypothesis, TranslationEngine
@@ -161,3 +162,24 @@ def test_progress_reports_every_sentence_up_to_the_total(argos_en_ur_copy):
 def test_n_best_below_one_is_rejected(argos_en_ur_copy):
     with pytest.raises(Exception, match="n_best"):
         ArgosEngine().translate_batch(SENTENCES, "en", "ur", n_best=0)
+
+
+def test_workers_setting_sets_how_many_batches_run_in_parallel(argos_en_ur_copy, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CT2_WORKERS", "2")
+    [route] = find_route("en", "ur")
+    assert argos.load_model(route, 1).translator.num_translators == 2
+
+
+def test_default_workers_is_one_per_usable_core_up_to_four(monkeypatch):
+    monkeypatch.delenv("WORKBENCH_CT2_WORKERS", raising=False)
+    monkeypatch.setattr(config, "_usable_cores", lambda: 16)
+    assert config.ct2_workers() == 4
+    monkeypatch.setattr(config, "_usable_cores", lambda: 1)
+    assert config.ct2_workers() == 1
+
+
+def test_parallel_workers_keep_the_document_order(argos_en_ur_copy, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CT2_WORKERS", "2")
+    sentences = sample_sentences()
+    result = ArgosEngine().translate_batch(sentences, "en", "ur")
+    assert [hyps[0].text for hyps in result] == sentences

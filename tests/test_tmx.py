@@ -41,6 +41,7 @@ UNITS = [
         created=datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
         author="amna",
         props=((PROP_ORIGIN, "mt"), (PROP_STATUS, "draft")),
+        notes=("QA glossary-missing: 'TTP' needs <ٹی ٹی پی>",),
     ),
 ]
 
@@ -122,6 +123,12 @@ def test_characters_xml_cannot_carry_are_dropped_and_the_file_stays_valid():
     (back,) = read_tmx(io.BytesIO(data))
     assert back.source == "Bell and form feed."
     assert back.targets["ur"] == "ٹھیک\r\nہے\tٹیب"
+
+
+def test_notes_are_written_as_tu_notes_before_the_variants():
+    tu = etree.fromstring(export()).findall("body/tu")[1]
+    assert [child.tag for child in tu][:1] == ["note"]
+    assert tu.findtext("note") == "QA glossary-missing: 'TTP' needs <ٹی ٹی پی>"
 
 
 def test_export_writes_to_a_path(tmp_path):

@@ -30,6 +30,28 @@ def ct2_threads() -> int:
     return max(1, value)
 
 
+# CTranslate2 workers (inter_threads): batches translated in parallel, sharing the model's
+# weights. A document is cut into several token batches, so on the 2-core reference machine 2
+# workers of 1 thread each measured 1.8x one worker, where 1 worker of 2 threads gained
+# little (bench/mt_throughput.py). Default: one worker per core, at most 4.
+MAX_DEFAULT_CT2_WORKERS = 4
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ct2_workers() -> int:
+    """Batches CTranslate2 translates in parallel (`WORKBENCH_CT2_WORKERS`)."""
+    raw = os.environ.get("WORKBENCH_CT2_WORKERS", "")
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return max(1, min(MAX_DEFAULT_CT2_WORKERS, _usable_cores()))
+
+
 def beam_size() -> int:
     """Beam size for MT (`WORKBENCH_BEAM_SIZE`), 4 like Argos Translate."""
     raw = os.environ.get("WORKBENCH_BEAM_SIZE", "")

@@ -16,6 +16,7 @@ from workbench.store import Document, Store
 from workbench.store.exports import ExportScope, document_units
 from workbench.tabular import write_table
 from workbench.tmx import write_tmx
+from workbench.units import NoteMaker
 from workbench.xliff import write_xliff
 
 
@@ -62,18 +63,25 @@ def export_document(
     fmt: ExportFormat | str,
     out: str | Path | BinaryIO,
     scope: ExportScope | str | None = None,
+    notes: NoteMaker | None = None,
 ) -> int:
     """Write the document's `target` in `fmt` to a path or binary file; returns units written.
 
     TMX takes confirmed segments by default (`scope` "translated" takes every segment with
-    a target); a TMX never holds a segment without a target.
+    a target); a TMX never holds a segment without a target. `notes` (see
+    `workbench.qa.qa_notes`) become each TMX unit's `<note>`s.
     """
     fmt = ExportFormat(fmt)
     scope = ExportScope(scope) if scope is not None else fmt.default_scope
     if fmt is ExportFormat.TMX and scope is ExportScope.ALL:
         scope = ExportScope.TRANSLATED
     units = document_units(
-        store, document, target, scope, with_revision_ids=fmt is ExportFormat.XLIFF
+        store,
+        document,
+        target,
+        scope,
+        with_revision_ids=fmt is ExportFormat.XLIFF,
+        notes=notes if fmt is ExportFormat.TMX else None,
     )
     if fmt is ExportFormat.TMX:
         return write_tmx(units, out, srclang=document.source_lang)
@@ -91,8 +99,9 @@ def export_bytes(
     target: str,
     fmt: ExportFormat | str,
     scope: ExportScope | str | None = None,
+    notes: NoteMaker | None = None,
 ) -> bytes:
     """The export as bytes, for a download button."""
     out = io.BytesIO()
-    export_document(store, document, target, fmt, out, scope)
+    export_document(store, document, target, fmt, out, scope, notes)
     return out.getvalue()

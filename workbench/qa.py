@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.glossary.matching import matcher_for
@@ -108,6 +109,17 @@ class TermCoverage:
     @property
     def missing(self) -> int:
         return self.expected - self.enforced
+
+
+def qa_notes(glossary: Glossary | None, src: str, tgt: str) -> Callable[[str, str], list[str]]:
+    """A segment's flags as one-line notes ("QA code: message"), for the TMX export."""
+
+    def notes(source: str, target: str) -> list[str]:
+        return [
+            f"QA {flag.code}: {flag.message}" for flag in check(source, target, tgt, glossary, src)
+        ]
+
+    return notes
 
 
 def glossary_coverage(source: str, target: str, tgt: str, glossary: Glossary) -> list[TermCoverage]:

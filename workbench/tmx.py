@@ -110,6 +110,8 @@ def _format_tu(unit: TranslationUnit) -> str:
     if unit.changed_by:
         attrs += f' changeid="{escape_attr(unit.changed_by)}"'
     lines = [f"<tu{attrs}>\n"]
+    for note in unit.notes:
+        lines.append(f"  <note>{escape_text(note)}</note>\n")
     for kind, value in unit.props:
         lines.append(f'  <prop type="{escape_attr(kind)}">{escape_text(value)}</prop>\n')
     lines.append(_format_tuv(unit.source_lang, unit.source))
@@ -163,10 +165,13 @@ def _read_tu(tu: etree._Element, srclang: str | None, fallback_lang: str) -> Tra
     wanted = _tag(fallback_lang if not srclang or srclang == ALL_LANGUAGES else srclang)
     variants: dict[str, str] = {}
     props: list[tuple[str, str]] = []
+    notes: list[str] = []
     attrs = {key: tu.get(key) for key in _UNIT_ATTRS}
     for child in tu:  # one pass over the children: this loop is the reader's hot path
         if child.tag == "prop":
             props.append((child.get("type", ""), child.text or ""))
+        elif child.tag == "note":
+            notes.append(child.text or "")
         elif child.tag == "tuv":
             _read_tuv(child, variants, props, attrs)
     source_key = _pick_source(variants, wanted)
@@ -181,6 +186,7 @@ def _read_tu(tu: etree._Element, srclang: str | None, fallback_lang: str) -> Tra
         author=attrs["creationid"],
         changed_by=attrs["changeid"],
         props=tuple(props),
+        notes=tuple(notes),
     )
 
 

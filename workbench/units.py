@@ -8,7 +8,7 @@ knows about the database and no database code knows about XML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -25,6 +25,10 @@ STATUS_DRAFT = "draft"
 STATUS_CONFIRMED = "confirmed"
 
 
+# Remarks an export attaches to a unit from its source and target text (QA flags).
+NoteMaker = Callable[[str, str], Sequence[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class TranslationUnit:
     """One source segment and its translation(s), as every exchange format sees it."""
@@ -38,6 +42,7 @@ class TranslationUnit:
     author: str | None = None  # who created it (TMX creationid)
     changed_by: str | None = None  # who changed it last (TMX changeid)
     props: tuple[tuple[str, str], ...] = ()  # (type, value), in file order
+    notes: tuple[str, ...] = ()  # free-text remarks (TMX `<note>`), e.g. QA flags
 
     def prop(self, name: str, default: str | None = None) -> str | None:
         """The first property of this type, or `default`."""

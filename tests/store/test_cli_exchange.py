@@ -29,6 +29,23 @@ def test_export_writes_a_valid_tmx_of_every_translated_segment(
     assert f"4 segments of 'talks.txt' (ur) → {out}" in capsys.readouterr().err
 
 
+def test_tmx_export_carries_each_segments_qa_flags_as_notes(db_url, translated, tmp_path):
+    out = tmp_path / "talks.tmx"
+    argv = ["export", "talks.txt", "--to", "ur", "--segments", "translated", "--out", str(out)]
+    assert main([*argv, "--db", db_url]) == 0
+    assert TMX14_DTD.validate(etree.parse(str(out)))
+    notes = {u.source: u.notes for u in read_tmx(out)}
+    assert any("ٹی ٹی پی" in note for note in notes["The TTP was discussed."])  # the glossary
+    assert all(any(n.startswith("QA ") for n in unit_notes) for unit_notes in notes.values())
+
+
+def test_tmx_export_without_qa_notes(db_url, translated, tmp_path):
+    out = tmp_path / "talks.tmx"
+    argv = ["export", "talks.txt", "--to", "ur", "--segments", "translated", "--out", str(out)]
+    assert main([*argv, "--no-qa-notes", "--db", db_url]) == 0
+    assert all(unit.notes == () for unit in read_tmx(out))
+
+
 def test_export_of_a_document_with_nothing_confirmed_says_how_to_get_everything(
     db_url, translated, tmp_path, capsys
 ):

@@ -14,7 +14,9 @@ from pathlib import Path
 from workbench import config
 from workbench.errors import WorkbenchError
 from workbench.export import ExportFormat, export_document, export_filename
+from workbench.glossary import load_glossary
 from workbench.languages import TARGETS, get_language
+from workbench.qa import qa_notes
 from workbench.roundtrip import import_xliff_targets
 from workbench.store import open_store
 from workbench.store.exports import ExportScope
@@ -48,6 +50,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     export.add_argument(
         "--out", type=Path, metavar="FILE", help=f"output file (default: {EXPORTS_DIR}/...)"
+    )
+    export.add_argument(
+        "--qa-notes",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="TMX: each unit's QA flags as <note>s (default: on)",
+    )
+    export.add_argument(
+        "--glossary",
+        type=Path,
+        help=f"glossary the QA notes check (default: {config.glossary_path()})",
     )
     _add_db(export)
     export.set_defaults(func=run_export)
@@ -94,9 +107,13 @@ def run_export(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     document = store.document(args.doc)
     out = args.out or EXPORTS_DIR / export_filename(document, target, fmt)
+    notes = None
+    if fmt is ExportFormat.TMX and args.qa_notes:
+        glossary = load_glossary(args.glossary or config.glossary_path())
+        notes = qa_notes(glossary, document.source_lang, target)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        count = export_document(store, document, target, fmt, out, args.segments)
+        count = export_document(store, document, target, fmt, out, args.segments, notes)
     except OSError as exc:
         raise WorkbenchError(f"cannot write {out}: {exc}") from exc
     print(f"{count} segments of {document.name!r} ({target}) → {out}", file=sys.stderr)

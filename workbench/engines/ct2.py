@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from workbench import config
 from workbench.engines.base import ProgressCallback
 from workbench.errors import WorkbenchError
 
@@ -28,8 +29,9 @@ DECODING_LENGTH_CEILING = 512
 TokenHypothesis = tuple[list[str], float]
 
 
-def load_translator(model_dir: Path, threads: int, what: str):
-    """A CPU `ctranslate2.Translator`; a broken directory raises `WorkbenchError` naming it."""
+def load_translator(model_dir: Path, threads: int, what: str, workers: int | None = None):
+    """A CPU `ctranslate2.Translator` with `workers` parallel batches of `threads` threads
+    each; a broken directory raises `WorkbenchError` naming it."""
     import ctranslate2
 
     try:
@@ -37,7 +39,7 @@ def load_translator(model_dir: Path, threads: int, what: str):
             str(model_dir),
             device="cpu",
             compute_type="auto",
-            inter_threads=1,
+            inter_threads=workers or config.ct2_workers(),
             intra_threads=threads,
         )
     except (RuntimeError, OSError, ValueError) as exc:

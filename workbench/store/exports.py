@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from workbench.units import (
     PROP_PARAGRAPH,
     PROP_SEGMENT,
     PROP_STATUS,
+    NoteMaker,
     TranslationUnit,
     as_utc,
 )
@@ -65,18 +67,23 @@ def document_units(
     scope: ExportScope | str = ExportScope.CONFIRMED,
     *,
     with_revision_ids: bool = False,
+    notes: NoteMaker | None = None,
 ) -> Iterator[TranslationUnit]:
-    """The document's segments in order as units with the target's current text."""
+    """The document's segments in order as units with the target's current text; `notes`
+    gives each translated unit its remarks (the export's QA flags)."""
     scope = ExportScope(scope)
     with Session(store.engine) as session:
         rows = session.execute(
             _query(document.id, target, scope).execution_options(yield_per=BATCH_ROWS)
         )
         for segment, revision, first_saved, engine, model_id in rows:
-            yield _unit(
+            unit = _unit(
                 document, target, segment, revision, first_saved, engine, model_id,
                 with_revision_ids,
             )  # fmt: skip
+            if notes is not None and unit.targets:
+                unit = replace(unit, notes=tuple(notes(unit.source, unit.targets[target])))
+            yield unit
 
 
 def _query(document_id: int, target: str, scope: ExportScope):
