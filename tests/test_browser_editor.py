@@ -151,6 +151,11 @@ def test_a_fuzzy_match_from_an_earlier_document_is_shown_under_the_box_and_used(
         assert download.value.suggested_filename == "pak-afghan-ties.en.ur.xlf"
         xliff = Path(download.value.path()).read_text(encoding="utf-8")
         assert "urn:oasis:names:tc:xliff:document:2.0" in xliff and used in xliff
+        page.get_by_text("every segment with a target").click()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="TMX", exact=True).click()
+        tmx = Path(download.value.path()).read_text(encoding="utf-8")
+        assert tmx.count("<tu ") == 2 and used in tmx  # sentence 1 and the TM match in 4
         panel = page.locator("[data-testid='stExpander']")
         panel.screenshot(path=str(screenshot_dir / "editor-export-import.png"))
 

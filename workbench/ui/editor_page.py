@@ -158,7 +158,14 @@ def _editor(document_id: int) -> None:
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
     _progress_header(store.progress(document.id, target))
-    exchange_panel.render(store, document, target, editor_rows.author(), len(memory.memory))
+    exchange_panel.render(
+        store,
+        document,
+        target,
+        editor_rows.author(),
+        len(memory.memory),
+        qa.qa_notes(glossary, document.source_lang, target),
+    )
     _toolbar()
     page = load_editor_page(
         store,

@@ -18,6 +18,7 @@ from workbench.store.exports import ExportScope
 from workbench.store.memory import import_memory_file
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.units import NoteMaker
 
 _LABELS = {
     ExportFormat.TMX: "TMX",
@@ -34,20 +35,28 @@ TM_UPLOAD = "tm_upload"
 
 
 def render(
-    store: Store, document: Document, target: str, author: str, memory_size: int | None = None
+    store: Store,
+    document: Document,
+    target: str,
+    author: str,
+    memory_size: int | None = None,
+    tmx_notes: NoteMaker | None = None,
 ) -> None:
     """A collapsed panel: downloads on the left, imports on the right, outcome below;
-    `memory_size`, when given, is how many entries the translation memory holds."""
+    `memory_size`, when given, is how many entries the translation memory holds;
+    `tmx_notes` (`workbench.qa.qa_notes`) writes each TMX unit's QA flags as notes."""
     with st.expander("Export and import", icon=":material/swap_horiz:"):
         downloads, imports = st.columns(2, gap="large")
         with downloads:
             st.caption(f"Download this document in {get_language(target).label}")
             with st.container(horizontal=True, gap="small"):
                 for fmt in ExportFormat:
-                    scope = st.session_state[state.TMX_SCOPE] if fmt is ExportFormat.TMX else None
+                    tmx = fmt is ExportFormat.TMX
+                    scope = st.session_state[state.TMX_SCOPE] if tmx else None
+                    notes = tmx_notes if tmx else None
                     st.download_button(
                         _LABELS[fmt],
-                        data=partial(export_bytes, store, document, target, fmt, scope),
+                        data=partial(export_bytes, store, document, target, fmt, scope, notes),
                         file_name=export_filename(document, target, fmt),
                         mime=fmt.mime,
                         icon=":material/download:",
