@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app
+from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app, wait_until_idle
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench.store import Origin, open_store
 from workbench.tmx import read_tmx
@@ -56,9 +56,12 @@ def _align_fix_and_accept(page, url: str, urdu: list[list[str]], screenshot_dir:
     page.get_by_role("button", name="Edit").nth(4).click()  # row 5: the unsure 1-0 row
     page.get_by_role("button", name="Merge with next row").click()
     page.get_by_text("14 rows").wait_for(timeout=30_000)
+    wait_until_idle(page)
     page.get_by_label("Store as document").fill("editorial-browser.txt")
+    page.get_by_label("Store as document").press("Tab")  # commits the name (a rerun)
+    wait_until_idle(page)
     page.get_by_role("button", name="Accept into the store").click()
-    page.get_by_text("Stored as “editorial-browser.txt”").wait_for(timeout=30_000)
+    page.get_by_text("Stored as “editorial-browser.txt”").wait_for(timeout=60_000)
     top = page.get_by_role("heading", name="Download").bounding_box()["y"]
     page.screenshot(
         path=str(screenshot_dir / "align_page_download_accept.png"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.app_server import chromium_page, require_chromium, serve_app
+from tests.fixtures.app_server import chromium_page, require_chromium, serve_app, wait_until_idle
 from workbench import config
 from workbench.editing import default_author
 from workbench.store import Origin, open_store
@@ -57,10 +57,11 @@ def test_an_edit_saved_in_the_browser_survives_a_reload_and_a_server_restart(
         box(page, 3).fill(URDU_3)
         box(page, 3).press("Control+Enter")  # saves, and moves on to sentence 4
         expect(status(page, segments[2].id)).to_contain_text("Edited", timeout=15_000)
-        expect(box(page, 4)).to_be_focused()
+        wait_until_idle(page)
+        expect(box(page, 4)).to_be_focused(timeout=10_000)
 
         box(page, 5).fill(URDU_5)
-        page.get_by_text("Source · English").click()  # leaving the box saves it too
+        page.get_by_text("Source · English").first.click()  # leaving the box saves it too
         expect(status(page, segments[4].id)).to_contain_text("Edited", timeout=15_000)
 
         for index, text in COLLEAGUE.items():
@@ -146,12 +147,14 @@ def test_a_fuzzy_match_from_an_earlier_document_is_shown_under_the_box_and_used(
         page.screenshot(path=str(screenshot_dir / "editor-tm-matches.png"))
 
         page.get_by_text("Export and import").click()
+        wait_until_idle(page)
         with page.expect_download() as download:
             page.get_by_role("button", name="XLIFF 2").click()
         assert download.value.suggested_filename == "pak-afghan-ties.en.ur.xlf"
         xliff = Path(download.value.path()).read_text(encoding="utf-8")
         assert "urn:oasis:names:tc:xliff:document:2.0" in xliff and used in xliff
         page.get_by_text("every segment with a target").click()
+        wait_until_idle(page)  # the TMX button holds the new choice only after the rerun
         with page.expect_download() as download:
             page.get_by_role("button", name="TMX", exact=True).click()
         tmx = Path(download.value.path()).read_text(encoding="utf-8")

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fixtures.app_server import chromium_page, require_chromium, serve_app
+from tests.fixtures.app_server import chromium_page, require_chromium, serve_app, wait_until_idle
+from workbench import config
+from workbench.store import Origin, open_store
 
 pytestmark = pytest.mark.browser
 
@@ -41,4 +43,16 @@ def test_pashto_is_translated_with_nllb_in_the_browser(app_url, screenshot_dir):
         style = box.evaluate("e => [getComputedStyle(e).direction, getComputedStyle(e).fontFamily]")
         assert style[0] == "rtl"
         assert style[1].startswith('"Noto Naskh Arabic"')
+        wait_until_idle(page)
+        page.wait_for_timeout(2000)  # anything the page would still send after the run
         page.screenshot(path=str(screenshot_dir / "nllb-pashto-engine-picker.png"))
+
+    # Switching target and translating save nothing on the editor's behalf: every sentence
+    # holds its MT, and the Urdu boxes the page showed first left no (empty) revisions.
+    store = open_store()
+    document = store.document(config.SAMPLE_DOCUMENT.name)
+    assert store.current_revisions(document.id, "ur") == {}
+    heads = store.current_revisions(document.id, "ps")
+    assert len(heads) == 53
+    assert {head.origin for head in heads.values()} == {Origin.MT}
+    assert all(head.text for head in heads.values())

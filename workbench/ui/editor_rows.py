@@ -59,6 +59,26 @@ _KEYBOARD_SCRIPT = """
   if (window.__workbenchEditorKeys) return;
   window.__workbenchEditorKeys = true;
   const selector = '[class*="st-key-PREFIX"] textarea';
+  // The box the cursor was sent to. A slow rerun after the save can redraw the rows and
+  // drop the focus to the page; for a few seconds it is put back, unless the person has
+  // clicked somewhere else meanwhile.
+  let wanted = null;
+  let until = 0;
+  const send = (next) => {
+    wanted = next.getAttribute('aria-label');
+    until = Date.now() + 8000;
+    setTimeout(() => { next.focus(); next.setSelectionRange(0, 0); }, 0);
+  };
+  const restore = () => {
+    if (!wanted || Date.now() > until) { wanted = null; return; }
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const box = Array.from(document.querySelectorAll(selector))
+      .find((b) => b.getAttribute('aria-label') === wanted);
+    if (box) { box.focus(); box.setSelectionRange(0, 0); }
+  };
+  new MutationObserver(restore).observe(document.body, { childList: true, subtree: true });
+  document.addEventListener('mousedown', () => { wanted = null; }, true);
   document.addEventListener('keydown', (event) => {
     const box = event.target;
     if (!(box instanceof HTMLTextAreaElement) || !box.matches(selector)) return;
@@ -68,7 +88,8 @@ _KEYBOARD_SCRIPT = """
     if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') next = boxes[at + 1];
     else if (event.altKey && event.key === 'ArrowDown') next = boxes[at + 1];
     else if (event.altKey && event.key === 'ArrowUp') next = boxes[at - 1];
-    if (next) setTimeout(() => { next.focus(); next.setSelectionRange(0, 0); }, 0);
+    else if (wanted && box.getAttribute('aria-label') === wanted) until = 0;  // typing there
+    if (next) send(next);
   }, true);
 })();
 </script>
@@ -87,6 +108,9 @@ def _style(target: str) -> str:
         "<style>"
         f'[class*="st-key-{BOX_KEY_PREFIX}"] textarea {{direction: {language.direction}; '
         f"text-align: {'right' if language.rtl else 'left'}; "
+        # Each line takes the direction of its first letter, so a sentence MT left in
+        # English keeps its full stop on the right end instead of the left.
+        "unicode-bidi: plaintext; "
         f"font-family: {language.font_stack}; font-size: 1.15rem; line-height: {line_height}; "
         # Grow with the text instead of a fixed three rows (Chromium; others keep 3 rows).
         "field-sizing: content; height: auto; min-height: 3.5rem; padding: .45rem .8rem;}"
@@ -249,8 +273,15 @@ def _save(
     status: Status = Status.DRAFT,
 ) -> None:
     """Save (or confirm) what the box holds on top of the revision it started from."""
+    bases = st.session_state[state.BASES]
+    if key not in bases:
+        # A box the last run did not draw (another target or page): the browser can still
+        # report it while it swaps pages, with whatever it last showed. Never a save.
+        return
     text = st.session_state.get(key, "")
-    base_id = st.session_state[state.BASES].get(key, (None, ""))[0]
+    base_id = bases[key][0]
+    if base_id is None and not text.strip() and status == Status.DRAFT:
+        return  # an empty box over no translation: nothing to save
     try:
         if status == Status.CONFIRMED:
             revision = store.confirm(segment_id, target, author(), base_id, text=text)
