@@ -115,3 +115,36 @@ def test_history_of_an_unknown_document_is_one_line_and_exit_2(db_url, capsys):
     assert capsys.readouterr().err == (
         "workbench: error: no stored document 'nope.txt'; `workbench docs` lists them\n"
     )
+
+
+TM_SENTENCE = "He said cross-border attacks from Afghanistan were unacceptable."
+TM_URDU = "انہوں نے کہا کہ افغانستان سے سرحد پار حملے ناقابل قبول ہیں۔"
+
+
+def _memory_with_one_sentence(db_url: str) -> None:
+    from workbench.store.memory import add_tm_entries
+    from workbench.tm import TmEntry
+
+    add_tm_entries(open_store(db_url), [TmEntry(TM_SENTENCE, TM_URDU, "ur", origin="old.tmx")])
+
+
+def test_translate_fills_exact_memory_matches_first_and_shows_them(
+    argos_en_ur_copy, db_url, capsys
+):
+    _memory_with_one_sentence(db_url)
+    assert main(["translate", str(SAMPLE), "--to", "ur", "--db", db_url]) == 0
+    out, err = capsys.readouterr()
+    targets = {row[2]: row[3] for row in tsv(out)[1:]}
+    assert targets[TM_SENTENCE] == TM_URDU
+    assert "translation memory: 1 sentence holds an exact match" in err
+    store = open_store(db_url)
+    document = store.document(SAMPLE.name)
+    origins = [r.origin for r in store.current_revisions(document.id, "ur").values()]
+    assert origins.count(Origin.TM) == 1
+
+
+def test_translate_without_the_memory_shows_mt_everywhere(argos_en_ur_copy, db_url, capsys):
+    _memory_with_one_sentence(db_url)
+    assert main(["translate", str(SAMPLE), "--to", "ur", "--no-tm", "--db", db_url]) == 0
+    targets = {row[2]: row[3] for row in tsv(capsys.readouterr().out)[1:]}
+    assert targets[TM_SENTENCE] == TM_SENTENCE  # the copy model

@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from workbench import qa
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
@@ -17,6 +19,8 @@ from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.pipeline import TranslatedSegment, glossary_totals
+from workbench.store import Origin, Store
+from workbench.store.memory import MemorySource
 from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
@@ -50,6 +54,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="enforce this glossary (CSV/TBX; e.g. glossaries/security.tbx) and add a `qa` "
         "column with each row's QA flag codes",
     )
+    parser.add_argument(
+        "--tm",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="fill sentences the translation memory holds exactly before MT, as the editor "
+        "does; their TSV target is the memory's (default: on)",
+    )
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -64,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     glossary = load_glossary(args.glossary) if args.glossary else None
     store = open_store_from(args)
     document = store.import_document(args.file.name, text, src)
+    memory = MemorySource(store).refresh() if args.tm else None
     with progress_bar(f"{src}→{tgt}") as update:
         result = translate_stored_document(
             store,
@@ -73,8 +85,17 @@ def run(args: argparse.Namespace) -> int:
             n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
             progress=update,
             glossary=glossary,
+            memory=memory,
         )
     rows = result.rows
+    from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
+    if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
+        rows = [
+            replace(row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src)))
+            if (i := row.segment.index) in from_tm
+            else row
+            for row in rows
+        ]
     print(
         f"stored as document {document.name!r} (id {document.id}) in {store.url}",
         file=sys.stderr,
@@ -82,10 +103,17 @@ def run(args: argparse.Namespace) -> int:
     with_qa = glossary is not None
     if args.out:
         with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(rows, out, args.n_best, with_qa)
+            write_tsv(rows, out, args.n_best, with_qa, from_tm)
         print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
     else:
-        write_tsv(rows, sys.stdout, args.n_best, with_qa)
+        write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
+    if memory is not None:
+        print(
+            f"translation memory: {len(from_tm)} "
+            f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
+            f"({len(memory)} entries searched)",
+            file=sys.stderr,
+        )
     if glossary is not None:
         totals = glossary_totals(rows, tgt, glossary)
         print(
@@ -96,15 +124,32 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def tm_targets(store: Store, document_id: int, target: str) -> dict[int, str]:
+    """{sentence index: text} for the sentences whose current target came from the TM."""
+    heads = store.current_revisions(document_id, target)
+    return {
+        segment.index: heads[segment.id].text
+        for segment in store.segments(document_id)
+        if segment.id in heads and heads[segment.id].origin == Origin.TM
+    }
+
+
 def write_tsv(
-    rows: list[TranslatedSegment], out: TextIO, n_best: int = 1, with_qa: bool = False
+    rows: list[TranslatedSegment],
+    out: TextIO,
+    n_best: int = 1,
+    with_qa: bool = False,
+    from_tm: dict[int, str] | None = None,
 ) -> None:
-    """One row per source sentence, in document order."""
+    """One row per source sentence, in document order; a sentence in `from_tm` shows the
+    memory's translation as its target, MT alternatives after it."""
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     qa_column = ("qa",) if with_qa else ()
     writer.writerow(TSV_HEADER + tuple(f"target_{k}" for k in range(2, n_best + 1)) + qa_column)
     for row in rows:
         texts = [h.text for h in row.hypotheses] + [""] * (n_best - len(row.hypotheses))
         seg = row.segment
+        if from_tm and seg.index in from_tm:
+            texts = [from_tm[seg.index], *texts[1:]]
         qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
         writer.writerow([seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell])
