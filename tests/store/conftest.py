@@ -1,9 +1,15 @@
-"""Fixtures for the store tests: a fresh SQLite file per test and a small stored document."""
+"""Fixtures for the store tests: a fresh database per test and a small stored document.
+
+Every test that opens the store through `db_url` runs twice: on a SQLite file (the default
+store) and on a throwaway PostgreSQL server (`tests.fixtures.postgres`; skipped, with the
+reason, where PostgreSQL or its driver is missing), so the store's SQL is proven portable.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.postgres import PostgresServer, unavailable_reason
 from workbench.engines.base import Hypothesis
 from workbench.store import Document, Store, open_store
 
@@ -14,8 +20,20 @@ FOUR_SENTENCES = (
 )
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
+@pytest.fixture(scope="session")
+def postgres_server() -> PostgresServer:
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(f"no PostgreSQL to test against: {reason}")
+    server = PostgresServer.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "postgresql":
+        return request.getfixturevalue("postgres_server").new_database()
     return f"sqlite:///{tmp_path / 'workbench.db'}"
 
 
