@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from workbench import config
+from workbench.editing import default_author
 from workbench.engines import argos
 from workbench.store import Origin, Status, Store, StoredSegment, open_store
 from workbench.ui.editor_rows import box_key
@@ -275,3 +276,54 @@ def test_a_target_without_a_model_disables_translate_and_says_how_to_install(
     at = open_app()
     assert at.button(key="translate").disabled
     assert "workbench packages install en ur" in at.warning[0].value
+
+
+def test_saving_a_sentence_on_page_2_stays_on_page_2(store, argos_en_ur_copy):
+    at = translated_app(store)
+    at.pagination(key="pager").select(2).run()
+    on_page_2 = shown_numbers(at)
+    thirtieth = sample(store)[29]
+    box(at, thirtieth).input("تیسواں جملہ").run()
+    assert shown_numbers(at) == on_page_2
+    assert at.pagination(key="pager").value == 2
+    assert store.current_revision(thirtieth.id, "ur").text == "تیسواں جملہ"
+
+
+def test_search_finds_sentences_by_their_target_text(store, argos_en_ur_copy):
+    at = translated_app(store)
+    fourth = sample(store)[3]
+    box(at, fourth).input("طالبان سے مذاکرات").run()
+    at.text_input(key="search").input("مذاکرات").run()
+    assert shown_numbers(at) == ["4"]
+
+
+def test_an_uploaded_markdown_file_in_utf8_is_stored_and_opened(store):
+    at = open_app()
+    text = "# Talks in Kabul\n\nTalks resumed on Monday. Trade was discussed."
+    at.file_uploader(key="upload").upload("talks.md", text.encode(), "text/markdown").run()
+    assert not at.exception and not at.error
+    assert at.subheader[0].value == markdown_text("talks.md")
+    assert store.document_text(store.document("talks.md").id) == text
+
+
+def test_a_cleared_name_field_saves_revisions_as_the_os_user(store, argos_en_ur_copy):
+    at = translated_app(store)
+    at.text_input(key="author").input("  ").run()
+    first = sample(store)[0]
+    box(at, first).input("سرخی").run()
+    assert store.current_revision(first.id, "ur").author == default_author()
+
+
+def test_the_history_says_who_saved_each_revision_when_and_where_it_came_from(
+    store, argos_en_ur_copy
+):
+    at = translated_app(store)
+    at.text_input(key="author").input("Amina Khan").run()
+    first = sample(store)[0]
+    box(at, first).input("سرخی").run()
+    at.button(key=f"more-{first.id}").click().run()
+    (table,) = [h.proto.body for h in at.get("html") if "wb-history" in h.proto.body]
+    mine, mt = store.history(first.id, "ur")[::-1]
+    assert f"<td>{mine.created:%Y-%m-%d %H:%M}</td><td>Amina Khan</td><td>human</td>" in table
+    assert f"<td>{mt.created:%Y-%m-%d %H:%M}</td><td>mt:argos</td><td>mt</td>" in table
+    assert table.index("Amina Khan") < table.index("mt:argos")  # newest first

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from workbench.editing import EditorRow
+from workbench.editing import EditorRow, default_author
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
 from workbench.store import (
@@ -260,8 +260,9 @@ def _state_badge(revision: Revision | None) -> None:
 
 
 def author() -> str:
-    """The name saved with the editor's revisions (sidebar field)."""
-    return st.session_state.get(state.AUTHOR, "").strip() or "editor"
+    """The name saved with the editor's revisions: the sidebar field, or the OS user when
+    the field was cleared (a revision always says who made it)."""
+    return st.session_state.get(state.AUTHOR, "").strip() or default_author()
 
 
 def _save(
