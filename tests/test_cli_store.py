@@ -117,6 +117,15 @@ def test_history_of_an_unknown_document_is_one_line_and_exit_2(db_url, capsys):
     )
 
 
+def test_history_of_digits_naming_one_document_and_numbering_another_is_exit_2(db_url, capsys):
+    store = open_store(db_url)
+    first = store.add_document("talks.txt", "Talks were held.")
+    store.add_document(str(first.id), "Trade was discussed.")
+    assert main(["history", str(first.id), "--to", "ur", "--db", db_url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is both the id of 'talks.txt' and the name" in err
+
+
 TM_SENTENCE = "He said cross-border attacks from Afghanistan were unacceptable."
 TM_URDU = "انہوں نے کہا کہ افغانستان سے سرحد پار حملے ناقابل قبول ہیں۔"
 

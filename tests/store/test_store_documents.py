@@ -6,7 +6,7 @@ import pytest
 
 from workbench.errors import InputError
 from workbench.segment import Segment
-from workbench.store import UnknownDocumentError
+from workbench.store import AmbiguousDocumentError, UnknownDocumentError
 
 TEXT = "Talks were held in Kabul. Trade was discussed.\n\nNo statement was issued."
 
@@ -41,6 +41,20 @@ def test_a_document_is_found_by_name_or_by_id(store):
     assert store.document("talks.txt") == doc
     assert store.document(doc.id) == doc
     assert store.document(str(doc.id)) == doc
+
+
+def test_a_name_of_digits_is_found_by_name_when_no_document_has_that_id(store):
+    doc = store.add_document("2024", TEXT)
+    assert store.document("2024") == doc
+
+
+def test_digits_that_are_one_documents_id_and_anothers_name_are_refused_as_ambiguous(store):
+    first = store.add_document("talks.txt", TEXT)
+    named_like_an_id = store.add_document(str(first.id), TEXT)
+    with pytest.raises(AmbiguousDocumentError, match=r"both the id of 'talks\.txt' and the name"):
+        store.document(str(first.id))
+    assert store.document(first.id) == first  # an int is an id, never a name
+    assert store.document(str(named_like_an_id.id)) == named_like_an_id
 
 
 def test_an_unknown_document_is_a_clear_error(store):

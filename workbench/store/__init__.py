@@ -47,7 +47,12 @@ open, changes to existing tables bump `SCHEMA_VERSION`.
 
 # Modules with their own tables, imported so `open_store` creates them.
 from workbench.store import memory  # noqa: F401  (the translation memory's table)
-from workbench.store.errors import RevisionConflict, SchemaVersionError, UnknownDocumentError
+from workbench.store.errors import (
+    AmbiguousDocumentError,
+    RevisionConflict,
+    SchemaVersionError,
+    UnknownDocumentError,
+)
 from workbench.store.models import SCHEMA_VERSION, Origin, Status
 from workbench.store.records import (
     Alternative,
@@ -66,6 +71,7 @@ from workbench.store.translate import StoredTranslation, as_segment, translate_s
 __all__ = [
     "SCHEMA_VERSION",
     "Alternative",
+    "AmbiguousDocumentError",
     "Document",
     "MachineTranslation",
     "Origin",

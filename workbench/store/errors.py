@@ -18,6 +18,10 @@ class UnknownDocumentError(WorkbenchError):
     """No stored document has that name or id."""
 
 
+class AmbiguousDocumentError(WorkbenchError):
+    """A string of digits is one document's id and another's name."""
+
+
 class RevisionConflict(WorkbenchError):
     """Someone saved the segment after the editor opened it; the new text was not saved.
 

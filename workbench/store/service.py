@@ -19,7 +19,11 @@ from workbench.engines.base import Hypothesis
 from workbench.errors import InputError
 from workbench.segment import Segment, segment_document
 from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_schema
-from workbench.store.errors import RevisionConflict, UnknownDocumentError
+from workbench.store.errors import (
+    AmbiguousDocumentError,
+    RevisionConflict,
+    UnknownDocumentError,
+)
 from workbench.store.models import (
     DocumentRecord,
     HypothesisRecord,
@@ -234,14 +238,21 @@ class Store:
             return [_document(record, (n, words)) for record, n, words in rows]
 
     def document(self, ref: int | str) -> Document:
-        """A document by id or by name (a string of digits is tried as an id first)."""
+        """A document by id or by name. A string of digits that is the id of one document
+        and the name of another is refused as ambiguous rather than guessed."""
         with self._read() as session:
-            record = None
             lookup = select(DocumentRecord).options(defer(DocumentRecord.text))
+            by_id = by_name = None
             if isinstance(ref, int) or str(ref).isdigit():
-                record = session.scalar(lookup.where(DocumentRecord.id == int(ref)))
-            if record is None and isinstance(ref, str):
-                record = session.scalar(lookup.where(DocumentRecord.name == ref))
+                by_id = session.scalar(lookup.where(DocumentRecord.id == int(ref)))
+            if isinstance(ref, str):
+                by_name = session.scalar(lookup.where(DocumentRecord.name == ref))
+            if by_id is not None and by_name is not None and by_id.id != by_name.id:
+                raise AmbiguousDocumentError(
+                    f"{ref!r} is both the id of {by_id.name!r} and the name of document "
+                    f"{by_name.id}: give the other document's name or id instead"
+                )
+            record = by_id or by_name
             if record is None:
                 raise UnknownDocumentError(
                     f"no stored document {ref!r}; `workbench docs` lists them"
