@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from workbench.errors import InputError
 from workbench.store import Origin, RevisionConflict, Status, open_store
 
 
@@ -191,3 +192,11 @@ def test_a_reopened_database_returns_exactly_what_was_saved(db_url, translated):
     before = everything_about(store, translated.id, seg)
     store.close()
     assert everything_about(open_store(db_url), translated.id, seg) == before
+
+
+def test_an_author_name_too_long_for_the_column_is_refused_on_every_database(store, document):
+    seg = store.segments(document.id)[0].id
+    with pytest.raises(InputError, match="author name is 256 characters long; at most 255"):
+        store.save_revision(seg, "ur", "متن", "a" * 256, None)
+    assert store.history(seg, "ur") == []
+    assert store.save_revision(seg, "ur", "متن", "a" * 255, None).author == "a" * 255

@@ -25,6 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Bump on any change to an existing table; a new table alone needs no bump (created on open).
 SCHEMA_VERSION = 1
+AUTHOR_MAX_CHARS = 255  # VARCHAR limit of revision authors (PostgreSQL enforces it)
 
 
 class Origin(enum.StrEnum):
@@ -146,7 +147,7 @@ class RevisionRecord(Base):
     target_lang: Mapped[str] = mapped_column(String(16))
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(String(255))
+    author: Mapped[str] = mapped_column(String(AUTHOR_MAX_CHARS))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     origin: Mapped[Origin] = mapped_column(_enum(Origin, "revision_origin"))
     status: Mapped[Status] = mapped_column(_enum(Status, "revision_status"))

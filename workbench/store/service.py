@@ -25,6 +25,7 @@ from workbench.store.errors import (
     UnknownDocumentError,
 )
 from workbench.store.models import (
+    AUTHOR_MAX_CHARS,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
@@ -61,6 +62,15 @@ def open_store(url: str | None = None) -> Store:
     engine = create_store_engine(url)
     prepare_schema(engine)
     return Store(engine)
+
+
+def _check_author(author: str) -> None:
+    """SQLite would store any length; PostgreSQL refuses a too long name mid-save."""
+    if len(author) > AUTHOR_MAX_CHARS:
+        raise InputError(
+            f"the author name is {len(author)} characters long; at most {AUTHOR_MAX_CHARS} "
+            "fit (nothing was saved)"
+        )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -400,6 +410,7 @@ class Store:
         nothing and returns the current revision.
         """
         origin, status = Origin(origin), Status(status)
+        _check_author(author)
         try:
             with self._write() as session:
                 head = self._head(session, segment_id, target)
@@ -472,6 +483,7 @@ class Store:
         transaction: for TM fills, aligned translations and XLIFF imports. Unchanged texts
         are skipped; returns how many revisions were added."""
         origin, status = Origin(origin), Status(status)
+        _check_author(author)
         added = 0
         with self._write() as session:
             for segment_id, text in texts.items():

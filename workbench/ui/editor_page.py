@@ -22,6 +22,7 @@ from workbench.languages import TARGETS, get_language
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store, translate_stored_document
 from workbench.store.memory import MemorySource
+from workbench.store.models import AUTHOR_MAX_CHARS
 from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import engine_picker
 from workbench.ui.rendering import markdown_text
@@ -83,6 +84,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
         st.text_input(
             "Your name",
             key=state.AUTHOR,
+            max_chars=AUTHOR_MAX_CHARS,
             help="Saved with every revision you make.",
             persist_state="session",
         )
