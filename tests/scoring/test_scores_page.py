@@ -80,7 +80,7 @@ def test_empty_store_points_to_the_editor(db_url):
     assert "No document is stored yet" in at.info[0].value
 
 
-def test_document_without_machine_translation_says_there_is_nothing_to_compare(store):
+def test_document_without_machine_translation_says_where_its_texts_came_from(store):
     doc = store.add_document("aligned.txt", "An old sentence.")
     segment = store.segments(doc.id)[0]
     store.append_revisions("ur", {segment.id: "ایک پرانا جملہ۔"}, "aligner", origin="aligned")
@@ -88,4 +88,22 @@ def test_document_without_machine_translation_says_there_is_nothing_to_compare(s
     at = AppTest.from_function(_scores_app, default_timeout=60).run()
 
     assert not at.exception
-    assert "No sentence has a machine translation" in at.info[0].value
+    assert at.info[0].value.startswith(
+        "No sentence was post-edited from a machine translation (1 from an alignment)"
+    )
+
+
+def test_scores_open_on_the_document_open_in_the_editor(document, store):
+    other = store.add_document("other.txt", "One sentence here.")
+    at = AppTest.from_function(_scores_app, default_timeout=60)
+    at.session_state[state.DOCUMENT_ID] = other.id
+    at.run()
+
+    assert at.selectbox[0].value == other.id
+    assert at.info[0].value == "other.txt has no Urdu translation yet."
+
+
+def test_sentence_table_says_each_final_text_started_from_the_mt(page):
+    table = page.dataframe[0].value
+
+    assert table["Started from"].tolist() == ["mt"] * 4

@@ -4,7 +4,11 @@
   segment's newest `mt` revision) as hypothesis, the current revision as reference. TER
   here is HTER. By default only post-edited segments count (the current revision is an
   editor's draft or confirmed): an untouched MT draft compared with itself would flatter
-  the engine.
+  the engine. A segment whose editor started from a translation-memory match or an aligned
+  human translation (a `tm` or `aligned` revision after the MT) is no post-edit of the MT
+  and is left out of HTER; the table says where each final text started from.
+- **Editor passes** are human edits and confirmations of the text as it stood; MT, TM fills
+  and accepted alignments are where an editor starts from, never an editor's pass.
 - **Every revision against the previous one** (how much that pass changed; hypothesis =
   previous text, reference = this revision) **and against the final one** (how far it
   still was from the end result), aggregated per editor and per day.
@@ -79,18 +83,45 @@ class SegmentHistory:
                 return revision
         return None
 
+    def is_pass(self, k: int) -> bool:
+        """Whether revision `k` is an editor's pass (see `is_editor_pass`)."""
+        return is_editor_pass(self.revisions[k], self.revisions[k - 1] if k else None)
+
     @property
     def first_edit(self) -> RevisionLike | None:
-        """The first revision an editor made after the MT (a first post-editing pass)."""
-        for revision in self.revisions:
-            if not is_machine(revision):
+        """The first revision an editor made (a first post-editing pass)."""
+        for k, revision in enumerate(self.revisions):
+            if self.is_pass(k):
                 return revision
         return None
 
+    @property
+    def start(self) -> RevisionLike | None:
+        """The text the editor's passes started from: the newest MT, TM fill or aligned
+        translation (None when the editor typed the first text)."""
+        for k in reversed(range(len(self.revisions))):
+            if not self.is_pass(k):
+                return self.revisions[k]
+        return None
 
-def is_machine(revision: RevisionLike) -> bool:
-    """An MT draft: made by the engine, not by an editor (confirming MT as is is a pass)."""
-    return revision.origin == MT_ORIGIN and revision.status == DRAFT
+    @property
+    def post_edited_mt(self) -> RevisionLike | None:
+        """The MT whose post-edit the final text is, or None when it started elsewhere."""
+        start = self.start
+        return start if start is not None and start.origin == MT_ORIGIN else None
+
+
+def is_editor_pass(revision: RevisionLike, previous: RevisionLike | None) -> bool:
+    """A human edit, or an editor confirming the text as it stood (MT confirmed as is is a
+    pass). MT, TM fills and imported alignments, even imported as confirmed, are not."""
+    if revision.origin == HUMAN_ORIGIN:
+        return True
+    return (
+        revision.status == CONFIRMED
+        and previous is not None
+        and previous.status == DRAFT
+        and previous.text == revision.text
+    )
 
 
 # Which segments "MT against final" scores, by their current revision.
@@ -119,6 +150,7 @@ class SegmentResult:
     final_author: str | None
     final_status: str | None
     passes: int  # revisions made by editors
+    started_from: str | None  # origin of the text the editor started from: mt, tm, aligned
     scores: SegmentScore | None  # None when the segment is not in scope
     edit_distance: int | None  # characters (Levenshtein, normalized text)
 
@@ -134,6 +166,7 @@ class RevisionResult:
     origin: str
     status: str
     text: str
+    editor_pass: bool  # an editor's edit or confirmation (not MT, a TM fill or an import)
     vs_previous: SegmentScore | None  # previous text as hypothesis, this one as reference
     vs_final: SegmentScore | None  # this text as hypothesis, the final one as reference
 
@@ -201,8 +234,12 @@ def score_document(
     if scope not in SCOPES:
         raise WorkbenchError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
     scorer = Scorer(target, metrics, normalize=normalize)
-    in_scope = [h for h in histories if h.mt is not None and h.final and SCOPES[scope](h.final)]
-    pairs = scorer.score([h.mt.text for h in in_scope], [h.final.text for h in in_scope])
+    in_scope = [
+        h for h in histories if h.post_edited_mt is not None and h.final and SCOPES[scope](h.final)
+    ]
+    pairs = scorer.score(
+        [h.post_edited_mt.text for h in in_scope], [h.final.text for h in in_scope]
+    )
     per_segment = dict(zip((h.index for h in in_scope), pairs.segments(), strict=True))
     mt_vs_final = pairs.corpus(n_bootstrap=n_bootstrap) if len(pairs) else []
 
@@ -225,7 +262,9 @@ def score_document(
 def _segment_result(
     history: SegmentHistory, scores: SegmentScore | None, scorer: Scorer
 ) -> SegmentResult:
-    mt, final = history.mt, history.final
+    mt, final, start = history.mt, history.final, history.start
+    if scores is not None:
+        mt = history.post_edited_mt
     distance = None
     if scores is not None and mt is not None and final is not None:
         distance = Levenshtein.distance(scorer.normalize(mt.text), scorer.normalize(final.text))
@@ -236,7 +275,8 @@ def _segment_result(
         final=final.text if final else None,
         final_author=final.author if final else None,
         final_status=str(final.status) if final else None,
-        passes=sum(1 for r in history.revisions if not is_machine(r)),
+        passes=sum(1 for k in range(len(history.revisions)) if history.is_pass(k)),
+        started_from=str(start.origin) if start else None,
         scores=scores,
         edit_distance=distance,
     )
@@ -273,11 +313,12 @@ def _revision_results(
                 origin=str(revision.origin),
                 status=str(revision.status),
                 text=revision.text,
+                editor_pass=h.is_pass(k),
                 vs_previous=previous_of.get((h.index, k)),
                 vs_final=final_of.get((h.index, k)),
             )
         )
-    edits = [(i, h, k) for i, (h, k) in enumerate(with_previous) if not is_machine(h.revisions[k])]
+    edits = [(i, h, k) for i, (h, k) in enumerate(with_previous) if h.is_pass(k)]
     per_editor = _grouped(previous, edits, lambda h, k: h.revisions[k].author)
     per_day = _grouped(previous, edits, lambda h, k: h.revisions[k].created.date().isoformat())
     return results, per_editor, per_day

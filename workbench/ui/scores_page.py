@@ -5,6 +5,8 @@ All numbers come from `workbench.scoring`; this page only lays them out.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from workbench import config
@@ -30,9 +32,10 @@ from workbench.scoring.tables import (
     segment_table,
     to_csv,
 )
-from workbench.store import Document, Store, open_store
+from workbench.store import Document
 from workbench.ui import state
 from workbench.ui.rendering import text_block
+from workbench.ui.resources import app_store
 
 _SCOPE_LABELS = {
     "post-edited": "Post-edited (edited or confirmed)",
@@ -45,19 +48,7 @@ _SCOPE_CAPTIONS = {
     "all": "every sentence with MT",
 }
 _SCORE_FORMAT = {"format": "%.1f"}
-
-
-@st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> Store:
-    return open_store(url)
-
-
-def app_store() -> Store:
-    """The store at `WORKBENCH_DB`, opened once per server process.
-
-    (The editor's shared `ui.resources.app_store` replaces this when it reaches main.)
-    """
-    return _open_store(config.database_url())
+_START_LABELS = {"tm": "the translation memory", "aligned": "an alignment"}
 
 
 @st.cache_data(show_spinner="Scoring…", max_entries=16)
@@ -79,7 +70,8 @@ def _choose_document():
         st.info("No document is stored yet: translate and post-edit a document first.")
         return None, None
     ids = [d.id for d in documents]
-    current = st.session_state[state.SCORE_DOCUMENT]
+    # The document open in the editor until one is chosen here.
+    current = st.session_state[state.SCORE_DOCUMENT] or st.session_state.get(state.DOCUMENT_ID)
     left, right, scope_col = st.columns([3, 2, 3])
     chosen = left.selectbox(
         "Document",
@@ -242,10 +234,17 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
 
 
 def _nothing_scored(histories: list[SegmentHistory], scope: str) -> str:
-    if not any(h.mt for h in histories):
+    if not any(h.post_edited_mt for h in histories):
+        starts = Counter(str(h.start.origin) for h in histories if h.start is not None)
+        came_from = ", ".join(
+            f"{starts[origin]} from {label}"
+            for origin, label in _START_LABELS.items()
+            if starts[origin]
+        )
         return (
-            "No sentence has a machine translation (the text came from alignment or the "
-            "translation memory): there is no MT to compare with the final text."
+            "No sentence was post-edited from a machine translation"
+            + (f" ({came_from})" if came_from else "")
+            + ": there is no MT post-edit to score."
         )
     if scope == "confirmed":
         return "No sentence is confirmed yet."
