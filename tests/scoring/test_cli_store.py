@@ -151,7 +151,7 @@ def test_document_with_only_mt_says_nothing_is_post_edited_yet(store, db_url, ca
 
     assert code == 0
     assert "MT against the final text, 0 of 2 sentences" in out
-    assert "# no sentence is post-edited yet: nothing to score against" in out
+    assert "# no sentence post-edited from MT yet: no HTER to score" in out
 
 
 def test_unknown_text_to_compare_is_exit_2(document, db_url, capsys):

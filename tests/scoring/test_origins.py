@@ -7,11 +7,13 @@ nor an imported alignment is an editor's pass.
 
 from __future__ import annotations
 
+from sacrebleu.metrics import BLEU, CHRF
 from streamlit.testing.v1 import AppTest
 
 from tests.scoring.conftest import MT
 from tests.scoring.test_scores_page import _scores_app
 from tests.store.conftest import FOUR_SENTENCES
+from workbench.cli import main
 from workbench.engines.base import Hypothesis
 from workbench.scoring.document import score_document
 from workbench.scoring.stored import load_histories
@@ -42,6 +44,18 @@ def _tm_filled_then_edited(store):
     return doc
 
 
+def _aligned_then_translated(store, status: str = "confirmed"):
+    """An accepted alignment's texts as the current revisions, then MT of the document."""
+    doc = store.add_document("talks.txt", FOUR_SENTENCES)
+    s = store.segments(doc.id)
+    store.append_revisions(
+        "ur", {seg.id: text for seg, text in zip(s, ALIGNED, strict=True)}, "lead",
+        origin="aligned", status=status,
+    )  # fmt: skip
+    _machine_translate(store, doc)  # stored, but does not displace the aligned texts
+    return doc
+
+
 def _report(store, doc):
     return score_document(load_histories(store, doc, "ur"), "ur", n_bootstrap=0)
 
@@ -66,15 +80,7 @@ def test_a_tm_fill_is_not_an_editor_pass(store):
 
 
 def test_an_alignment_accepted_as_confirmed_is_neither_hter_nor_an_editor_pass(store):
-    doc = store.add_document("talks.txt", FOUR_SENTENCES)
-    s = store.segments(doc.id)
-    store.append_revisions(
-        "ur", {seg.id: text for seg, text in zip(s, ALIGNED, strict=True)}, "lead",
-        origin="aligned", status="confirmed",
-    )  # fmt: skip
-    _machine_translate(store, doc)  # MT of an aligned document does not displace its texts
-
-    report = _report(store, doc)
+    report = _report(store, _aligned_then_translated(store))
 
     assert report.scored == 0
     assert report.per_editor == []
@@ -117,3 +123,51 @@ def test_scores_page_leaves_a_tm_started_sentence_unscored_and_says_so(store):
     assert "1 of 4 sentences scored" in at.caption[0].value
     assert table.loc[1, "Started from"] == "tm"
     assert not table.loc[1, "Scored"]
+
+
+def test_mt_run_after_an_alignment_is_scored_against_the_aligned_translation(store):
+    report = _report(store, _aligned_then_translated(store))
+    bleu, chrf, _ = report.mt_vs_independent
+
+    assert report.independent == 4
+    assert bleu.score == BLEU(tokenize="intl").corpus_score(MT, [ALIGNED]).score
+    assert chrf.score == CHRF().corpus_score(MT, [ALIGNED]).score
+
+
+def test_low_confidence_aligned_drafts_are_not_references_for_the_mt(store):
+    report = _report(store, _aligned_then_translated(store, status="draft"))
+
+    assert report.independent == 0
+    assert report.mt_vs_independent == []
+
+
+def test_the_mt_a_tm_match_replaced_is_scored_against_the_edited_tm_text(store):
+    report = _report(store, _tm_filled_then_edited(store))
+    bleu = report.mt_vs_independent[0]
+
+    assert report.independent == 1
+    assert bleu.score == BLEU(tokenize="intl").corpus_score([MT[0]], [[TM_EDITED]]).score
+
+
+def test_cli_prints_mt_against_aligned_translations_apart_from_hter(store, db_url, capsys):
+    _aligned_then_translated(store)
+
+    code = main(["score", "talks.txt", "--to", "ur", "--db", db_url, "--confidence", "0"])
+    out = capsys.readouterr().out
+
+    assert code == 0
+    assert "# no sentence post-edited from MT yet: no HTER to score" in out
+    assert (
+        "# MT against 4 texts made without it (TM matches, aligned translations) as "
+        "references; TER here is not HTER"
+    ) in out
+    assert sum("BLEU|nrefs:1" in line for line in out.splitlines()) == 1
+
+
+def test_scores_page_shows_mt_against_aligned_translations(store):
+    _aligned_then_translated(store)
+    at = AppTest.from_function(_scores_app, default_timeout=60).run()
+
+    assert not at.exception
+    assert "(4 from an alignment)" in at.info[0].value
+    assert [m.label for m in at.metric] == ["BLEU", "chrF", "TER"]

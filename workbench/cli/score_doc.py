@@ -93,7 +93,13 @@ def _print_report(name: str, report: DocumentReport, args: argparse.Namespace) -
     if report.mt_vs_final:
         print_scores(report.mt_vs_final, args.width)
     else:
-        print(f"# no sentence is {report.scope} yet: nothing to score against")
+        print(f"# no sentence {report.scope} from MT yet: no HTER to score")
+    if report.mt_vs_independent:
+        print(
+            f"# MT against {report.independent} texts made without it (TM matches, aligned "
+            "translations) as references; TER here is not HTER"
+        )
+        print_scores(report.mt_vs_independent, args.width)
     print_prep(report.prep, report.prep_description)
     if report.per_editor:
         print("# per editor: their revisions against the text they started from")
@@ -149,6 +155,8 @@ def _report_json(
         "sentences": report.total,
         "scored": report.scored,
         "mt_vs_final": [s.as_dict(width) for s in report.mt_vs_final],
+        "independent": report.independent,
+        "mt_vs_independent": [s.as_dict(width) for s in report.mt_vs_independent],
         "per_editor": groups(report.per_editor),
         "per_day": groups(report.per_day),
         "segments": [asdict(s) for s in report.segments],

@@ -83,6 +83,14 @@ class SegmentHistory:
                 return revision
         return None
 
+    @property
+    def mt_text(self) -> str | None:
+        """The newest machine translation: the MT revision, else the newest engine output
+        loaded (MT run after an alignment was accepted is stored but not made a revision)."""
+        if self.mt is not None:
+            return self.mt.text
+        return next(iter(self.engine_outputs.values()), None)
+
     def is_pass(self, k: int) -> bool:
         """Whether revision `k` is an editor's pass (see `is_editor_pass`)."""
         return is_editor_pass(self.revisions[k], self.revisions[k - 1] if k else None)
@@ -133,7 +141,7 @@ SCOPES: dict[str, Callable[[RevisionLike], bool]] = {
 
 # Texts a paired comparison can pit against each other, per segment.
 TEXT_SOURCES: dict[str, Callable[[SegmentHistory], str | None]] = {
-    "mt": lambda h: h.mt.text if h.mt else None,
+    "mt": lambda h: h.mt_text,
     "first-edit": lambda h: h.first_edit.text if h.first_edit else None,
     "final": lambda h: h.final.text if h.final else None,
 }
@@ -189,6 +197,10 @@ class DocumentReport:
     prep_description: str
     total: int  # sentences in the document
     mt_vs_final: list[CorpusScore]  # empty when no segment is in scope
+    # MT against final texts made without it (started from a TM match or an alignment):
+    # reference-based scores, not HTER; empty when there are none.
+    mt_vs_independent: list[CorpusScore]
+    independent: int  # sentences in mt_vs_independent
     segments: list[SegmentResult]
     revisions: list[RevisionResult]
     per_editor: list[GroupScores]
@@ -242,6 +254,18 @@ def score_document(
     )
     per_segment = dict(zip((h.index for h in in_scope), pairs.segments(), strict=True))
     mt_vs_final = pairs.corpus(n_bootstrap=n_bootstrap) if len(pairs) else []
+    independent = [
+        h
+        for h in histories
+        if h.start is not None
+        and h.start.origin != MT_ORIGIN
+        and h.mt_text is not None
+        and SCOPES[scope](h.final)
+    ]
+    against_human = scorer.score(
+        [h.mt_text for h in independent], [h.final.text for h in independent]
+    )
+    mt_vs_independent = against_human.corpus(n_bootstrap=n_bootstrap) if independent else []
 
     segments = [_segment_result(h, per_segment.get(h.index), scorer) for h in histories]
     revisions, per_editor, per_day = _revision_results(histories, scorer)
@@ -252,6 +276,8 @@ def score_document(
         prep_description=scorer.prep_description,
         total=len(histories),
         mt_vs_final=mt_vs_final,
+        mt_vs_independent=mt_vs_independent,
+        independent=len(independent),
         segments=segments,
         revisions=revisions,
         per_editor=per_editor,
@@ -354,14 +380,16 @@ def score_against_reference(
 ) -> ReferenceReport:
     """MT and final text against `reference`, on sentences that have all three."""
     scorer = Scorer(target, metrics, normalize=normalize)
-    covered = [h for h in histories if h.index in reference.texts and h.mt is not None and h.final]
+    covered = [
+        h for h in histories if h.index in reference.texts and h.mt_text is not None and h.final
+    ]
     if not covered:
         raise WorkbenchError(
             f"{reference.name}: no sentence has a reference, a machine translation and a "
             "current text to score"
         )
     refs = [reference.texts[h.index] for h in covered]
-    mt = scorer.score([h.mt.text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
+    mt = scorer.score([h.mt_text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
     final = scorer.score([h.final.text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
     return ReferenceReport(
         reference=reference.name,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.scoring.document import SegmentHistory
-from workbench.store import Document, Revision, Store
+from workbench.store import Document, Origin, Revision, Store
 
 
 def load_histories(
@@ -13,6 +13,8 @@ def load_histories(
 
     With `engines`, each sentence also carries the best hypothesis of the newest MT run of
     every engine that translated it (one query per sentence, so only when comparing engines).
+    Without, only sentences whose texts came from elsewhere (TM, alignment) and have no MT
+    revision carry them: MT run after an alignment is stored but not made a revision.
     """
     segments = store.segments(document.id)
     revisions: dict[int, list[Revision]] = {s.id: [] for s in segments}
@@ -21,10 +23,11 @@ def load_histories(
     histories = []
     for segment in segments:
         outputs: dict[str, str] = {}
-        if engines:
+        history = sorted(revisions[segment.id], key=lambda r: r.number)
+        no_mt_revision = history and all(r.origin != Origin.MT for r in history)
+        if engines or no_mt_revision:
             for mt in store.machine_translations(segment.id, target):  # newest first
                 outputs.setdefault(mt.engine, mt.best)
-        history = sorted(revisions[segment.id], key=lambda r: r.number)
         histories.append(SegmentHistory(segment.index, segment.text, history, outputs))
     return histories
 

@@ -98,8 +98,8 @@ def _choose_document():
     return documents[ids.index(chosen)], target
 
 
-def _headline(scores: list[CorpusScore], prep_description: str) -> None:
-    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": "HTER"}
+def _headline(scores: list[CorpusScore], prep_description: str, ter_label: str = "HTER") -> None:
+    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": ter_label}
     for column, score in zip(st.columns(len(scores)), scores, strict=True):
         interval = f"95% CI ± {score.ci_halfwidth:.1f}" if score.ci_halfwidth is not None else ""
         column.metric(
@@ -275,6 +275,14 @@ def render() -> None:
         _headline(report.mt_vs_final, report.prep_description)
     else:
         st.info(_nothing_scored(histories, scope))
+    if report.mt_vs_independent:
+        st.subheader("Machine translation against translations made without it")
+        st.caption(
+            f"{report.independent} sentences whose text came from the translation memory or "
+            "an alignment: the newest MT scored against them as a reference (TER here is "
+            "not HTER: nobody post-edited this MT)."
+        )
+        _headline(report.mt_vs_independent, report.prep_description, ter_label="TER")
     sentences, charts, revisions, reference = st.tabs(
         ["Sentences", "Charts", "Revisions", "Against a reference"]
     )
