@@ -171,3 +171,19 @@ def test_scores_page_shows_mt_against_aligned_translations(store):
     assert not at.exception
     assert "(4 from an alignment)" in at.info[0].value
     assert [m.label for m in at.metric] == ["BLEU", "chrF", "TER"]
+
+
+def test_scores_page_picks_up_mt_run_after_it_was_shown(store):
+    doc = store.add_document("talks.txt", FOUR_SENTENCES)
+    s = store.segments(doc.id)
+    store.append_revisions(
+        "ur", {seg.id: text for seg, text in zip(s, ALIGNED, strict=True)}, "lead",
+        origin="aligned", status="confirmed",
+    )  # fmt: skip
+    at = AppTest.from_function(_scores_app, default_timeout=60).run()
+    assert not at.metric
+
+    _machine_translate(store, doc)
+    at.run()
+
+    assert [m.label for m in at.metric] == ["BLEU", "chrF", "TER"]

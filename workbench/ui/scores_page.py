@@ -58,9 +58,10 @@ def _report(target: str, scope: str, version: tuple, _histories: list[SegmentHis
 
 
 def _version(document: Document, histories: list[SegmentHistory]) -> tuple:
-    """Which database, document and revisions a report was computed from."""
+    """Which database, document, revisions and stored MT a report was computed from."""
     revisions = tuple(r.id for h in histories for r in h.revisions)
-    return (config.database_url(), document.id, document.created.isoformat(), revisions)
+    outputs = tuple(tuple(h.engine_outputs.items()) for h in histories)
+    return (config.database_url(), document.id, document.created.isoformat(), revisions, outputs)
 
 
 def _choose_document():
