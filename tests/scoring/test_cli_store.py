@@ -161,3 +161,17 @@ def test_unknown_text_to_compare_is_exit_2(document, db_url, capsys):
 
     assert code == 2
     assert "unknown text to compare 'draft'; known: mt, first-edit, final, engine:LABEL" in err
+
+
+def test_segments_table_is_preceded_by_the_sentence_score_signatures(document, db_url, capsys):
+    _, out, _ = score(
+        capsys, "talks.txt", "--to", "ur", "--db", db_url, "--confidence", "0", "--segments"
+    )
+    lines = out[: out.index("#\tSource")].splitlines()
+
+    assert [line for line in lines if line.startswith("# sentence scores: ")] == [
+        "# sentence scores: BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|smooth:exp|version:2.6.0",
+        "# sentence scores: chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0",
+        "# sentence scores: TER|nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|"
+        "version:2.6.0",
+    ]

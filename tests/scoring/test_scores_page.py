@@ -107,3 +107,10 @@ def test_sentence_table_says_each_final_text_started_from_the_mt(page):
     table = page.dataframe[0].value
 
     assert table["Started from"].tolist() == ["mt"] * 4
+
+
+def test_sentence_table_names_the_signature_of_its_sentence_bleu(page):
+    caption = next(c.value for c in page.caption if c.value.startswith("Sentence scores: "))
+
+    assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in caption
+    assert caption.endswith("ur:norm=nfc+bidi+yeh+kaf+digits,ter-pretok=intl")

@@ -79,6 +79,8 @@ def run_document(args: argparse.Namespace) -> int:
         print(f"# {count} sentences with {baseline}, {system} and {against_name}")
         print_paired(baseline, system, results, args.width)
     if args.segments:
+        for signature in report.sentence_signatures:
+            print(f"# sentence scores: {signature}")
         _print_table(segment_table(report).drop(columns=["Scored"]), args.width)
     if args.revisions:
         _print_table(revision_table(report), args.width)
@@ -155,6 +157,7 @@ def _report_json(
         "sentences": report.total,
         "scored": report.scored,
         "mt_vs_final": [s.as_dict(width) for s in report.mt_vs_final],
+        "sentence_signatures": report.sentence_signatures,
         "independent": report.independent,
         "mt_vs_independent": [s.as_dict(width) for s in report.mt_vs_independent],
         "per_editor": groups(report.per_editor),

@@ -197,6 +197,7 @@ class DocumentReport:
     prep_description: str
     total: int  # sentences in the document
     mt_vs_final: list[CorpusScore]  # empty when no segment is in scope
+    sentence_signatures: list[str]  # of the per-sentence scores (BLEU: effective order)
     # MT against final texts made without it (started from a TM match or an alignment):
     # reference-based scores, not HTER; empty when there are none.
     mt_vs_independent: list[CorpusScore]
@@ -276,6 +277,7 @@ def score_document(
         prep_description=scorer.prep_description,
         total=len(histories),
         mt_vs_final=mt_vs_final,
+        sentence_signatures=pairs.sentence_signatures(),
         mt_vs_independent=mt_vs_independent,
         independent=len(independent),
         segments=segments,

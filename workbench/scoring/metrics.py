@@ -29,6 +29,7 @@ METRICS: tuple[str, ...] = ("bleu", "chrf", "ter")
 # Where a higher number means a closer match; TER counts edits, so lower is closer.
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False}
 DEFAULT_BOOTSTRAP = 1000  # sacrebleu's --confidence-n default
+_NAMES = {"bleu": "BLEU", "chrf": "chrF2", "ter": "TER"}  # sacrebleu's names (default settings)
 
 
 class PretokenizedTER(TER):
@@ -231,6 +232,18 @@ class ScoredPairs:
 
     def segments(self) -> list[SegmentScore]:
         return [self.segment(i) for i in range(self.size)]
+
+    def sentence_signatures(self) -> list[str]:
+        """`NAME|signature` of the sentence scores (BLEU's says `eff:yes`), one per metric;
+        empty when there are no pairs."""
+        if not self.size:
+            return []
+        self._sentence_bleu.num_refs = 1  # set by sacrebleu when a metric scores a corpus
+        lines = []
+        for name, metric in self._metrics.items():
+            scorer = self._sentence_bleu if name == "bleu" else metric
+            lines.append(f"{_NAMES[name]}|{scorer.get_signature().format()}")
+        return lines
 
 
 def _corpus_score(

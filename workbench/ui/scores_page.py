@@ -140,6 +140,8 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
         _sentence_detail(table.iloc[rows[0]], report.target)
     else:
         st.caption("Select a row to read its MT and final text in full.")
+    if report.sentence_signatures:
+        st.caption(f"Sentence scores: {' · '.join(report.sentence_signatures)} · {report.prep}")
     st.download_button(
         "Download CSV",
         to_csv(table),
