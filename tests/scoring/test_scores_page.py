@@ -114,3 +114,12 @@ def test_sentence_table_names_the_signature_of_its_sentence_bleu(page):
 
     assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in caption
     assert caption.endswith("ur:norm=nfc+bidi+yeh+kaf+digits,ter-pretok=intl")
+
+
+def test_per_editor_and_per_revision_scores_name_their_signatures(page):
+    captions = [c.value for c in page.caption]
+    editors = next(c for c in captions if c.startswith("Per editor, corpus scores: "))
+    revisions = next(c for c in captions if c.startswith("Per revision, sentence scores: "))
+
+    assert "BLEU|nrefs:1|case:mixed|eff:no|tok:intl|" in editors
+    assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in revisions

@@ -277,7 +277,7 @@ def score_document(
         prep_description=scorer.prep_description,
         total=len(histories),
         mt_vs_final=mt_vs_final,
-        sentence_signatures=pairs.sentence_signatures(),
+        sentence_signatures=scorer.sentence_signatures(),
         mt_vs_independent=mt_vs_independent,
         independent=len(independent),
         segments=segments,

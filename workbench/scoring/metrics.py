@@ -157,6 +157,15 @@ class Scorer:
     def normalize(self, text: str) -> str:
         return self.normalization(text)
 
+    def sentence_signatures(self) -> list[str]:
+        """`NAME|signature` of sentence scores (BLEU's says `eff:yes`), one per metric."""
+        lines = []
+        for name in self.metrics:
+            metric = self.new_metric(name, sentence=True)
+            metric.num_refs = 1  # sacrebleu sets this when the metric first scores text
+            lines.append(f"{_NAMES[name]}|{metric.get_signature().format()}")
+        return lines
+
     def score(self, hypotheses: Sequence[str], references: Sequence[str]) -> ScoredPairs:
         """Extract the statistics of every hypothesis/reference pair, in order."""
         if len(hypotheses) != len(references):
@@ -232,18 +241,6 @@ class ScoredPairs:
 
     def segments(self) -> list[SegmentScore]:
         return [self.segment(i) for i in range(self.size)]
-
-    def sentence_signatures(self) -> list[str]:
-        """`NAME|signature` of the sentence scores (BLEU's says `eff:yes`), one per metric;
-        empty when there are no pairs."""
-        if not self.size:
-            return []
-        self._sentence_bleu.num_refs = 1  # set by sacrebleu when a metric scores a corpus
-        lines = []
-        for name, metric in self._metrics.items():
-            scorer = self._sentence_bleu if name == "bleu" else metric
-            lines.append(f"{_NAMES[name]}|{scorer.get_signature().format()}")
-        return lines
 
 
 def _corpus_score(

@@ -183,8 +183,16 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
         "the final text (how far it still was)."
     )
     st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
+    if report.per_editor:
+        signatures = " · ".join(f"{s.name}|{s.signature}" for s in report.per_editor[0].scores)
+        st.caption(f"Per editor, corpus scores: {signatures} · {report.prep}")
     table = revision_table(report)
     st.dataframe(table, hide_index=True, key="score_revisions", placeholder="–")
+    if report.sentence_signatures:
+        st.caption(
+            f"Per revision, sentence scores: {' · '.join(report.sentence_signatures)} · "
+            f"{report.prep}"
+        )
     st.download_button(
         "Download CSV",
         to_csv(table),
