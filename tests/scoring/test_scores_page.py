@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.scoring.conftest import EDIT_1
+from workbench.engines.base import Hypothesis
 from workbench.ui import state
 
 
@@ -123,3 +124,24 @@ def test_per_editor_and_per_revision_scores_name_their_signatures(page):
 
     assert "BLEU|nrefs:1|case:mixed|eff:no|tok:intl|" in editors
     assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in revisions
+
+
+def test_compare_tab_tests_the_first_edit_against_mt_on_post_edited_sentences(page):
+    assert page.selectbox(key=state.SCORE_BASELINE).value == "mt"
+    assert page.selectbox(key=state.SCORE_SYSTEM).value == "first-edit"
+    assert any(m.value == "3 post-edited sentences have both texts." for m in page.markdown)
+    table = page.dataframe[-1].value
+
+    assert table["Metric"].tolist() == ["BLEU", "chrF2", "TER"]
+    assert list(table.columns[1:3]) == ["MT (the editor's start)", "First editor pass"]
+    assert table["p-value"].between(0, 1).all()
+
+
+def test_compare_tab_offers_each_engine_that_translated_the_document(page, document, store):
+    store.add_machine_translations(
+        document.id, "ur", "nllb", "m2", [[Hypothesis("کچھ اور۔", -0.2)]] * 4
+    )
+    page.run()
+    options = page.selectbox(key=state.SCORE_SYSTEM).options
+
+    assert options[-2:] == ["argos (newest run)", "nllb (newest run)"]

@@ -23,8 +23,8 @@ from workbench.scoring.document import (
 )
 from workbench.scoring.metrics import CorpusScore
 from workbench.scoring.references import read_reference
-from workbench.scoring.significance import PAIRED_METHODS
-from workbench.scoring.stored import load_histories
+from workbench.scoring.significance import PAIRED_METHODS, PairedResult
+from workbench.scoring.stored import engine_names, load_histories
 from workbench.scoring.tables import (
     group_table,
     headline_table,
@@ -228,12 +228,16 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         st.subheader(f"{label} against {reference.name}")
         st.dataframe(headline_table(scores), hide_index=True)
     st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
+    _paired_table(paired, "MT", "Final")
+
+
+def _paired_table(paired: list[PairedResult], baseline: str, system: str) -> None:
     st.dataframe(
         [
             {
                 "Metric": r.name,
-                "MT": round(r.baseline, 1),
-                "Final": round(r.system, 1),
+                baseline: round(r.baseline, 1),
+                system: round(r.system, 1),
                 "p-value": round(r.p_value, 4),
                 "Significant (p < 0.05)": r.significant,
             }
@@ -241,7 +245,44 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         ],
         hide_index=True,
     )
-    st.caption(f"{paired[0].name}|{paired[0].signature} · {paired[0].prep}")
+    st.caption(" · ".join([*(f"{r.name}|{r.signature}" for r in paired), paired[0].prep]))
+
+
+_COMPARE_LABELS = {"mt": "MT (the editor's start)", "first-edit": "First editor pass"}
+
+
+def _compare_label(option: str) -> str:
+    return _COMPARE_LABELS.get(option, option.removeprefix("engine:") + " (newest run)")
+
+
+def _compare_tab(document: Document, target: str) -> None:
+    st.caption(
+        "Two engines, or two stages of the post-edit, against the final post-edited text: "
+        "a paired test says whether the difference is more than chance."
+    )
+    histories = load_histories(app_store(), document, target, engines=True)
+    options = [*_COMPARE_LABELS, *(f"engine:{e}" for e in engine_names(histories))]
+    for key in (state.SCORE_BASELINE, state.SCORE_SYSTEM):
+        if st.session_state[key] not in options:
+            st.session_state[key] = options[0]
+    label = _compare_label
+    left, right, method_col = st.columns(3)
+    baseline = left.selectbox("Baseline", options, format_func=label, key=state.SCORE_BASELINE)
+    system = right.selectbox("System", options, format_func=label, key=state.SCORE_SYSTEM)
+    method = method_col.radio(
+        "Paired test", list(PAIRED_METHODS), format_func=PAIRED_METHODS.__getitem__,
+        horizontal=True, key=state.SCORE_COMPARE_PAIRED,
+    )  # fmt: skip
+    if baseline == system:
+        st.info("Choose two different texts to compare.")
+        return
+    try:
+        count, paired = compare(histories, target, baseline, system, method=method)
+    except WorkbenchError as exc:
+        st.info(str(exc))
+        return
+    st.write(f"{count} post-edited sentences have both texts.")
+    _paired_table(paired, label(baseline), label(system))
 
 
 def _nothing_scored(histories: list[SegmentHistory], scope: str) -> str:
@@ -294,8 +335,8 @@ def render() -> None:
             "not HTER: nobody post-edited this MT)."
         )
         _headline(report.mt_vs_independent, report.prep_description, ter_label="TER")
-    sentences, charts, revisions, reference = st.tabs(
-        ["Sentences", "Charts", "Revisions", "Against a reference"]
+    sentences, charts, revisions, reference, paired = st.tabs(
+        ["Sentences", "Charts", "Revisions", "Against a reference", "Compare"]
     )
     with sentences:
         _sentences_tab(report, document.name)
@@ -305,3 +346,5 @@ def render() -> None:
         _revisions_tab(report, document.name)
     with reference:
         _reference_tab(histories, target, document.source_lang)
+    with paired:
+        _compare_tab(document, target)
