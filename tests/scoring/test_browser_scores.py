@@ -66,7 +66,8 @@ def test_scores_page_in_the_browser(db_url, edited_document, tmp_path, screensho
         page.goto(f"{url}/scores")
         page.get_by_text("Machine translation against the final text").wait_for(timeout=60_000)
         expect(page.get_by_text("8 of 10 sentences scored")).to_be_visible()  # 8 and 9 untouched
-        expect(page.get_by_text("TER|nrefs:1|bs:1000|seed:12345|")).to_be_visible()
+        headline = page.locator("[data-testid='stCode']").first
+        expect(headline.get_by_text("TER|nrefs:1|bs:1000|seed:12345|")).to_be_visible()
 
         grid = page.locator("[data-testid='stDataFrame']").first
         box = grid.bounding_box()
@@ -90,4 +91,10 @@ def test_scores_page_in_the_browser(db_url, edited_document, tmp_path, screensho
         heading = page.get_by_text("Is the final text closer to the reference than MT?")
         heading.wait_for(timeout=60_000)
         expect(page.get_by_text("10 of 10 sentences have a reference.")).to_be_visible()
+
+        page.get_by_role("tab", name="Compare").click()
+        compared = page.get_by_text("8 post-edited sentences have both texts.")
+        compared.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(screenshot_dir / "scores-compare.png"))
         browser.close()

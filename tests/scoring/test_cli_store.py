@@ -151,7 +151,7 @@ def test_document_with_only_mt_says_nothing_is_post_edited_yet(store, db_url, ca
 
     assert code == 0
     assert "MT against the final text, 0 of 2 sentences" in out
-    assert "# no sentence is post-edited yet: nothing to score against" in out
+    assert "# no sentence post-edited from MT yet: no HTER to score" in out
 
 
 def test_unknown_text_to_compare_is_exit_2(document, db_url, capsys):
@@ -161,3 +161,17 @@ def test_unknown_text_to_compare_is_exit_2(document, db_url, capsys):
 
     assert code == 2
     assert "unknown text to compare 'draft'; known: mt, first-edit, final, engine:LABEL" in err
+
+
+def test_segments_table_is_preceded_by_the_sentence_score_signatures(document, db_url, capsys):
+    _, out, _ = score(
+        capsys, "talks.txt", "--to", "ur", "--db", db_url, "--confidence", "0", "--segments"
+    )
+    lines = out[: out.index("#\tSource")].splitlines()
+
+    assert [line for line in lines if line.startswith("# sentence scores: ")] == [
+        "# sentence scores: BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|smooth:exp|version:2.6.0",
+        "# sentence scores: chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0",
+        "# sentence scores: TER|nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|"
+        "version:2.6.0",
+    ]

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.scoring.conftest import EDIT_1
+from workbench.engines.base import Hypothesis
 from workbench.ui import state
 
 
@@ -80,7 +81,7 @@ def test_empty_store_points_to_the_editor(db_url):
     assert "No document is stored yet" in at.info[0].value
 
 
-def test_document_without_machine_translation_says_there_is_nothing_to_compare(store):
+def test_document_without_machine_translation_says_where_its_texts_came_from(store):
     doc = store.add_document("aligned.txt", "An old sentence.")
     segment = store.segments(doc.id)[0]
     store.append_revisions("ur", {segment.id: "ایک پرانا جملہ۔"}, "aligner", origin="aligned")
@@ -88,4 +89,59 @@ def test_document_without_machine_translation_says_there_is_nothing_to_compare(s
     at = AppTest.from_function(_scores_app, default_timeout=60).run()
 
     assert not at.exception
-    assert "No sentence has a machine translation" in at.info[0].value
+    assert at.info[0].value.startswith(
+        "No sentence was post-edited from a machine translation (1 from an alignment)"
+    )
+
+
+def test_scores_open_on_the_document_open_in_the_editor(document, store):
+    other = store.add_document("other.txt", "One sentence here.")
+    at = AppTest.from_function(_scores_app, default_timeout=60)
+    at.session_state[state.DOCUMENT_ID] = other.id
+    at.run()
+
+    assert at.selectbox[0].value == other.id
+    assert at.info[0].value == "other.txt has no Urdu translation yet."
+
+
+def test_sentence_table_says_each_final_text_started_from_the_mt(page):
+    table = page.dataframe[0].value
+
+    assert table["Started from"].tolist() == ["mt"] * 4
+
+
+def test_sentence_table_names_the_signature_of_its_sentence_bleu(page):
+    caption = next(c.value for c in page.caption if c.value.startswith("Sentence scores: "))
+
+    assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in caption
+    assert caption.endswith("ur:norm=nfc+bidi+yeh+kaf+digits,ter-pretok=intl")
+
+
+def test_per_editor_and_per_revision_scores_name_their_signatures(page):
+    captions = [c.value for c in page.caption]
+    editors = next(c for c in captions if c.startswith("Per editor, corpus scores: "))
+    revisions = next(c for c in captions if c.startswith("Per revision, sentence scores: "))
+
+    assert "BLEU|nrefs:1|case:mixed|eff:no|tok:intl|" in editors
+    assert "BLEU|nrefs:1|case:mixed|eff:yes|tok:intl|" in revisions
+
+
+def test_compare_tab_tests_the_first_edit_against_mt_on_post_edited_sentences(page):
+    assert page.selectbox(key=state.SCORE_BASELINE).value == "mt"
+    assert page.selectbox(key=state.SCORE_SYSTEM).value == "first-edit"
+    assert any(m.value == "3 post-edited sentences have both texts." for m in page.markdown)
+    table = page.dataframe[-1].value
+
+    assert table["Metric"].tolist() == ["BLEU", "chrF2", "TER"]
+    assert list(table.columns[1:3]) == ["MT (the editor's start)", "First editor pass"]
+    assert table["p-value"].between(0, 1).all()
+
+
+def test_compare_tab_offers_each_engine_that_translated_the_document(page, document, store):
+    store.add_machine_translations(
+        document.id, "ur", "nllb", "m2", [[Hypothesis("کچھ اور۔", -0.2)]] * 4
+    )
+    page.run()
+    options = page.selectbox(key=state.SCORE_SYSTEM).options
+
+    assert options[-2:] == ["argos (newest run)", "nllb (newest run)"]

@@ -79,6 +79,8 @@ def run_document(args: argparse.Namespace) -> int:
         print(f"# {count} sentences with {baseline}, {system} and {against_name}")
         print_paired(baseline, system, results, args.width)
     if args.segments:
+        for signature in report.sentence_signatures:
+            print(f"# sentence scores: {signature}")
         _print_table(segment_table(report).drop(columns=["Scored"]), args.width)
     if args.revisions:
         _print_table(revision_table(report), args.width)
@@ -93,7 +95,13 @@ def _print_report(name: str, report: DocumentReport, args: argparse.Namespace) -
     if report.mt_vs_final:
         print_scores(report.mt_vs_final, args.width)
     else:
-        print(f"# no sentence is {report.scope} yet: nothing to score against")
+        print(f"# no sentence {report.scope} from MT yet: no HTER to score")
+    if report.mt_vs_independent:
+        print(
+            f"# MT against {report.independent} texts made without it (TM matches, aligned "
+            "translations) as references; TER here is not HTER"
+        )
+        print_scores(report.mt_vs_independent, args.width)
     print_prep(report.prep, report.prep_description)
     if report.per_editor:
         print("# per editor: their revisions against the text they started from")
@@ -149,6 +157,9 @@ def _report_json(
         "sentences": report.total,
         "scored": report.scored,
         "mt_vs_final": [s.as_dict(width) for s in report.mt_vs_final],
+        "sentence_signatures": report.sentence_signatures,
+        "independent": report.independent,
+        "mt_vs_independent": [s.as_dict(width) for s in report.mt_vs_independent],
         "per_editor": groups(report.per_editor),
         "per_day": groups(report.per_day),
         "segments": [asdict(s) for s in report.segments],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from workbench.scoring.document import DocumentReport, is_machine
+from workbench.scoring.document import DocumentReport
 from workbench.scoring.tables import SCORE_COLUMNS, group_table
 
 _METRIC_ORDER = list(SCORE_COLUMNS.values())
@@ -69,7 +69,7 @@ def time_chart(report: DocumentReport) -> alt.LayerChart:
                 "Revision": r.revision,
             }
             for r in report.revisions
-            if r.vs_previous is not None and r.vs_previous.ter is not None and not is_machine(r)
+            if r.vs_previous is not None and r.vs_previous.ter is not None and r.editor_pass
         ],
         columns=["Saved", "TER", "Author", "Sentence", "Revision"],
     )

@@ -4,7 +4,11 @@
   segment's newest `mt` revision) as hypothesis, the current revision as reference. TER
   here is HTER. By default only post-edited segments count (the current revision is an
   editor's draft or confirmed): an untouched MT draft compared with itself would flatter
-  the engine.
+  the engine. A segment whose editor started from a translation-memory match or an aligned
+  human translation (a `tm` or `aligned` revision after the MT) is no post-edit of the MT
+  and is left out of HTER; the table says where each final text started from.
+- **Editor passes** are human edits and confirmations of the text as it stood; MT, TM fills
+  and accepted alignments are where an editor starts from, never an editor's pass.
 - **Every revision against the previous one** (how much that pass changed; hypothesis =
   previous text, reference = this revision) **and against the final one** (how far it
   still was from the end result), aggregated per editor and per day.
@@ -80,17 +84,52 @@ class SegmentHistory:
         return None
 
     @property
+    def mt_text(self) -> str | None:
+        """The newest machine translation: the MT revision, else the newest engine output
+        loaded (MT run after an alignment was accepted is stored but not made a revision)."""
+        if self.mt is not None:
+            return self.mt.text
+        return next(iter(self.engine_outputs.values()), None)
+
+    def is_pass(self, k: int) -> bool:
+        """Whether revision `k` is an editor's pass (see `is_editor_pass`)."""
+        return is_editor_pass(self.revisions[k], self.revisions[k - 1] if k else None)
+
+    @property
     def first_edit(self) -> RevisionLike | None:
-        """The first revision an editor made after the MT (a first post-editing pass)."""
-        for revision in self.revisions:
-            if not is_machine(revision):
+        """The first revision an editor made (a first post-editing pass)."""
+        for k, revision in enumerate(self.revisions):
+            if self.is_pass(k):
                 return revision
         return None
 
+    @property
+    def start(self) -> RevisionLike | None:
+        """The text the editor's passes started from: the newest MT, TM fill or aligned
+        translation (None when the editor typed the first text)."""
+        for k in reversed(range(len(self.revisions))):
+            if not self.is_pass(k):
+                return self.revisions[k]
+        return None
 
-def is_machine(revision: RevisionLike) -> bool:
-    """An MT draft: made by the engine, not by an editor (confirming MT as is is a pass)."""
-    return revision.origin == MT_ORIGIN and revision.status == DRAFT
+    @property
+    def post_edited_mt(self) -> RevisionLike | None:
+        """The MT whose post-edit the final text is, or None when it started elsewhere."""
+        start = self.start
+        return start if start is not None and start.origin == MT_ORIGIN else None
+
+
+def is_editor_pass(revision: RevisionLike, previous: RevisionLike | None) -> bool:
+    """A human edit, or an editor confirming the text as it stood (MT confirmed as is is a
+    pass). MT, TM fills and imported alignments, even imported as confirmed, are not."""
+    if revision.origin == HUMAN_ORIGIN:
+        return True
+    return (
+        revision.status == CONFIRMED
+        and previous is not None
+        and previous.status == DRAFT
+        and previous.text == revision.text
+    )
 
 
 # Which segments "MT against final" scores, by their current revision.
@@ -102,7 +141,7 @@ SCOPES: dict[str, Callable[[RevisionLike], bool]] = {
 
 # Texts a paired comparison can pit against each other, per segment.
 TEXT_SOURCES: dict[str, Callable[[SegmentHistory], str | None]] = {
-    "mt": lambda h: h.mt.text if h.mt else None,
+    "mt": lambda h: h.mt_text,
     "first-edit": lambda h: h.first_edit.text if h.first_edit else None,
     "final": lambda h: h.final.text if h.final else None,
 }
@@ -119,6 +158,7 @@ class SegmentResult:
     final_author: str | None
     final_status: str | None
     passes: int  # revisions made by editors
+    started_from: str | None  # origin of the text the editor started from: mt, tm, aligned
     scores: SegmentScore | None  # None when the segment is not in scope
     edit_distance: int | None  # characters (Levenshtein, normalized text)
 
@@ -134,6 +174,7 @@ class RevisionResult:
     origin: str
     status: str
     text: str
+    editor_pass: bool  # an editor's edit or confirmation (not MT, a TM fill or an import)
     vs_previous: SegmentScore | None  # previous text as hypothesis, this one as reference
     vs_final: SegmentScore | None  # this text as hypothesis, the final one as reference
 
@@ -156,6 +197,11 @@ class DocumentReport:
     prep_description: str
     total: int  # sentences in the document
     mt_vs_final: list[CorpusScore]  # empty when no segment is in scope
+    sentence_signatures: list[str]  # of the per-sentence scores (BLEU: effective order)
+    # MT against final texts made without it (started from a TM match or an alignment):
+    # reference-based scores, not HTER; empty when there are none.
+    mt_vs_independent: list[CorpusScore]
+    independent: int  # sentences in mt_vs_independent
     segments: list[SegmentResult]
     revisions: list[RevisionResult]
     per_editor: list[GroupScores]
@@ -201,10 +247,26 @@ def score_document(
     if scope not in SCOPES:
         raise WorkbenchError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
     scorer = Scorer(target, metrics, normalize=normalize)
-    in_scope = [h for h in histories if h.mt is not None and h.final and SCOPES[scope](h.final)]
-    pairs = scorer.score([h.mt.text for h in in_scope], [h.final.text for h in in_scope])
+    in_scope = [
+        h for h in histories if h.post_edited_mt is not None and h.final and SCOPES[scope](h.final)
+    ]
+    pairs = scorer.score(
+        [h.post_edited_mt.text for h in in_scope], [h.final.text for h in in_scope]
+    )
     per_segment = dict(zip((h.index for h in in_scope), pairs.segments(), strict=True))
     mt_vs_final = pairs.corpus(n_bootstrap=n_bootstrap) if len(pairs) else []
+    independent = [
+        h
+        for h in histories
+        if h.start is not None
+        and h.start.origin != MT_ORIGIN
+        and h.mt_text is not None
+        and SCOPES[scope](h.final)
+    ]
+    against_human = scorer.score(
+        [h.mt_text for h in independent], [h.final.text for h in independent]
+    )
+    mt_vs_independent = against_human.corpus(n_bootstrap=n_bootstrap) if independent else []
 
     segments = [_segment_result(h, per_segment.get(h.index), scorer) for h in histories]
     revisions, per_editor, per_day = _revision_results(histories, scorer)
@@ -215,6 +277,9 @@ def score_document(
         prep_description=scorer.prep_description,
         total=len(histories),
         mt_vs_final=mt_vs_final,
+        sentence_signatures=scorer.sentence_signatures(),
+        mt_vs_independent=mt_vs_independent,
+        independent=len(independent),
         segments=segments,
         revisions=revisions,
         per_editor=per_editor,
@@ -225,7 +290,9 @@ def score_document(
 def _segment_result(
     history: SegmentHistory, scores: SegmentScore | None, scorer: Scorer
 ) -> SegmentResult:
-    mt, final = history.mt, history.final
+    mt, final, start = history.mt, history.final, history.start
+    if scores is not None:
+        mt = history.post_edited_mt
     distance = None
     if scores is not None and mt is not None and final is not None:
         distance = Levenshtein.distance(scorer.normalize(mt.text), scorer.normalize(final.text))
@@ -236,7 +303,8 @@ def _segment_result(
         final=final.text if final else None,
         final_author=final.author if final else None,
         final_status=str(final.status) if final else None,
-        passes=sum(1 for r in history.revisions if not is_machine(r)),
+        passes=sum(1 for k in range(len(history.revisions)) if history.is_pass(k)),
+        started_from=str(start.origin) if start else None,
         scores=scores,
         edit_distance=distance,
     )
@@ -273,11 +341,12 @@ def _revision_results(
                 origin=str(revision.origin),
                 status=str(revision.status),
                 text=revision.text,
+                editor_pass=h.is_pass(k),
                 vs_previous=previous_of.get((h.index, k)),
                 vs_final=final_of.get((h.index, k)),
             )
         )
-    edits = [(i, h, k) for i, (h, k) in enumerate(with_previous) if not is_machine(h.revisions[k])]
+    edits = [(i, h, k) for i, (h, k) in enumerate(with_previous) if h.is_pass(k)]
     per_editor = _grouped(previous, edits, lambda h, k: h.revisions[k].author)
     per_day = _grouped(previous, edits, lambda h, k: h.revisions[k].created.date().isoformat())
     return results, per_editor, per_day
@@ -313,14 +382,16 @@ def score_against_reference(
 ) -> ReferenceReport:
     """MT and final text against `reference`, on sentences that have all three."""
     scorer = Scorer(target, metrics, normalize=normalize)
-    covered = [h for h in histories if h.index in reference.texts and h.mt is not None and h.final]
+    covered = [
+        h for h in histories if h.index in reference.texts and h.mt_text is not None and h.final
+    ]
     if not covered:
         raise WorkbenchError(
             f"{reference.name}: no sentence has a reference, a machine translation and a "
             "current text to score"
         )
     refs = [reference.texts[h.index] for h in covered]
-    mt = scorer.score([h.mt.text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
+    mt = scorer.score([h.mt_text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
     final = scorer.score([h.final.text for h in covered], refs).corpus(n_bootstrap=n_bootstrap)
     return ReferenceReport(
         reference=reference.name,

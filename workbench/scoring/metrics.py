@@ -29,6 +29,7 @@ METRICS: tuple[str, ...] = ("bleu", "chrf", "ter")
 # Where a higher number means a closer match; TER counts edits, so lower is closer.
 HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False}
 DEFAULT_BOOTSTRAP = 1000  # sacrebleu's --confidence-n default
+_NAMES = {"bleu": "BLEU", "chrf": "chrF2", "ter": "TER"}  # sacrebleu's names (default settings)
 
 
 class PretokenizedTER(TER):
@@ -155,6 +156,15 @@ class Scorer:
 
     def normalize(self, text: str) -> str:
         return self.normalization(text)
+
+    def sentence_signatures(self) -> list[str]:
+        """`NAME|signature` of sentence scores (BLEU's says `eff:yes`), one per metric."""
+        lines = []
+        for name in self.metrics:
+            metric = self.new_metric(name, sentence=True)
+            metric.num_refs = 1  # sacrebleu sets this when the metric first scores text
+            lines.append(f"{_NAMES[name]}|{metric.get_signature().format()}")
+        return lines
 
     def score(self, hypotheses: Sequence[str], references: Sequence[str]) -> ScoredPairs:
         """Extract the statistics of every hypothesis/reference pair, in order."""

@@ -33,6 +33,7 @@ def segment_table(report: DocumentReport) -> pd.DataFrame:
             "Editor": s.final_author or "",
             "Status": s.final_status or "",
             "Passes": s.passes,
+            "Started from": s.started_from or "",
             "Scored": s.scores is not None,
         }
         for s in [*scored, *rest]
@@ -52,6 +53,7 @@ _SEGMENT_COLUMNS = [
     "Editor",
     "Status",
     "Passes",
+    "Started from",
     "Scored",
 ]
 

@@ -18,6 +18,7 @@ records (`workbench.store.records`), never ORM objects::
     store.add_machine_translations(doc.id, "ur", "argos", model_id, hypotheses)
     translate_stored_document(store, doc, engine, "ur")    # pipeline + the call above (n-best 3)
     store.machine_translations(segment_id, "ur")           # [MachineTranslation], newest first
+    store.document_machine_translations(doc.id, "ur")      # {segment id: [MachineTranslation]}
 
     # Revisions are append-only; the current target is the newest one.
     head = store.current_revision(segment_id, "ur")        # Revision | None

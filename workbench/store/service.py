@@ -379,6 +379,27 @@ class Store:
             )
             return [_machine_translation(r) for r in records]
 
+    def document_machine_translations(
+        self, document_id: int, target: str
+    ) -> dict[int, list[MachineTranslation]]:
+        """Every MT result of a document's segments (segment id -> newest first), in one
+        read: for scoring stored MT of a whole document."""
+        with self._read() as session:
+            records = session.scalars(
+                select(MachineTranslationRecord)
+                .join(SegmentRecord, SegmentRecord.id == MachineTranslationRecord.segment_id)
+                .where(
+                    SegmentRecord.document_id == document_id,
+                    MachineTranslationRecord.target_lang == target,
+                )
+                .options(selectinload(MachineTranslationRecord.hypotheses))
+                .order_by(MachineTranslationRecord.id.desc())
+            )
+            results: dict[int, list[MachineTranslation]] = {}
+            for record in records:
+                results.setdefault(record.segment_id, []).append(_machine_translation(record))
+            return results
+
     def machine_translation(self, machine_translation_id: int) -> MachineTranslation:
         with self._read() as session:
             record = session.get(

@@ -5,6 +5,8 @@ All numbers come from `workbench.scoring`; this page only lays them out.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from workbench import config
@@ -21,8 +23,8 @@ from workbench.scoring.document import (
 )
 from workbench.scoring.metrics import CorpusScore
 from workbench.scoring.references import read_reference
-from workbench.scoring.significance import PAIRED_METHODS
-from workbench.scoring.stored import load_histories
+from workbench.scoring.significance import PAIRED_METHODS, PairedResult
+from workbench.scoring.stored import engine_names, load_histories
 from workbench.scoring.tables import (
     group_table,
     headline_table,
@@ -30,9 +32,10 @@ from workbench.scoring.tables import (
     segment_table,
     to_csv,
 )
-from workbench.store import Document, Store, open_store
+from workbench.store import Document
 from workbench.ui import state
 from workbench.ui.rendering import text_block
+from workbench.ui.resources import app_store
 
 _SCOPE_LABELS = {
     "post-edited": "Post-edited (edited or confirmed)",
@@ -45,19 +48,7 @@ _SCOPE_CAPTIONS = {
     "all": "every sentence with MT",
 }
 _SCORE_FORMAT = {"format": "%.1f"}
-
-
-@st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> Store:
-    return open_store(url)
-
-
-def app_store() -> Store:
-    """The store at `WORKBENCH_DB`, opened once per server process.
-
-    (The editor's shared `ui.resources.app_store` replaces this when it reaches main.)
-    """
-    return _open_store(config.database_url())
+_START_LABELS = {"tm": "the translation memory", "aligned": "an alignment"}
 
 
 @st.cache_data(show_spinner="Scoring…", max_entries=16)
@@ -67,9 +58,10 @@ def _report(target: str, scope: str, version: tuple, _histories: list[SegmentHis
 
 
 def _version(document: Document, histories: list[SegmentHistory]) -> tuple:
-    """Which database, document and revisions a report was computed from."""
+    """Which database, document, revisions and stored MT a report was computed from."""
     revisions = tuple(r.id for h in histories for r in h.revisions)
-    return (config.database_url(), document.id, document.created.isoformat(), revisions)
+    outputs = tuple(tuple(h.engine_outputs.items()) for h in histories)
+    return (config.database_url(), document.id, document.created.isoformat(), revisions, outputs)
 
 
 def _choose_document():
@@ -79,7 +71,8 @@ def _choose_document():
         st.info("No document is stored yet: translate and post-edit a document first.")
         return None, None
     ids = [d.id for d in documents]
-    current = st.session_state[state.SCORE_DOCUMENT]
+    # The document open in the editor until one is chosen here.
+    current = st.session_state[state.SCORE_DOCUMENT] or st.session_state.get(state.DOCUMENT_ID)
     left, right, scope_col = st.columns([3, 2, 3])
     chosen = left.selectbox(
         "Document",
@@ -106,8 +99,8 @@ def _choose_document():
     return documents[ids.index(chosen)], target
 
 
-def _headline(scores: list[CorpusScore], prep_description: str) -> None:
-    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": "HTER"}
+def _headline(scores: list[CorpusScore], prep_description: str, ter_label: str = "HTER") -> None:
+    labels = {"BLEU": "BLEU", "chrF2": "chrF", "TER": ter_label}
     for column, score in zip(st.columns(len(scores)), scores, strict=True):
         interval = f"95% CI ± {score.ci_halfwidth:.1f}" if score.ci_halfwidth is not None else ""
         column.metric(
@@ -147,6 +140,8 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
         _sentence_detail(table.iloc[rows[0]], report.target)
     else:
         st.caption("Select a row to read its MT and final text in full.")
+    if report.sentence_signatures:
+        st.caption(f"Sentence scores: {' · '.join(report.sentence_signatures)} · {report.prep}")
     st.download_button(
         "Download CSV",
         to_csv(table),
@@ -188,8 +183,16 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
         "the final text (how far it still was)."
     )
     st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
+    if report.per_editor:
+        signatures = " · ".join(f"{s.name}|{s.signature}" for s in report.per_editor[0].scores)
+        st.caption(f"Per editor, corpus scores: {signatures} · {report.prep}")
     table = revision_table(report)
     st.dataframe(table, hide_index=True, key="score_revisions", placeholder="–")
+    if report.sentence_signatures:
+        st.caption(
+            f"Per revision, sentence scores: {' · '.join(report.sentence_signatures)} · "
+            f"{report.prep}"
+        )
     st.download_button(
         "Download CSV",
         to_csv(table),
@@ -225,12 +228,16 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         st.subheader(f"{label} against {reference.name}")
         st.dataframe(headline_table(scores), hide_index=True)
     st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
+    _paired_table(paired, "MT", "Final")
+
+
+def _paired_table(paired: list[PairedResult], baseline: str, system: str) -> None:
     st.dataframe(
         [
             {
                 "Metric": r.name,
-                "MT": round(r.baseline, 1),
-                "Final": round(r.system, 1),
+                baseline: round(r.baseline, 1),
+                system: round(r.system, 1),
                 "p-value": round(r.p_value, 4),
                 "Significant (p < 0.05)": r.significant,
             }
@@ -238,14 +245,58 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         ],
         hide_index=True,
     )
-    st.caption(f"{paired[0].name}|{paired[0].signature} · {paired[0].prep}")
+    st.caption(" · ".join([*(f"{r.name}|{r.signature}" for r in paired), paired[0].prep]))
+
+
+_COMPARE_LABELS = {"mt": "MT (the editor's start)", "first-edit": "First editor pass"}
+
+
+def _compare_label(option: str) -> str:
+    return _COMPARE_LABELS.get(option, option.removeprefix("engine:") + " (newest run)")
+
+
+def _compare_tab(document: Document, target: str) -> None:
+    st.caption(
+        "Two engines, or two stages of the post-edit, against the final post-edited text: "
+        "a paired test says whether the difference is more than chance."
+    )
+    histories = load_histories(app_store(), document, target, engines=True)
+    options = [*_COMPARE_LABELS, *(f"engine:{e}" for e in engine_names(histories))]
+    for key in (state.SCORE_BASELINE, state.SCORE_SYSTEM):
+        if st.session_state[key] not in options:
+            st.session_state[key] = options[0]
+    label = _compare_label
+    left, right, method_col = st.columns(3)
+    baseline = left.selectbox("Baseline", options, format_func=label, key=state.SCORE_BASELINE)
+    system = right.selectbox("System", options, format_func=label, key=state.SCORE_SYSTEM)
+    method = method_col.radio(
+        "Paired test", list(PAIRED_METHODS), format_func=PAIRED_METHODS.__getitem__,
+        horizontal=True, key=state.SCORE_COMPARE_PAIRED,
+    )  # fmt: skip
+    if baseline == system:
+        st.info("Choose two different texts to compare.")
+        return
+    try:
+        count, paired = compare(histories, target, baseline, system, method=method)
+    except WorkbenchError as exc:
+        st.info(str(exc))
+        return
+    st.write(f"{count} post-edited sentences have both texts.")
+    _paired_table(paired, label(baseline), label(system))
 
 
 def _nothing_scored(histories: list[SegmentHistory], scope: str) -> str:
-    if not any(h.mt for h in histories):
+    if not any(h.post_edited_mt for h in histories):
+        starts = Counter(str(h.start.origin) for h in histories if h.start is not None)
+        came_from = ", ".join(
+            f"{starts[origin]} from {label}"
+            for origin, label in _START_LABELS.items()
+            if starts[origin]
+        )
         return (
-            "No sentence has a machine translation (the text came from alignment or the "
-            "translation memory): there is no MT to compare with the final text."
+            "No sentence was post-edited from a machine translation"
+            + (f" ({came_from})" if came_from else "")
+            + ": there is no MT post-edit to score."
         )
     if scope == "confirmed":
         return "No sentence is confirmed yet."
@@ -276,8 +327,16 @@ def render() -> None:
         _headline(report.mt_vs_final, report.prep_description)
     else:
         st.info(_nothing_scored(histories, scope))
-    sentences, charts, revisions, reference = st.tabs(
-        ["Sentences", "Charts", "Revisions", "Against a reference"]
+    if report.mt_vs_independent:
+        st.subheader("Machine translation against translations made without it")
+        st.caption(
+            f"{report.independent} sentences whose text came from the translation memory or "
+            "an alignment: the newest MT scored against them as a reference (TER here is "
+            "not HTER: nobody post-edited this MT)."
+        )
+        _headline(report.mt_vs_independent, report.prep_description, ter_label="TER")
+    sentences, charts, revisions, reference, paired = st.tabs(
+        ["Sentences", "Charts", "Revisions", "Against a reference", "Compare"]
     )
     with sentences:
         _sentences_tab(report, document.name)
@@ -287,3 +346,5 @@ def render() -> None:
         _revisions_tab(report, document.name)
     with reference:
         _reference_tab(histories, target, document.source_lang)
+    with paired:
+        _compare_tab(document, target)

@@ -54,6 +54,9 @@ def engine_key(tgt: str) -> str:
 SCORE_DOCUMENT = "score_document"  # id of the stored document the scores page shows, or None
 SCORE_SCOPE = "score_scope"  # which sentences MT-vs-final scores (scoring.document.SCOPES)
 SCORE_PAIRED = "score_paired"  # paired test against a reference: "bs" or "ar"
+SCORE_BASELINE = "score_baseline"  # compare tab: baseline text (scoring.document.text_source)
+SCORE_SYSTEM = "score_system"  # compare tab: the text tested against the baseline
+SCORE_COMPARE_PAIRED = "score_compare_paired"  # compare tab's paired test: "bs" or "ar"
 
 
 # Export and import (workbench.ui.exchange_panel)
@@ -88,3 +91,6 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(SCORE_DOCUMENT, None)
     st.session_state.setdefault(SCORE_SCOPE, "post-edited")
     st.session_state.setdefault(SCORE_PAIRED, "bs")
+    st.session_state.setdefault(SCORE_BASELINE, "mt")
+    st.session_state.setdefault(SCORE_SYSTEM, "first-edit")
+    st.session_state.setdefault(SCORE_COMPARE_PAIRED, "bs")
