@@ -7,8 +7,9 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.streamlit_downloads import DOWNLOADS_KEY
 from workbench import config
-from workbench.glossary import Role, load_glossary
+from workbench.glossary import Role, load_glossary, parse_glossary
 from workbench.ui import state
 
 HOUSE_TBX = config.GLOSSARIES_DIR / "security.tbx"
@@ -116,3 +117,83 @@ def test_the_editor_enforces_the_house_glossary_and_counts_terms(argos_en_ur_cop
     stored = store.current_revisions(store.document(config.SAMPLE_DOCUMENT.name).id, "ur")
     targets = " ".join(r.text for r in stored.values())
     assert "ٹی ٹی پی" in targets and "اسحاق ڈار" in targets
+
+
+TORKHAM_CSV = (
+    "concept,lang,full,short,full_variants,short_variants,deprecated,definition,note\n"
+    "torkham,en,Torkham,,,,,Border crossing between Pakistan and Afghanistan.,\n"
+    "torkham,ur,طورخم,,,,,,\n"
+    "khost,en,Khost,,Khowst,,,,\n"
+    "khost,ur,صوبہ خوست,,,,,,\n"
+).encode()
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key=state.GLOSSARY_UPLOAD).upload(name, content, "text/csv")
+    return at.run()
+
+
+def test_merging_an_imported_csv_adds_and_replaces_concepts_and_saves_both_files(house_copy):
+    at = upload(open_page(house_copy), "torkham.csv", TORKHAM_CSV)
+    assert "2 concepts, 1 new, 1 already in the glossary" in at.info[0].value
+    at.button(key="glossary_merge").click().run()
+    assert not at.exception and not at.error
+    for path in (house_copy, house_copy.with_suffix(".csv")):
+        merged = load_glossary(path)
+        assert len(merged) == 16
+        assert merged.get("torkham").preferred("ur", Role.FULL) == "طورخم"
+        assert merged.get("khost").preferred("ur", Role.FULL) == "صوبہ خوست"
+        assert merged.get("TTP").preferred("ur", Role.SHORT) == "ٹی ٹی پی"
+
+
+def test_replacing_with_an_imported_csv_keeps_only_its_concepts(house_copy):
+    at = upload(open_page(house_copy), "torkham.csv", TORKHAM_CSV)
+    at.button(key="glossary_replace").click().run()
+    assert not at.exception and not at.error
+    assert [c.id for c in load_glossary(house_copy)] == ["torkham", "khost"]
+
+
+def test_a_malformed_import_names_its_line_and_changes_nothing(house_copy):
+    before = house_copy.read_bytes()
+    broken = TORKHAM_CSV + "torkham,ps,طورخم,,,,,,,extra\n".encode()
+    at = upload(open_page(house_copy), "broken.csv", broken)
+    assert at.error[0].value == ("Nothing imported: broken.csv:6: 10 fields where the header has 9")
+    assert "glossary_merge" not in [b.key for b in at.button]
+    assert house_copy.read_bytes() == before
+    assert "15 concepts" in at.caption[0].value
+
+
+def _glossary_page_with_downloads() -> None:
+    from tests.fixtures.streamlit_downloads import keep_downloads
+    from workbench.ui import glossary_page, state
+
+    state.init()
+    glossary_page.render()
+    keep_downloads()
+
+
+def test_export_downloads_csv_tbx_and_tbx_v3_that_read_back_as_the_glossary(house_copy):
+    at = AppTest.from_function(_glossary_page_with_downloads, default_timeout=30)
+    at.session_state[state.GLOSSARY_PATH] = house_copy
+    at.run()
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "CSV",
+        "TBX (v2, martif)",
+        "TBX v3",
+    ]
+    downloads = at.session_state[DOWNLOADS_KEY]
+    assert sorted(downloads) == ["security.csv", "security.tbx", "security.v3.tbx"]
+    house = load_glossary(house_copy)
+    for name, content in downloads.items():
+        assert list(parse_glossary(content, name)) == list(house), name
+
+
+def test_the_editor_marks_each_source_term_and_lists_its_approved_rendering(argos_en_ur_copy):
+    app = str(config.PROJECT_ROOT / "workbench" / "app.py")
+    at = AppTest.from_file(app, default_timeout=60).run()
+    assert not at.exception and not at.error
+    blocks = [h.proto.body for h in at.get("html") if 'class="wb-term"' in h.proto.body]
+    # Sentence 3: "Prime Minister Shehbaz Sharif ... the TTP (Tehreek-i-Taliban Pakistan)."
+    (block,) = [b for b in blocks if "Shehbaz Sharif</mark>" in b]
+    assert ">TTP</mark>" in block and ">Tehreek-i-Taliban Pakistan</mark>" in block
+    assert "شہباز شریف" in block and "ٹی ٹی پی" in block and "تحریک طالبان پاکستان" in block

@@ -35,6 +35,15 @@ def test_packages_list_shows_the_nllb_model_for_pashto(registered_nllb, capsys, 
     assert f"NLLB-200 model: nllb:nllb-200-tiny-copy  {registered_nllb.path}" in out
 
 
+def test_packages_list_shows_argos_and_nllb_side_by_side(registered_nllb, argos_en_ur_copy, capsys):
+    assert main(["packages", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    urdu = next(line for line in lines if "Urdu" in line)
+    assert "argos: argos:translate-en_ur@0.0.1 (default) · nllb: nllb:nllb-200-tiny-copy" in urdu
+    assert any(line.strip().startswith("en → ur  argos:translate-en_ur@0.0.1") for line in lines)
+    assert any(line.startswith("NLLB-200 model: nllb:nllb-200-tiny-copy") for line in lines)
+
+
 def test_packages_list_without_models_says_how_to_add_nllb(capsys, no_argos_packages):
     assert main(["packages", "list"]) == 0
     out = capsys.readouterr().out
