@@ -31,6 +31,23 @@ def source_name(source: XmlSource, name: str | None = None) -> str:
     return getattr(source, "name", None) or "<stream>"
 
 
+# lxml options every untrusted file is parsed with: no DTD, no network, no entity expansion,
+# default tree-size limits; comments and processing instructions dropped.
+SAFE_PARSER_OPTIONS = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser for whole untrusted documents (`etree.fromstring`) with the safe options."""
+    return etree.XMLParser(dtd_validation=False, **SAFE_PARSER_OPTIONS)
+
+
 def iter_elements(
     source: XmlSource, tags: tuple[str, ...], name: str | None = None
 ) -> Iterator[tuple[str, etree._Element]]:
@@ -48,12 +65,7 @@ def iter_elements(
             source,
             events=("end",),
             tag=tags,
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
+            **SAFE_PARSER_OPTIONS,
         )
         root_seen = False
         for _, element in context:

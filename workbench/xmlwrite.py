@@ -42,19 +42,11 @@ def escape_text(text: str) -> str:
 
 def escape_attr(text: str) -> str:
     """`text` as a double-quoted attribute value; tab, LF and CR survive as references."""
-    plain = text.isprintable()
-    if not plain:
-        text = _XML_ILLEGAL.sub("", text)
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
+    text = escape_text(text)
     if '"' in text:
         text = text.replace('"', "&quot;")
-    if not plain:
-        text = text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+    if not text.isprintable():
+        text = text.replace("\t", "&#9;").replace("\n", "&#10;")
     return text
 
 

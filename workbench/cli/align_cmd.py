@@ -14,7 +14,7 @@ from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.align.tsv import write_tsv
-from workbench.cli.export_cmd import _add_db
+from workbench.cli.options import add_db_option
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.editing import default_author
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--author", help="name on stored revisions and TMX units (default: your user name)"
     )
-    _add_db(parser)
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 
 from workbench import config
+from workbench.cli.options import add_db_option, add_target_option
 from workbench.errors import WorkbenchError
 from workbench.export import ExportFormat, export_document, export_filename
 from workbench.glossary import load_glossary
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.qa import qa_notes
 from workbench.roundtrip import import_xliff_targets
 from workbench.store import open_store
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     export.add_argument("doc", metavar="DOC", help="document name or id (`workbench docs`)")
-    _add_target(export)
+    add_target_option(export)
     export.add_argument(
         "--format",
         choices=[f.value for f in ExportFormat],
@@ -62,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help=f"glossary the QA notes check (default: {config.glossary_path()})",
     )
-    _add_db(export)
+    add_db_option(export)
     export.set_defaults(func=run_export)
 
     back = subparsers.add_parser(
@@ -78,27 +79,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     back.add_argument("file", type=Path, metavar="FILE", help="the edited .xlf file")
     back.add_argument("--doc", metavar="DOC", help="document (default: the one the file names)")
     back.add_argument("--author", help="name on the new revisions (default: your user name)")
-    _add_db(back)
+    add_db_option(back)
     back.set_defaults(func=run_import)
-
-
-def _add_target(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
-    )
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="the store: any SQLAlchemy URL (default: $WORKBENCH_DB or "
-        "sqlite:///translations/workbench.db)",
-    )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.export_cmd import _add_db, _add_target
+from workbench.cli.options import add_db_option, add_target_option
 from workbench.languages import get_language, normalize_language_tag
 from workbench.store import open_store
 from workbench.store.memory import MemorySource, import_memory_file
@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="import only this target language (repeatable; default: all in the file)",
     )
     load.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
-    _add_db(load)
+    add_db_option(load)
     load.set_defaults(func=run_import)
 
     lookup = commands.add_parser(
@@ -47,10 +47,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the match's source against it: [-removed-] {+added+}.",
     )
     lookup.add_argument("sentence", metavar="SENTENCE")
-    _add_target(lookup)
+    add_target_option(lookup)
     lookup.add_argument("--threshold", type=float, default=FUZZY_THRESHOLD, metavar="PCT")
     lookup.add_argument("--limit", type=int, default=3, metavar="N")
-    _add_db(lookup)
+    add_db_option(lookup)
     lookup.set_defaults(func=run_lookup)
 
 

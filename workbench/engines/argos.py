@@ -164,7 +164,7 @@ _cache: ct2.ModelCache[LoadedModel] = ct2.ModelCache()
 
 def load_model(info: ArgosPackageInfo, threads: int | None = None) -> LoadedModel:
     """Load a package once per process (keyed by path and thread count)."""
-    key = (info.path.resolve(), threads or config.ct2_threads(), config.ct2_workers())
+    key = ct2.model_key(info.path.resolve(), threads)
     return _cache.get(key, lambda: LoadedModel(info, key[1]))
 
 

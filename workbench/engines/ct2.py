@@ -117,6 +117,11 @@ def translate_tokens(
 Model = TypeVar("Model")
 
 
+def model_key(path: Hashable, threads: int | None) -> tuple[Hashable, int, int]:
+    """A loaded model's cache key: its path and the thread layout it was loaded with."""
+    return (path, threads or config.ct2_threads(), config.ct2_workers())
+
+
 class ModelCache(Generic[Model]):
     """Loaded models by key, so each loads once per process (the app must not reload on rerun)."""
 

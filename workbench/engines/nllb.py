@@ -223,7 +223,7 @@ _cache: ct2.ModelCache[LoadedNllbModel] = ct2.ModelCache()
 
 def load_model(info: NllbModelInfo, threads: int | None = None) -> LoadedNllbModel:
     """Load a directory once per process (keyed by path and thread count)."""
-    key = (info.path, threads or config.ct2_threads(), config.ct2_workers())
+    key = ct2.model_key(info.path, threads)
     return _cache.get(key, lambda: LoadedNllbModel(info, key[1]))
 
 

@@ -31,9 +31,9 @@ from workbench.glossary.model import (
     build_glossary,
     canonical_language,
 )
+from workbench.xmlsafe import XML_LANG, safe_parser
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DEFAULT_TITLE = "House glossary"
 
 _ROLE_BY_TERM_TYPE = {
@@ -63,18 +63,6 @@ _STATUS_VALUE = {
 }
 
 
-def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 _DTD_DECLARATION = re.compile(rb"<!(?:ENTITY|ELEMENT|ATTLIST)\b")
 
 
@@ -101,7 +89,7 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     if declaration:
         raise _dtd_refused(name, data.count(b"\n", 0, declaration.start()) + 1)
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(f"not well-formed XML ({exc.msg})", path=name, line=exc.lineno) from exc
     dtd = root.getroottree().docinfo.internalDTD

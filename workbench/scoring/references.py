@@ -23,8 +23,8 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.languages import get_language
 from workbench.scoring.textfiles import decode_lines
+from workbench.xmlsafe import XML_LANG, safe_parser
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline TMX elements whose content is native markup (not text): only their tails count.
 _TMX_CODE_ELEMENTS = {"bpt", "ept", "it", "ph", "ut"}
 
@@ -112,16 +112,8 @@ def _pick(variants: dict[str, str], language: str) -> str | None:
 
 def _tmx_units(data: bytes, name: str) -> list[dict[str, str]]:
     """Each `<tu>` as {language tag: segment text}; hostile or malformed XML is refused."""
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(f"not well-formed XML: {exc.msg}", path=name, line=exc.lineno) from None
     dtd = root.getroottree().docinfo.internalDTD
