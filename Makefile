@@ -37,11 +37,18 @@ test: $(VENV)/.dev browser-deps
 	$(BIN)/ruff format --check workbench tests bench
 	$(BIN)/python -m pytest
 
-# Headless Chromium and Noto fonts come from Debian; never a downloaded browser.
+# Headless Chromium, Noto fonts, PostgreSQL's server programs (the store tests start a
+# throwaway server) and LibreOffice Writer with poppler (the Word export is checked as a
+# reader sees it) come from Debian; never a downloaded browser.
+DEBIAN_TEST_PACKAGES := chromium fonts-noto-core fonts-noto-ui-core postgresql \
+	libreoffice-writer-nogui poppler-utils
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Nastaliq"; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-ui-core >/dev/null) \
-		|| echo "warning: could not install chromium/fonts-noto-core: browser tests will be skipped"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Nastaliq" \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			$(DEBIAN_TEST_PACKAGES) >/dev/null) \
+		|| echo "warning: could not install $(DEBIAN_TEST_PACKAGES): the tests that need them will be skipped"; \
 	fi
 
 lint: $(VENV)/.dev
