@@ -8,6 +8,7 @@ stored, so a segment's span in it says which block and where. To write the trans
 `block_targets` puts each segment's target into its block, and the format's writer re-reads
 the original file and replaces each block's content with its translated text; everything
 that is not a block (styles, images, tables, scripts) comes from the original untouched.
+A plain-text document is a single block holding the whole text, line breaks included.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class InlineTag:
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
-    text: str  # with placeholder characters, no line breaks
+    text: str  # with placeholder characters; no line breaks (but see `read_text`)
     tags: tuple[InlineTag, ...] = ()
     level: int = 0  # heading level, list nesting level
 

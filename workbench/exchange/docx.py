@@ -418,9 +418,12 @@ def _flat_paragraphs(
             yield kind, p, flat
 
 
-def read_docx(data: bytes, name: str = "document.docx") -> SourceDocument:
+def read_docx(
+    data: bytes, name: str = "document.docx", encoding: str | None = None
+) -> SourceDocument:
     """The Word file's translatable paragraphs as blocks; `InputError` for a file that is
-    not a .docx or has no text."""
+    not a .docx or has no text. (`encoding` is for the text formats: .docx is UTF-8 XML.)"""
+    del encoding
     package = _open(data, name)
     blocks = tuple(
         Block(kind, flat.text, tuple(flat.tags), _level(p))
@@ -446,10 +449,15 @@ def _level(p: etree._Element) -> int:
 
 
 def write_docx(
-    data: bytes, block_texts: Sequence[str], target_lang: str, name: str = "document.docx"
+    data: bytes,
+    block_texts: Sequence[str],
+    target_lang: str,
+    name: str = "document.docx",
+    encoding: str | None = None,
 ) -> bytes:
     """The original Word file with each translatable paragraph's text replaced by its entry
     in `block_texts` (as `read_docx` listed them), right to left for such a target."""
+    del encoding
     language = get_language(target_lang)
     package = _open(data, name)
     paragraphs = list(_flat_paragraphs(package, name))
