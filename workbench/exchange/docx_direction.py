@@ -19,108 +19,32 @@ from workbench.languages import Language
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+
+def _names(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
 # Word locale for each workbench target (Word wants a region with Arabic-script languages).
 WORD_LOCALES = {"ur": "ur-PK", "fa": "fa-IR", "fa-AF": "fa-AF", "ps": "ps-AF"}
 
 # Child order of w:rPr, w:pPr and w:tblPr (ECMA-376 Part 1, as python-docx lists them).
-RPR_ORDER = (
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
+RPR_ORDER = _names(
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss  "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs  "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout  "
+    "specVanish oMath"
 )
-PPR_ORDER = (
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
+PPR_ORDER = _names(
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr  "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap  "
+    "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid  "
+    "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection  "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 )
-TBLPR_ORDER = (
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblCaption",
-    "tblDescription",
-    "tblPrChange",
+TBLPR_ORDER = _names(
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW  "
+    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption  "
+    "tblDescription tblPrChange"
 )
 # Latin property -> its complex-script twin.
 _CS_TWINS = {"b": "bCs", "i": "iCs", "sz": "szCs"}

@@ -48,6 +48,11 @@ from workbench.languages import get_language
 MIME_TYPE = "text/html"
 FONT_STYLE_ID = "workbench-target-font"
 
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _BLOCK_KINDS = {
     **{f"h{n}": BlockKind.HEADING for n in range(1, 7)},
     "title": BlockKind.TITLE,
@@ -60,13 +65,16 @@ _BLOCK_KINDS = {
     "figcaption": BlockKind.CAPTION,
     "caption": BlockKind.CAPTION,
 }
-_BLOCKS = set(_BLOCK_KINDS) | set(
-    ["html", "head", "body", "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "address", "figure", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "summary", "details", "legend", "fieldset", "form", "hr", "center", "option", "select"]
+_BLOCKS = set(_BLOCK_KINDS) | _names(
+    "html head body p div section article aside header footer nav main address figure ul "
+    "ol dl table thead tbody tfoot tr summary details legend fieldset form hr center "
+    "option select"
 )
-_NEVER_TRANSLATED = set(
-    ["script", "style", "code", "pre", "kbd", "samp", "var", "svg", "math", "template", "noscript", "textarea", "iframe", "object", "embed", "canvas", "audio", "video", "head-meta"]
+_NEVER_TRANSLATED = _names(
+    "script style code pre kbd samp var svg math template noscript textarea iframe "
+    "object embed canvas audio video"
 )
-_VOID = set(["br", "img", "wbr", "input", "hr", "area", "col", "embed", "source", "track"])
+_VOID = _names("br img wbr input hr area col embed source track")
 _TAG_KINDS = {
     "b": TagKind.BOLD,
     "strong": TagKind.BOLD,
