@@ -29,21 +29,21 @@ WORD_LOCALES = {"ur": "ur-PK", "fa": "fa-IR", "fa-AF": "fa-AF", "ps": "ps-AF"}
 
 # Child order of w:rPr, w:pPr and w:tblPr (ECMA-376 Part 1, as python-docx lists them).
 RPR_ORDER = _names(
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss  "
-    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs  "
-    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout  "
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
     "specVanish oMath"
 )
 PPR_ORDER = _names(
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr  "
-    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap  "
-    "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid  "
-    "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection  "
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+    "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid "
+    "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
     "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 )
 TBLPR_ORDER = _names(
-    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW  "
-    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption  "
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
     "tblDescription tblPrChange"
 )
 # Latin property -> its complex-script twin.
