@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
+from workbench.exchange.inline import clean_target
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.segment import Segment, segment_document
 from workbench.tm import TmEntry, TmMatch, TranslationMemory, offered
@@ -63,10 +64,12 @@ def _finish(
     glossary: Glossary | None,
 ) -> TranslatedSegment:
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
-    best = restored[0].text if restored else ""
+    # Formatting tags the model invented or repeated are dropped; lost ones are flagged.
+    texts = [clean_target(segment.text, r.text) for r in restored]
+    best = texts[0] if texts else ""
     return TranslatedSegment(
         segment,
-        tuple(Hypothesis(r.text, h.score) for r, h in zip(restored, hypotheses, strict=True)),
+        tuple(Hypothesis(t, h.score) for t, h in zip(texts, hypotheses, strict=True)),
         terms=tuple(hit for _, hit in protected.slots),
         lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
         flags=tuple(qa.check(segment.text, best, tgt, glossary, src)),
