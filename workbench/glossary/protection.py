@@ -10,7 +10,8 @@ A placeholder the model dropped is *lost*: nothing is inserted at a guessed posi
 occurrence is reported so QA flags the segment (`glossary-missing`). Placeholders the
 model repeats are all restored; stray private-use characters are removed, so no placeholder
 ever reaches an editor. The top of the private use area (U+F000 on) is left alone: those
-are a Word or HTML source's formatting tags, which the stored texts keep. bench/glossary_survival.py measures how often placeholders survive.
+are a Word or HTML source's formatting tags, which the stored texts keep.
+bench/glossary_survival.py measures how often placeholders survive.
 """
 
 from __future__ import annotations
