@@ -56,6 +56,7 @@ from functools import cache
 import pysbd
 
 from workbench.errors import InputError
+from workbench.exchange.inline import has_tags, spans_around_tags
 from workbench.languages import get_language
 
 __all__ = [
@@ -293,8 +294,11 @@ def _arabic_verdict(sentence: str) -> bool | None:
 def sentence_spans(par: str, lang: str) -> list[tuple[int, int]]:
     """Spans of the sentences of one paragraph (offsets into `par`), stripped, in order.
 
-    `par` is treated as one paragraph: line breaks in it are soft wraps.
+    `par` is treated as one paragraph: line breaks in it are soft wraps. Formatting
+    placeholders (a Word or HTML source's bold, links, breaks) are looked through.
     """
+    if has_tags(par):
+        return spans_around_tags(par, lambda view: sentence_spans(view, lang))
     language = get_language(lang)
     start, stop = _strip_span(par, 0, len(par))
     if start == stop:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 TAG_FIRST = 0xF000
@@ -111,6 +111,32 @@ def tokens(text: str) -> list[str | Tag]:
     if pos < len(text):
         out.append(text[pos:])
     return out
+
+
+def spans_around_tags(
+    text: str, split: Callable[[str], list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """Sentence spans of a text with placeholders, found by `split` on the text as a reader
+    sees it: pair tags left out (`sentence.</b> Next` ends a sentence) and standalone tags
+    as spaces (a line break between two sentences separates them). Each span is mapped
+    back onto `text` and takes in the closing tags right after it and the opening tags
+    right before it, so a bold sentence carries both its tags."""
+    view: list[str] = []
+    where: list[int] = []
+    for index, ch in enumerate(text):
+        tag = decode(ch)
+        if tag is None or tag.role is Role.STANDALONE:
+            view.append(" " if tag else ch)
+            where.append(index)
+    spans = []
+    for start, end in split("".join(view)):
+        start, end = where[start], where[end - 1] + 1
+        while end < len(text) and (tag := decode(text[end])) and tag.role is Role.CLOSE:
+            end += 1
+        while start > 0 and (tag := decode(text[start - 1])) and tag.role is Role.OPEN:
+            start -= 1
+        spans.append((start, end))
+    return spans
 
 
 # --- checking a target against its source --------------------------------------------------
