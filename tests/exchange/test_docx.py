@@ -263,3 +263,29 @@ def test_libreoffice_shows_the_translation_right_aligned_with_its_words(copy_mod
     source_pdf = formatted.office_pdf(source_path, workdir)
     assert last_word_right_edge(source_pdf, "online") < 0.5  # left-aligned English
     assert last_word_right_edge(target_pdf, "online") > 0.8  # right-aligned for Urdu
+
+
+# --- footnotes ----------------------------------------------------------------------------
+
+
+def test_footnotes_are_blocks_and_their_reference_a_standalone_tag():
+    document = read_docx(formatted.docx_with_footnote())
+    body, note = document.blocks
+    assert strip_tags(body.text) == f"{formatted.NOTED_SENTENCE}."
+    assert [t.kind for t in body.tags] == [TagKind.NOTE_REF]
+    assert note.kind is BlockKind.FOOTNOTE
+    assert strip_tags(note.text).strip() == formatted.FOOTNOTE_TEXT
+
+
+def test_a_translated_footnote_is_written_into_the_footnotes_part():
+    original = formatted.docx_with_footnote()
+    body, note = read_docx(original).blocks
+    translated_note = note.text.replace(formatted.FOOTNOTE_TEXT, "ایوان تجارت کے اعداد و شمار۔")
+    out = write_docx(original, [body.text, translated_note], "ur")
+    with zipfile.ZipFile(io.BytesIO(out)) as archive:
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+        body_xml = archive.read("word/document.xml")
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in notes.iter(f"{W}p")]
+    assert texts[-1].strip() == "ایوان تجارت کے اعداد و شمار۔"
+    assert notes.find(f".//{W}footnote[@{W}id='1']//{W}pPr/{W}bidi") is not None
+    assert b"footnoteReference" in body_xml
