@@ -289,3 +289,23 @@ def test_a_translated_footnote_is_written_into_the_footnotes_part():
     assert texts[-1].strip() == "ایوان تجارت کے اعداد و شمار۔"
     assert notes.find(f".//{W}footnote[@{W}id='1']//{W}pPr/{W}bidi") is not None
     assert b"footnoteReference" in body_xml
+
+
+def test_a_word_translation_can_be_written_as_plain_text_one_paragraph_per_block():
+    from workbench.exchange.document_formats import TEXT
+
+    original = editorial_docx()
+    document = read_docx(original)
+    segments = [SegmentText(*span, "x") for span in document.block_spans()]
+    text = translated_document(DOCX, original, document.text, segments, "ur", name="a.docx",
+                               output=TEXT).decode()  # fmt: skip
+    assert text == "\n\n".join(["x"] * len(document.blocks)) + "\n"
+
+
+def test_a_word_translation_is_not_written_as_html():
+    from workbench.exchange.document_formats import HTML
+
+    original = editorial_docx()
+    document = read_docx(original)
+    with pytest.raises(InputError, match="written as Word document or as plain text"):
+        translated_document(DOCX, original, document.text, [], "ur", name="a.docx", output=HTML)

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from workbench.errors import InputError
 from workbench.exchange import docx, html, text
-from workbench.exchange.document import SegmentText, SourceDocument, block_targets
+from workbench.exchange.document import (
+    BLOCK_SEPARATOR,
+    SegmentText,
+    SourceDocument,
+    block_targets,
+)
+from workbench.exchange.inline import strip_tags
 
 Reader = Callable[..., SourceDocument]  # (data, name, encoding=None)
 Writer = Callable[..., bytes]  # (data, block_texts, target_lang, name, encoding=None)
@@ -75,13 +81,25 @@ def translated_document(
     *,
     name: str,
     encoding: str | None = None,
+    output: DocumentFormat | None = None,
 ) -> bytes:
     """The original file with each segment's text (its target, or what the caller chose
     for a segment without one) in place of its source.
 
     `stored_text` is the text the segments' spans index; if reading `original` again does
-    not give it (the file or the reader changed since import), nothing is written.
+    not give it (the file or the reader changed since import), nothing is written. With
+    `output` plain text or Markdown for a Word or HTML original, the translation is its
+    blocks' text, one paragraph each, formatting left out; any other change of format is
+    refused.
     """
+    output = output or fmt
+    to_plain = output in (TEXT, MARKDOWN) and fmt not in (TEXT, MARKDOWN)
+    if output is not fmt and not to_plain and {output, fmt} != {TEXT, MARKDOWN}:
+        raise InputError(
+            f"a {fmt.label} document is written as {fmt.label} or as plain text, "
+            f"not as {output.label}",
+            path=name,
+        )
     document = fmt.read(original, name, encoding)
     if document.text != stored_text:
         raise InputError(
@@ -90,4 +108,6 @@ def translated_document(
             path=name,
         )
     blocks = block_targets(document, segments, target_lang)
+    if to_plain:
+        return (BLOCK_SEPARATOR.join(strip_tags(b) for b in blocks) + "\n").encode("utf-8")
     return fmt.write(original, blocks, target_lang, name, encoding)
