@@ -4,6 +4,7 @@ right-to-left paragraphs, runs and tables in the written file, checked as a read
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 
 import docx as python_docx
@@ -309,3 +310,20 @@ def test_a_word_translation_is_not_written_as_html():
     document = read_docx(original)
     with pytest.raises(InputError, match="written as Word document or as plain text"):
         translated_document(DOCX, original, document.text, [], "ur", name="a.docx", output=HTML)
+
+
+@pytest.mark.parametrize(
+    ("target", "font"), [("ur", "NotoNastaliqUrdu"), ("ps", "NotoNaskhArabic")]
+)
+def test_libreoffice_sets_target_text_in_the_desk_font(workdir, target, font):
+    formatted.require_tools("pdffonts")
+    original = editorial_docx()
+    document = read_docx(original)
+    texts = [b.text for b in document.blocks]
+    texts[1] = "وزرا نے پیر کو کابل میں ملاقات کی۔"
+    path = workdir / f"fonts.{target}.docx"
+    path.write_bytes(write_docx(original, texts, target))
+    fonts = subprocess.run(
+        ["pdffonts", str(formatted.office_pdf(path, workdir))], capture_output=True, check=True
+    ).stdout.decode()
+    assert font in fonts

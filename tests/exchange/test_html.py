@@ -163,3 +163,24 @@ def test_chromium_shows_the_translated_page_right_to_left(copy_model, tmp_path):
     source_pdf = formatted.chromium_pdf(source_page, tmp_path)
     assert right_edge(source_pdf, "online") < 0.5
     assert right_edge(target_pdf, "online") > 0.8
+
+
+def test_reading_and_writing_a_page_fetches_nothing(network_attempts):
+    original = page(
+        '<link rel="stylesheet" href="http://example.org/site.css">'
+        '<p>Look <img src="http://example.org/x.png" onerror="alert(1)"> here.</p>'
+        '<iframe src="http://example.org/frame"></iframe>'
+    )
+    out = write_html(original, texts(original), "ur")
+    assert network_attempts == []
+    assert b'onerror="alert(1)"' in out  # kept as the page had it, never run here
+
+
+def test_an_entity_declared_in_the_page_is_not_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    original = (
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<html><body><p>Before &xxe; after.</p></body></html>"
+    ).encode()
+    assert "TOP SECRET" not in " ".join(texts(original))
