@@ -27,7 +27,7 @@ from workbench.errors import InputError
 from workbench.exchange.document import BlockKind, SegmentText, TagKind
 from workbench.exchange.document_formats import DOCX, translated_document
 from workbench.exchange.docx import read_docx, write_docx
-from workbench.exchange.inline import close_char, open_char, strip_tags
+from workbench.exchange.inline import close_char, open_char, standalone_char, strip_tags
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -327,3 +327,30 @@ def test_libreoffice_sets_target_text_in_the_desk_font(workdir, target, font):
         ["pdffonts", str(formatted.office_pdf(path, workdir))], capture_output=True, check=True
     ).stdout.decode()
     assert font in fonts
+
+
+def test_an_inline_image_is_a_standalone_tag_and_comes_back_where_the_tag_is():
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(picture, format="PNG")
+    document = python_docx.Document()
+    paragraph = document.add_paragraph("Before the map ")
+    paragraph.add_run().add_picture(io.BytesIO(picture.getvalue()))
+    paragraph.add_run(" after the map.")
+    out = io.BytesIO()
+    document.save(out)
+    original = out.getvalue()
+    (block,) = read_docx(original).blocks
+    assert [t.kind for t in block.tags] == [TagKind.IMAGE]
+    image = standalone_char(0)
+    written = write_docx(original, [f"نقشہ {image} کے بعد۔"], "ur")
+    p = body_paragraphs(written)[0]
+    texts_around = [
+        "".join(t.text or "" for t in r.iter(f"{W}t")) or "IMAGE"
+        for r in p.iter(f"{W}r")
+        if r.find(f".//{W}drawing") is not None or r.find(f"{W}t") is not None
+    ]
+    assert texts_around == ["نقشہ ", "IMAGE", " کے بعد۔"]
+    with zipfile.ZipFile(io.BytesIO(written)) as archive:
+        assert any(n.startswith("word/media/") for n in archive.namelist())

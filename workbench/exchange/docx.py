@@ -251,10 +251,13 @@ def _pieces(p: etree._Element) -> list[_Piece]:
 
     def add_object(element, rpr, in_run, link, kind) -> None:
         last = pieces[-1] if pieces else None
-        if last is not None and last.text is None and last.link is link:
+        if (
+            last is not None
+            and last.text is None
+            and last.link is link
+            and kind is last.kind is TagKind.FIELD
+        ):
             last.objects.append((element, rpr, in_run))  # a field's codes: one tag
-            if last.kind != kind:
-                last.kind = TagKind.FIELD if TagKind.FIELD in (kind, last.kind) else last.kind
             return
         pieces.append(_Piece(None, None, link, [(element, rpr, in_run)], kind))
 
@@ -466,11 +469,6 @@ def write_docx(
     for (_, p, flat), text in zip(paragraphs, block_texts, strict=True):
         _refill(p, flat, text)
         if language.rtl:
-            ppr = p.find(w("pPr"))
-            if ppr is None:
-                ppr = etree.Element(w("pPr"))
-                p.insert(0, ppr)
-            right_to_left_paragraph(ppr, language)
             for rpr in p.iter(w("rPr")):
                 if rpr.getparent().tag == w("r"):
                     right_to_left_run(rpr, language)
@@ -480,6 +478,12 @@ def write_docx(
                     r.insert(0, rpr)
                     right_to_left_run(rpr, language)
     if language.rtl:
+        for _, p in _paragraphs(package):  # all, so an image's paragraph is right-aligned too
+            ppr = p.find(w("pPr"))
+            if ppr is None:
+                ppr = etree.Element(w("pPr"))
+                p.insert(0, ppr)
+            right_to_left_paragraph(ppr, language)
         for _, root in package.roots:
             for tbl in root.iter(w("tbl")):
                 right_to_left_table(tbl)
