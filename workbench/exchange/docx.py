@@ -343,7 +343,8 @@ def _dominant(pieces: Sequence[_Piece]) -> etree._Element | None:
 
 def _flatten(p: etree._Element, name: str, link_targets: dict[str, str]) -> _Flat:
     pieces = _pieces(p)
-    base = _dominant([piece for piece in pieces if piece.link is None]) or _dominant(pieces)
+    outside_links = [piece for piece in pieces if piece.link is None and piece.text is not None]
+    base = _dominant(outside_links or pieces)
     flat = _Flat("", [], base, {}, {}, {})
     out: list[str] = []
     link_open: tuple[int, etree._Element] | None = None
