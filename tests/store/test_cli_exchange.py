@@ -10,8 +10,8 @@ from translate.storage.xliff2 import Xliff2File
 
 from tests.fixtures.hostile_xml import billion_laughs
 from workbench.cli import main
+from workbench.exchange.tmx import read_tmx
 from workbench.store.memory import tm_entry_counts
-from workbench.tmx import read_tmx
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TWO_TARGETS = FIXTURES / "tmx" / "two-targets-inline.tmx"

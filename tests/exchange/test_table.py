@@ -6,8 +6,8 @@ import csv
 import io
 from datetime import UTC, datetime
 
-from workbench.tabular import COLUMNS, write_table
-from workbench.units import TranslationUnit
+from workbench.exchange.table import COLUMNS, write_table
+from workbench.exchange.units import TranslationUnit
 
 UNITS = [
     TranslationUnit(
