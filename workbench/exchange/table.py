@@ -109,12 +109,18 @@ def write_rows(
             stream.flush()
             stream.detach()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    # The csv module quotes a field holding the line terminator, but not a lone CR, which
+    # readers then take for a line break: a row with a CR in a cell is quoted throughout.
+    quoting_writer = csv.writer(
+        out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
     writer.writerow(header)
     count = 0
     for row in rows:
         if formula_safe:
             row = [neutralise_cell(cell) if isinstance(cell, str) else cell for cell in row]
-        writer.writerow(row)
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in row)
+        (quoting_writer if has_cr else writer).writerow(row)
         count += 1
     return count
 
