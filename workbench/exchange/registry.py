@@ -211,13 +211,16 @@ def _read_xliff(source, *, source_lang=None, target_lang=None, name=None):
     return xliff2.read_xliff(source, name=name)
 
 
-def _table_format(delimiter: str) -> tuple[UnitWriter, UnitReader]:
+def _table(name: str, label: str, extension: str, mime: str, delimiter: str) -> ExchangeFormat:
+    """A document table (`exchange.table`) with this delimiter; tables name no languages,
+    so reading one needs the target language."""
+
     def write(units, out, *, source_lang, target_lang, original):
         return table.write_table(units, out, target_lang=target_lang, delimiter=delimiter)
 
     def read(source, *, source_lang, target_lang, name=None):
         if not target_lang:
-            raise InputError("a table does not say its target language; give it", path=name)
+            raise InputError("a TSV or CSV file names no target language; say which", path=name)
         return table.read_table(
             source,
             source_lang=source_lang,
@@ -226,10 +229,16 @@ def _table_format(delimiter: str) -> tuple[UnitWriter, UnitReader]:
             name=name,
         )
 
-    return write, read
+    return ExchangeFormat(
+        name=name,
+        label=label,
+        extensions=(extension,),
+        mime=mime,
+        write=write,
+        read=read,
+        carries=frozenset(("source_lang", "source", "targets", "changed", "changed_by", "props")),
+    )
 
-
-_TABLE_FIELDS = frozenset(("source_lang", "source", "targets", "changed", "changed_by", "props"))
 
 TMX = register(
     ExchangeFormat(
@@ -257,27 +266,5 @@ XLIFF2 = register(
         memory_import=True,
     )
 )
-_tsv_write, _tsv_read = _table_format("\t")
-TSV = register(
-    ExchangeFormat(
-        name="tsv",
-        label="TSV",
-        extensions=(".tsv",),
-        mime="text/tab-separated-values",
-        write=_tsv_write,
-        read=_tsv_read,
-        carries=_TABLE_FIELDS,
-    )
-)
-_csv_write, _csv_read = _table_format(",")
-CSV = register(
-    ExchangeFormat(
-        name="csv",
-        label="CSV (Excel)",
-        extensions=(".csv",),
-        mime="text/csv",
-        write=_csv_write,
-        read=_csv_read,
-        carries=_TABLE_FIELDS,
-    )
-)
+TSV = register(_table("tsv", "TSV", ".tsv", "text/tab-separated-values", "\t"))
+CSV = register(_table("csv", "CSV (Excel)", ".csv", "text/csv", ","))
