@@ -43,10 +43,26 @@ def test_registering_a_name_twice_is_refused():
         registry.register(replace(registry.TMX, extensions=(".tmx2",)))
 
 
-def test_registering_an_extension_another_format_owns_is_refused():
-    with pytest.raises(ValueError, match=r"\.tmx already belongs to tmx"):
-        registry.register(replace(registry.TMX, name="tmx-copy"))
-    assert "tmx-copy" not in registry.format_names()
+def test_formats_sharing_an_extension_are_told_apart_by_their_content(tmp_path):
+    xliff12 = replace(
+        registry.XLIFF2,
+        name="xliff12-example",
+        extensions=(".xlf",),
+        sniff=lambda head: b'version="1.2"' in head,
+    )
+    among = (registry.XLIFF2, xliff12)
+    old = tmp_path / "old.xlf"
+    old.write_bytes(b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>')
+    new = tmp_path / "new.xlf"
+    registry.XLIFF2.write([], new, source_lang="en", target_lang="ur", original="d")
+    assert registry.detect_format(old, among=among) is xliff12
+    assert registry.detect_format(new, among=among) is registry.XLIFF2
+
+
+def test_a_broken_file_with_a_known_extension_goes_to_that_formats_reader(tmp_path):
+    path = tmp_path / "broken.tmx"
+    path.write_bytes(b"<not-xml")
+    assert registry.detect_format(path) is registry.TMX
 
 
 def test_a_file_neither_extension_nor_content_recognises_is_one_clear_error(tmp_path):

@@ -11,7 +11,8 @@ Interface
 An `ExchangeFormat` is a frozen record:
 
 - `name`: the stable id users type (`--format tmx`); `label`: what a button says;
-- `extensions`: lower-case, with the dot; the first is the one exports get;
+- `extensions`: lower-case, with the dot; the first is the one exports get; formats may
+  share one (`.xlf` for XLIFF 1.2 and 2.0), and `detect_format` then sniffs;
 - `mime`: the download's MIME type;
 - `write(units, out, *, source_lang, target_lang, original) -> int`: write
   `TranslationUnit`s to a path or binary stream, return how many; `original` names the
@@ -96,15 +97,16 @@ _FORMATS: dict[str, ExchangeFormat] = {}
 
 
 def register(fmt: ExchangeFormat) -> ExchangeFormat:
-    """Add a format; a name or extension another format already has is a programming error."""
+    """Add a format; a name another format already has is a programming error.
+
+    Formats may share an extension (XLIFF 1.2 and 2.0 are both `.xlf`): `detect_format`
+    then tells them apart by their `sniff`.
+    """
     if fmt.name in _FORMATS:
         raise ValueError(f"exchange format {fmt.name!r} is registered twice")
-    taken = {ext: other.name for other in _FORMATS.values() for ext in other.extensions}
     for ext in fmt.extensions:
         if ext != ext.lower() or not ext.startswith("."):
             raise ValueError(f"{fmt.name}: extension {ext!r} must be lower case with a dot")
-        if ext in taken:
-            raise ValueError(f"{fmt.name}: extension {ext} already belongs to {taken[ext]}")
     _FORMATS[fmt.name] = fmt
     return fmt
 
@@ -142,7 +144,7 @@ def memory_formats() -> tuple[ExchangeFormat, ...]:
 def format_for_path(
     path: Path | str, among: Iterable[ExchangeFormat] | None = None
 ) -> ExchangeFormat | None:
-    """The format a file's extension names, or `None`."""
+    """The first format (in registration order) whose extensions include `path`'s, or `None`."""
     suffix = Path(path).suffix.lower()
     for fmt in among if among is not None else _FORMATS.values():
         if suffix in fmt.extensions:
@@ -153,23 +155,31 @@ def format_for_path(
 def detect_format(
     path: Path, head: bytes | None = None, among: Iterable[ExchangeFormat] | None = None
 ) -> ExchangeFormat:
-    """The format of `path` (among `among`, default all): by extension, else by sniffing
-    `head` (read from the file when not given). Anything else is one clear `InputError`."""
+    """The format of `path` (among `among`, default all), for an import.
+
+    The extension decides when one format claims it (a broken `.tmx` then gets the TMX
+    reader's precise error); when several do, their `sniff` on the first bytes (`head`, read
+    from the file when not given) picks one, else the first registered; with an unknown
+    extension every format's `sniff` is tried. Anything else is one clear `InputError`.
+    """
     candidates = tuple(among if among is not None else _FORMATS.values())
-    by_extension = format_for_path(path, candidates)
-    if by_extension is not None:
-        return by_extension
+    suffix = Path(path).suffix.lower()
+    by_extension = [fmt for fmt in candidates if suffix in fmt.extensions]
+    if len(by_extension) == 1:
+        return by_extension[0]
     if head is None:
         try:
             with Path(path).open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as exc:
             raise InputError(f"cannot read the file: {exc}", path=str(path)) from exc
-    for fmt in candidates:
+    for fmt in by_extension or candidates:
         if fmt.sniff is not None and fmt.sniff(head[:SNIFF_BYTES]):
             return fmt
+    if by_extension:
+        return by_extension[0]
     labels = [f.label for f in candidates]
-    extensions = [ext for f in candidates for ext in f.extensions]
+    extensions = list(dict.fromkeys(ext for f in candidates for ext in f.extensions))
     raise InputError(
         f"neither {' nor '.join(labels)} (expected a {_or_list(extensions)} file)",
         path=str(path),
@@ -177,8 +187,8 @@ def detect_format(
 
 
 def upload_types(among: Iterable[ExchangeFormat]) -> list[str]:
-    """Extensions without the dot, as `st.file_uploader(type=...)` wants them."""
-    return [ext.lstrip(".") for fmt in among for ext in fmt.extensions]
+    """Extensions without the dot (each once), as `st.file_uploader(type=...)` wants them."""
+    return list(dict.fromkeys(ext.lstrip(".") for fmt in among for ext in fmt.extensions))
 
 
 def _or_list(items: list[str]) -> str:
