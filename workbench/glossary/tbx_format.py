@@ -8,8 +8,9 @@ DCA style). Both are read. Roles travel as `termType` (`fullForm`; `abbreviation
 as `administrativeStatus` (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`,
 `deprecatedTerm-admn-sts`).
 
-Parsing is safe for hostile files: no DTD is loaded, no entity is resolved, no network is
-touched, and a file that declares entities or other DTD content is rejected outright.
+Parsing goes through the one safe parser (`workbench.exchange.xmlparse.parse_document`): no
+DTD is loaded, no entity is resolved, no network is touched, and a file that declares
+entities or other DTD content is rejected outright.
 """
 
 from __future__ import annotations
