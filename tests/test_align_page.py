@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
+from workbench.exchange.tmx import read_tmx
 from workbench.glossary import load_glossary
 from workbench.store import Origin, Status, open_store
-from workbench.tmx import read_tmx
 
 
 def _page() -> None:

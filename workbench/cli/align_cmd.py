@@ -9,17 +9,17 @@ from pathlib import Path
 
 from workbench import config
 from workbench.align.accept import accept_alignment
-from workbench.align.export import TmxWritten, write_alignment_tmx
+from workbench.align.export import TmxWritten, write_alignment_tmx, write_tsv
 from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
-from workbench.align.tsv import write_tsv
 from workbench.cli.options import add_db_option
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.editing import default_author
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
+from workbench.exchange.registry import TMX, TSV
 from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
 from workbench.store import open_store
@@ -77,8 +77,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     src, tgt = get_language(args.src).code, get_language(args.tgt).code
-    suffix = args.out.suffix.lower() if args.out is not None else ".tsv"
-    if suffix not in (".tsv", ".tmx"):
+    suffix = args.out.suffix.lower() if args.out is not None else TSV.extension
+    if suffix not in TSV.extensions + TMX.extensions:
         raise WorkbenchError(f"{args.out}: --out must end in .tsv or .tmx")
     source_text, target_text = read_document(args.source), read_document(args.target)
     engine = None if args.no_mt else get_engine(args.engine)
@@ -119,12 +119,11 @@ def _write(
         write_tsv(alignment, sys.stdout)
         return None
     try:
-        if suffix == ".tmx":
+        if suffix in TMX.extensions:
             return write_alignment_tmx(
                 alignment, args.out, src, tgt, document=args.source.name, author=author
             )
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(alignment, out)
+        write_tsv(alignment, args.out)
     except OSError as exc:
         raise WorkbenchError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     return None
