@@ -15,6 +15,7 @@ from translate.storage.xliff import xlifffile
 from tests.fixtures.hostile_xml import billion_laughs, external_entity
 from workbench.errors import InputError
 from workbench.exchange.inline import close_char, open_char, standalone_char
+from workbench.exchange.units import PROP_ORIGIN, PROP_PARAGRAPH, PROP_STATUS, TranslationUnit
 from workbench.exchange.xliff12 import (
     XLIFF12_NS,
     is_xliff12,
@@ -22,7 +23,6 @@ from workbench.exchange.xliff12 import (
     read_xliff12_document,
     write_xliff12,
 )
-from workbench.units import PROP_ORIGIN, PROP_PARAGRAPH, PROP_STATUS, TranslationUnit
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "xliff12"
 NS = {"x": XLIFF12_NS}
@@ -93,6 +93,17 @@ def test_confirmed_is_final_and_approved_draft_is_translated_and_no_target_has_n
     assert [u.find("x:target", NS).get("state") for u in units[:2]] == ["final", "translated"]
 
 
+def test_approved_is_signed_off_and_rejected_needs_review_and_both_read_back():
+    units = [
+        TranslationUnit("en", "A.", {"ur": "الف۔"}, id="a", props=((PROP_STATUS, "approved"),)),
+        TranslationUnit("en", "B.", {"ur": "ب۔"}, id="b", props=((PROP_STATUS, "rejected"),)),
+    ]
+    data = export(units)
+    targets = etree.fromstring(data).findall(".//x:target", NS)
+    assert [t.get("state") for t in targets] == ["signed-off", "needs-review-translation"]
+    assert list(read_xliff12(io.BytesIO(data))) == units
+
+
 def test_inline_tags_are_g_x_and_a_pair_split_across_segments_bx_ex():
     units = etree.fromstring(export()).findall(".//x:trans-unit", NS)
     source = [etree.tostring(u.find("x:source", NS), encoding="unicode") for u in units]
@@ -154,7 +165,7 @@ def test_other_tools_inline_codes_become_placeholders_shared_by_source_and_targe
     b, br = open_char(0), standalone_char(1)
     assert unit.source == f"A {b}bold{close_char(0)}\n word{br}end."
     assert unit.targets == {"ur-PK": f"ایک {b}جلی{close_char(0)}\n لفظ{br}ختم۔"}
-    assert unit.prop(PROP_STATUS) == "confirmed"
+    assert unit.prop(PROP_STATUS) == "approved"  # signed off by a reviewer
 
 
 def test_a_needs_translation_target_is_no_translation():

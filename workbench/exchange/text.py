@@ -19,8 +19,8 @@ import codecs
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.documents import decode_document
 from workbench.errors import InputError
+from workbench.exchange.decoding import decode_document
 from workbench.exchange.document import Block, BlockKind, SourceDocument
 
 MIME_TYPE = "text/plain"

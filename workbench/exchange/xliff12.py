@@ -1,9 +1,9 @@
 """XLIFF 1.2: what OmegaT (through Okapi), Trados and memoQ exchange most, in and out.
 
 An export is one `<file>` per document and one `<trans-unit>` per segment, valid against
-the OASIS XLIFF 1.2 strict schema. A confirmed target is `state="final"` with
-`approved="yes"`, a draft `state="translated"`, and a segment without a target has no
-`<target>`. The workbench's own metadata (origin, status, author, dates, paragraph, the
+the OASIS XLIFF 1.2 strict schema. A confirmed target is `state="final"` and an approved
+one `state="signed-off"`, both with `approved="yes"`; a draft is `state="translated"`, a
+rejected one `needs-review-translation`, and a segment without a target has no `<target>`. The workbench's own metadata (origin, status, author, dates, paragraph, the
 exported revision) travels in a `<context-group name="workbench">` of `x-` context types,
 (named `workbench:<unit id>`, as group names are unique in a file), which the strict
 schema allows and tools keep; QA remarks are `<note from="workbench">`.
@@ -17,6 +17,7 @@ not kept: the placeholder stands for the original formatting, which the workbenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,10 +35,12 @@ from workbench.exchange.inline import (
     open_char,
     standalone_char,
 )
+from workbench.exchange.units import PROP_STATUS, TranslationUnit, with_status
+from workbench.exchange.xmlparse import XmlSource, iter_elements, local_name, release, source_name
+from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag
-from workbench.units import PROP_STATUS, STATUS_CONFIRMED, STATUS_DRAFT, TranslationUnit
-from workbench.xmlsafe import XmlSource, iter_elements, local_name, release, source_name
-from workbench.xmlwrite import escape_attr, escape_text, xml_output
+from workbench.timeutil import as_utc
+from workbench.vocabulary import FINISHED_STATUSES, RevisionStatus
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 CONTEXT_GROUP = "workbench"
@@ -47,9 +50,13 @@ CONTEXT_AUTHOR, CONTEXT_CHANGED_BY = "x-author", "x-changed-by"
 CONTEXT_CREATED, CONTEXT_CHANGED = "x-created", "x-changed"
 _UNIT_FIELDS = (CONTEXT_AUTHOR, CONTEXT_CHANGED_BY, CONTEXT_CREATED, CONTEXT_CHANGED)
 
-STATE_TRANSLATED, STATE_FINAL = "translated", "final"
-# Target states that mean a reviewer signed the translation off.
-_CONFIRMED_STATES = {"final", "signed-off"}
+# Target state for each revision status (XLIFF 1.2 `state` values).
+STATES = {
+    RevisionStatus.DRAFT: "translated",
+    RevisionStatus.CONFIRMED: "final",
+    RevisionStatus.APPROVED: "signed-off",
+    RevisionStatus.REJECTED: "needs-review-translation",
+}
 _UNTRANSLATED_STATES = {"new", "needs-translation"}
 
 _TRANS_UNIT = f"{{{XLIFF12_NS}}}trans-unit"
@@ -90,15 +97,14 @@ def write_xliff12(
 
 def _format_unit(unit: TranslationUnit, trglang: str, number: int) -> str:
     target = unit.targets.get(trglang)
-    confirmed = bool(target) and unit.prop(PROP_STATUS) == STATUS_CONFIRMED
-    approved = ' approved="yes"' if confirmed else ""
+    status = _status_of(unit)
+    approved = ' approved="yes"' if target and status in FINISHED_STATUSES else ""
     unit_id = unit.id or f"u{number}"
     lines = [f'   <trans-unit id="{escape_attr(unit_id)}"{approved} xml:space="preserve">\n']
     lines.append(f"    <source>{inline_xml(unit.source)}</source>\n")
     if target:
-        state = STATE_FINAL if confirmed else STATE_TRANSLATED
-        lines.append(f'    <target state="{state}">{inline_xml(target)}</target>\n')
-    contexts = [(k, v) for k, v in unit.props if k.startswith("x-") and k != PROP_STATUS]
+        lines.append(f'    <target state="{STATES[status]}">{inline_xml(target)}</target>\n')
+    contexts = [(k, v) for k, v in unit.props if k.startswith("x-")]
     for kind, value in (
         (CONTEXT_AUTHOR, unit.author),
         (CONTEXT_CHANGED_BY, unit.changed_by),
@@ -144,10 +150,15 @@ def _inline_nodes(nodes: list) -> Iterator[str]:
             yield f'<ex id="{node.number + 1}"/>' if node.closed else ""
 
 
+def _status_of(unit: TranslationUnit) -> RevisionStatus:
+    try:
+        return RevisionStatus(unit.prop(PROP_STATUS) or RevisionStatus.DRAFT)
+    except ValueError:
+        return RevisionStatus.DRAFT
+
+
 def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return as_utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _parse_iso(text: str | None) -> datetime | None:
@@ -173,11 +184,15 @@ class Xliff12Document:
     units: list[TranslationUnit] = field(default_factory=list)
 
 
+_XLIFF1_ROOT = re.compile(r"""<(?:\w+:)?xliff\b[^>]*\bversion\s*=\s*["']1\.""")
+
+
 def is_xliff12(head: bytes) -> bool:
-    """Whether the start of a file declares XLIFF 1.x (version 1.0, 1.1 or 1.2)."""
-    return b"<xliff" in head and (
-        XLIFF12_NS.encode() in head or b'version="1.' in head or b"version='1." in head
-    )
+    """Whether the start of a file is an XLIFF 1.x document (`<xliff version="1.x">`)."""
+    for encoding in ("utf-8", "utf-16"):
+        if _XLIFF1_ROOT.search(head.decode(encoding, errors="ignore")):
+            return True
+    return False
 
 
 def read_xliff12(source: XmlSource, *, name: str | None = None) -> Iterator[TranslationUnit]:
@@ -248,12 +263,9 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str, label: str) -> 
         if local_name(c) == "context"
     ]
     extra = dict(contexts)
-    props = [(k, v) for k, v in contexts if k not in _UNIT_FIELDS and k != PROP_STATUS]
-    status = None
-    if target_text:
-        confirmed = unit.get("approved") == "yes" or state in _CONFIRMED_STATES
-        status = STATUS_CONFIRMED if confirmed else STATUS_DRAFT
-        props.append((PROP_STATUS, status))
+    props = [(k, v) for k, v in contexts if k not in _UNIT_FIELDS]
+    status = _status_from(state, unit.get("approved") == "yes") if target_text else None
+    return_props = with_status(props, status.value if status else None)
     notes = tuple(
         (n.text or "").strip() for n in unit if local_name(n) == "note" and (n.text or "").strip()
     )
@@ -266,9 +278,21 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str, label: str) -> 
         changed=_parse_iso(extra.get(CONTEXT_CHANGED)),
         author=extra.get(CONTEXT_AUTHOR),
         changed_by=extra.get(CONTEXT_CHANGED_BY),
-        props=tuple(props),
+        props=return_props,
         notes=notes,
     )
+
+
+def _status_from(state: str, approved: bool) -> RevisionStatus:
+    """`signed-off` is a reviewer's approval, `final` or `approved="yes"` a confirmation,
+    `needs-review-*` a target sent back; any other state with text is a draft."""
+    if state == "signed-off":
+        return RevisionStatus.APPROVED
+    if state == "final" or approved:
+        return RevisionStatus.CONFIRMED
+    if state.startswith("needs-review"):
+        return RevisionStatus.REJECTED
+    return RevisionStatus.DRAFT
 
 
 def _inline_text(element: etree._Element, numbers: dict[str, int], label: str) -> str:
