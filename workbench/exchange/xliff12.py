@@ -3,10 +3,11 @@
 An export is one `<file>` per document and one `<trans-unit>` per segment, valid against
 the OASIS XLIFF 1.2 strict schema. A confirmed target is `state="final"` and an approved
 one `state="signed-off"`, both with `approved="yes"`; a draft is `state="translated"`, a
-rejected one `needs-review-translation`, and a segment without a target has no `<target>`. The workbench's own metadata (origin, status, author, dates, paragraph, the
-exported revision) travels in a `<context-group name="workbench">` of `x-` context types,
-(named `workbench:<unit id>`, as group names are unique in a file), which the strict
-schema allows and tools keep; QA remarks are `<note from="workbench">`.
+rejected one `needs-review-translation`, and a segment without a target has no `<target>`.
+The workbench's own metadata (origin, status, author, dates, paragraph, the exported
+revision) travels in a `<context-group>` of `x-` context types named `workbench:<unit id>`
+(group names are unique in a file), which the strict schema allows and tools keep; QA
+remarks are `<note from="workbench">`.
 
 Inline formatting placeholders (`workbench.exchange.inline`) are written as XLIFF inline
 elements: a tag pair both of whose ends are in the text as `<g id>`, a standalone tag as
