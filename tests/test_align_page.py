@@ -208,3 +208,66 @@ def test_the_alignment_as_it_stands_downloads_as_tsv_and_tmx():
     assert len(units) == 13
     assert units[0].source == " ".join(paragraphs("en")[0][:3])
     assert units[0].prop("x-bead") == "3-2" and units[0].author == "hina"
+
+
+def _aligned_into_pashto(engine_name: str) -> AppTest:
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.selectbox(key=state.TARGET).set_value("ps").run()
+    at.selectbox(key=state.engine_key("ps")).set_value(engine_name).run()
+    at.checkbox(key=state.ALIGN_USE_GLOSSARY).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ps")))
+    return at.button(key=state.ALIGN_RUN).click().run()
+
+
+def test_a_pashto_alignment_uses_nllb_when_it_is_the_picked_engine(
+    registered_nllb, no_argos_packages
+):
+    at = _aligned_into_pashto("nllb")
+
+    assert not at.exception and not at.error
+    summary = at.caption[1].value
+    assert "no en→ps model" not in summary
+    assert "MT similarity used" in summary or "similarity did not tell" in summary
+
+
+def test_a_pashto_alignment_follows_the_picked_engine_even_when_it_has_no_model(
+    registered_nllb, no_argos_packages
+):
+    at = _aligned_into_pashto("argos")
+
+    assert not at.exception and not at.error
+    assert "MT: no en→ps model installed, aligned without it" in at.caption[1].value
+
+
+def test_the_glossary_comes_from_the_sessions_glossary_path(tmp_path):
+    small = tmp_path / "small.csv"
+    small.write_text(
+        "concept,lang,full,short,full_variants,short_variants,deprecated,definition,note\n"
+        "khost,en,Khost,,,,,,\nkhost,ur,خوست,,,,,,\n",
+        encoding="utf-8",
+    )
+    at = AppTest.from_function(_page, default_timeout=60)
+    at.session_state[state.GLOSSARY_PATH] = small
+    at.run()
+    at.checkbox(key=state.ALIGN_USE_MT).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ur")))
+    at.button(key=state.ALIGN_RUN).click().run()
+
+    assert "glossary: 1 concepts" in at.caption[1].value
+
+
+def test_accepted_revisions_carry_the_sidebars_name():
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.checkbox(key=state.ALIGN_USE_MT).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ur")))
+    at.button(key=state.ALIGN_RUN).click().run()
+    at.text_input(key=state.AUTHOR).set_value("Hina Baloch").run()
+    at.button(key=state.ALIGN_ACCEPT).click().run()
+
+    store = open_store()
+    stored = store.documents()[-1]
+    heads = store.current_revisions(stored.id, "ur").values()
+    assert {r.author for r in heads} == {"Hina Baloch"}

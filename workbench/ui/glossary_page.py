@@ -17,7 +17,6 @@ from workbench.glossary import (
     Glossary,
     file_digest,
     find_terms,
-    load_glossary,
     parse_glossary,
     save_glossary,
     serialize_glossary,
@@ -26,6 +25,7 @@ from workbench.glossary.table import COLUMNS, apply_rows, glossary_rows
 from workbench.languages import get_language
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text, term_highlighted_block, term_renderings
+from workbench.ui.resources import house_glossary
 
 EDITOR_ROW_HEIGHT = 35  # pixels per data editor row (Streamlit's default)
 TRY_EXAMPLE = "Ishaq Dar met the TTP's envoys in Khost about the APTTA."
@@ -36,7 +36,7 @@ def _loaded() -> tuple[Path, str | None, Glossary]:
     path = Path(st.session_state[state.GLOSSARY_PATH])
     loaded = st.session_state[state.GLOSSARY_LOADED]
     if loaded is None or loaded[0] != path:
-        loaded = (path, file_digest(path), load_glossary(path))
+        loaded = (path, file_digest(path), house_glossary(path))
         st.session_state[state.GLOSSARY_LOADED] = loaded
     return loaded
 
