@@ -51,9 +51,12 @@ def key_literals(source: str) -> list[tuple[int, str]]:
             ):
                 found.append(node)
             found.extend(k for k in node.keywords if k.arg == "key" and _literal(k.value))
-        elif isinstance(node, ast.Compare) and any(_is_session_state(c) for c in node.comparators):
-            if _literal(node.left):
-                found.append(node)
+        elif (
+            isinstance(node, ast.Compare)
+            and any(_is_session_state(c) for c in node.comparators)
+            and _literal(node.left)
+        ):
+            found.append(node)
     lines = source.splitlines()
     return sorted((n.lineno, lines[n.lineno - 1].strip()) for n in found)
 

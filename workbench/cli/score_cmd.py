@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbench.cli.options import add_target_option
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.scoring import METRICS, CorpusScore, PairedResult, Scorer, paired_test
@@ -53,13 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="reference: one segment per line; with DOC also a TMX file (matched by source)",
     )
-    parser.add_argument(
-        "--tgt",
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target language: " + ", ".join(t.code for t in TARGETS) + ", en",
+    add_target_option(
+        parser, help="target language: " + ", ".join(t.code for t in TARGETS) + ", en"
     )
     parser.add_argument(
         "--metrics",
