@@ -16,7 +16,7 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.documents import decode_document
-from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
+from workbench.editing import PAGE_SIZES, ROW_FILTERS, load_editor_page
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import get_language
@@ -35,15 +35,6 @@ from workbench.ui.resources import (
 )
 
 UPLOAD_TYPES = ["txt", "md"]
-
-
-def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
-    """The QA checks the editor runs on each row's current target (`workbench.qa`)."""
-
-    def check(source: str, target: str, target_lang: str) -> list[qa.QAFlag]:
-        return qa.check(source, target, target_lang, glossary, source_lang)
-
-    return check
 
 
 def render() -> None:
@@ -162,7 +153,8 @@ def _editor(document_id: int) -> None:
         st.session_state[state.SEARCH],
         st.session_state[state.PAGE],
         st.session_state[state.PAGE_SIZE],
-        qa_check(glossary, document.source_lang),
+        glossary,
+        document.source_lang,
     )
     if page.page != st.session_state[state.PAGE]:
         st.session_state[state.PAGE] = page.page
