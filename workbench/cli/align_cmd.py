@@ -1,4 +1,4 @@
-"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv|pairs.tmx [--store]`: align an
+"""`workbench align SRC TGT --from en --to ur --out pairs.tsv|pairs.tmx [--store]`: align an
 old translation, write the pairs, and optionally accept them into the store and its memory."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """`workbench score`: BLEU, chrF and TER with sacrebleu signatures, like the sacrebleu CLI.
 
-workbench score --hyp mt.txt --ref final.txt --tgt ur [--metrics bleu chrf ter] [--json]
-workbench score --hyp a.txt b.txt --ref ref.txt --tgt ur --paired bs
+workbench score --hyp mt.txt --ref final.txt --to ur [--metrics bleu chrf ter] [--json]
+workbench score --hyp a.txt b.txt --ref ref.txt --to ur --paired bs
 """
 
 from __future__ import annotations
