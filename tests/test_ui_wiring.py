@@ -109,3 +109,77 @@ def test_every_declared_key_is_declared_once():
         if name.isupper() and isinstance(value, str) and not name.endswith("_PREFIX")
     ]
     assert len(keys) == len(set(keys))
+
+
+# Which namespace of ui/state.py each module may write (assign, or bind a widget to).
+WRITERS = {
+    "sidebar.py": "shared",
+    "engine_picker.py": "shared",
+    "editor_page.py": "editor",
+    "editor_rows.py": "editor",
+    "tm_panel.py": "editor",
+    "exchange_panel.py": "editor",
+    "glossary_page.py": "glossary",
+    "align_page.py": "align",
+    "scores_page.py": "scores",
+}
+
+
+def state_namespaces() -> dict[str, str]:
+    """Name declared in ui/state.py (key constant or key function) -> its namespace, read from
+    the `# ---- <namespace> …` section headers there."""
+    namespaces, current = {}, None
+    for line in (UI / "state.py").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---- "):
+            current = line.removeprefix("# ---- ").split()[0].rstrip(":")
+        elif current and (name := line.split(" ", 1)[0]).isupper():
+            namespaces[name] = current
+        elif current and line.startswith("def "):
+            namespaces[line.removeprefix("def ").split("(")[0]] = current
+    return namespaces
+
+
+def written_keys(source: str) -> set[str]:
+    """`state.X` names assigned in session state or bound to a widget (`key=state.X` or
+    `key=state.x(…)`)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        targets = []
+        if isinstance(node, ast.Assign | ast.AugAssign):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(target, ast.Subscript) and _is_session_state(target.value):
+                    targets.append(target.slice)
+        elif isinstance(node, ast.Call):
+            targets.extend(k.value for k in node.keywords if k.arg == "key")
+        for target in targets:
+            if isinstance(target, ast.Call):
+                target = target.func
+            if isinstance(target, ast.Attribute) and ast.unparse(target.value) == "state":
+                names.add(target.attr)
+    return names
+
+
+def test_every_key_in_state_py_has_a_namespace():
+    from workbench.ui import state
+
+    declared = {n for n, v in vars(state).items() if n.isupper() and isinstance(v, str)}
+    assert declared <= set(state_namespaces())
+    assert set(state_namespaces().values()) == set(WRITERS.values())
+
+
+@pytest.mark.parametrize("module", sorted(WRITERS), ids=str)
+def test_a_module_writes_only_its_own_namespace(module: str):
+    namespaces = state_namespaces()
+    written = written_keys((UI / module).read_text(encoding="utf-8"))
+    assert {k: namespaces[k] for k in written if namespaces[k] != WRITERS[module]} == {}
+
+
+def test_the_write_scan_sees_assignments_and_widget_keys():
+    source = (
+        "st.session_state[state.TARGET] = target\n"
+        "st.selectbox('Doc', ids, key=state.SCORE_DOCUMENT_PICKER)\n"
+        "st.button('Go', key=state.align_edit_key('merge', 1))\n"
+        "current = st.session_state[state.DOCUMENT_ID]\n"
+    )
+    assert written_keys(source) == {"TARGET", "SCORE_DOCUMENT_PICKER", "align_edit_key"}
+    assert state_namespaces()["TARGET"] == "shared"  # so the old scores page failed

@@ -30,7 +30,7 @@ def engine_key(target_lang: str) -> str:
     return f"{ENGINE_PICKER_PREFIX}{target_lang}"
 
 
-# ---- the editor (workbench.ui.editor_page, editor_rows, tm_panel, exchange_panel) ----------
+# ---- editor (workbench.ui.editor_page, editor_rows, tm_panel, exchange_panel) ----------
 DOCUMENT_ID = "document_id"  # id of the open stored document
 UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
@@ -81,7 +81,7 @@ def tm_use_key(prefix: str, number: int) -> str:
     return f"{prefix}-tm-use-{number}"
 
 
-# ---- the glossary page ---------------------------------------------------------------------
+# ---- glossary page ----------------------------------------------------------------------
 GLOSSARY_LOADED = "glossary_loaded"  # (path, digest at load, Glossary) the glossary page edits
 GLOSSARY_EDITOR = "glossary_editor"  # the glossary page's data editor (its pending edits)
 GLOSSARY_UPLOAD = "glossary_upload"  # the glossary page's import file uploader
@@ -103,7 +103,7 @@ def glossary_export_key(version: int, file_name: str) -> str:
     return f"glossary_export_{version}_{file_name}"
 
 
-# ---- the alignment page --------------------------------------------------------------------
+# ---- align page -------------------------------------------------------------------------
 ALIGNMENT = "alignment"  # workbench.ui.align_page.AlignmentWork being checked, or None
 ALIGN_NOTICE = "align_notice"  # (kind, message) about the last edit or accept, or None
 ALIGN_ONLY_FLAGGED = "align_only_flagged"  # show only rows below the confidence threshold
@@ -127,7 +127,7 @@ def align_edit_key(edit: str, row: int) -> str:
     return f"align_{edit}_{row}"
 
 
-# ---- the scores page -----------------------------------------------------------------------
+# ---- scores page ------------------------------------------------------------------------
 SCORE_DOCUMENT = "score_document"  # id of the stored document the scores page shows, or None
 SCORE_DOCUMENT_PICKER = "score_document_picker"  # the document selectbox (follows SCORE_DOCUMENT)
 SCORE_SCOPE = "score_scope"  # which sentences MT-vs-final scores (scoring.document.SCOPES)
