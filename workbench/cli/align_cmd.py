@@ -1,4 +1,4 @@
-"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv|pairs.tmx [--store]`: align an
+"""`workbench align SRC TGT --from en --to ur --out pairs.tsv|pairs.tmx [--store]`: align an
 old translation, write the pairs, and optionally accept them into the store and its memory."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from workbench.align.export import TmxWritten, write_alignment_tmx, write_tsv
 from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
-from workbench.cli.options import add_db_option
+from workbench.cli.options import add_db_option, add_source_option, add_target_option
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.editing import default_author
@@ -44,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", type=Path, metavar="SRC", help="the original document")
     parser.add_argument("target", type=Path, metavar="TGT", help="its translation")
     codes = ", ".join(LANGUAGES)
-    parser.add_argument("--src", default="en", metavar="LANG", help=f"language of SRC ({codes})")
-    parser.add_argument("--tgt", required=True, metavar="LANG", help=f"language of TGT ({codes})")
+    add_source_option(parser, help=f"language of SRC ({codes})")
+    add_target_option(parser, help=f"language of TGT ({codes})")
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="output .tsv or .tmx (default: TSV on stdout)"
     )

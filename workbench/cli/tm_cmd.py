@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.options import add_db_option, add_target_option
+from workbench.cli.options import add_db_option, add_source_option, add_target_option
 from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
 from workbench.store import open_store
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="LANG",
         help="import only this target language (repeatable; default: all in the file)",
     )
-    load.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(load)
     add_db_option(load)
     load.set_defaults(func=run_import)
 

@@ -10,7 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench import qa
-from workbench.cli.options import add_db_option, add_target_option, open_store_from
+from workbench.cli.options import (
+    add_db_option,
+    add_source_option,
+    add_target_option,
+    open_store_from,
+)
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, engine_for
@@ -38,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
     add_target_option(parser)
-    parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(parser)
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
         "--engine",
