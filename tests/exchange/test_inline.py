@@ -108,3 +108,13 @@ def test_display_form_is_compact_and_typeable_both_ways():
     assert to_display(text) == "a ⟨1⟩b⟨/1⟩⟨3/⟩"
     assert from_display(to_display(text)) == text
     assert from_display("⟨/1/⟩ and ⟨0⟩ stay") == "⟨/1/⟩ and ⟨0⟩ stay"
+
+
+def test_the_editor_shows_placeholders_as_escaped_compact_tags():
+    from workbench.ui.rendering import text_block
+
+    shown = text_block(f"a <b> {O0}bold{C0}{X2}", "ur")
+    assert "a &lt;b&gt; " in shown
+    assert ">⟨1⟩</span>bold<span" in shown
+    assert ">⟨3/⟩</span>" in shown
+    assert O0 not in shown and X2 not in shown
