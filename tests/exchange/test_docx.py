@@ -308,7 +308,10 @@ def test_a_word_translation_is_not_written_as_html():
 
     original = editorial_docx()
     document = read_docx(original)
-    with pytest.raises(InputError, match="written as Word document or as plain text"):
+    with pytest.raises(
+        InputError,
+        match="this Word document is written as a Word document or as plain text, not as",
+    ):
         translated_document(DOCX, original, document.text, [], "ur", name="a.docx", output=HTML)
 
 

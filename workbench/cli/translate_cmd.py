@@ -17,9 +17,10 @@ from workbench.cli.options import (
     open_store_from,
 )
 from workbench.cli.progress import progress_bar
-from workbench.documents import read_document
+from workbench.documents import read_bytes
 from workbench.engines.registry import ENGINE_NAMES, engine_for
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, WorkbenchError
+from workbench.exchange.inline import to_display
 from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
@@ -27,6 +28,7 @@ from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
 from workbench.store.memory import MemorySource
 from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -36,13 +38,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "translate",
         help="machine-translate a document sentence by sentence",
         description=(
-            "Translate FILE sentence by sentence and write a tab-separated file with the "
-            "columns paragraph, sentence (both 1-based), source, target; with --n-best K "
-            "the alternatives follow as target_2 ... target_K."
+            "Translate FILE (.txt or .md in UTF-8, a Word .docx or a web page .html) sentence "
+            "by sentence and write a tab-separated file with the columns paragraph, sentence "
+            "(both 1-based), source, target; with --n-best K the alternatives follow as "
+            "target_2 ... target_K. Formatting of a Word file or page shows as tags (⟨1⟩...⟨/1⟩); "
+            "`workbench export DOC --out FILE` writes the translated document."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
+    parser.add_argument("file", type=Path, metavar="FILE", help="document: .txt, .md, .docx, .html")
     add_target_option(parser)
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read a .txt/.md that is not UTF-8 in this encoding (e.g. cp1252; the error for "
+        "such a file says what it probably is)",
+    )
     add_source_option(parser)
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
@@ -74,12 +84,15 @@ def run(args: argparse.Namespace) -> int:
     src, tgt = get_language(args.src).code, get_language(args.tgt).code
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
-    text = read_document(args.file)
+    try:
+        loaded = load_file(read_bytes(args.file), args.file.name, args.encoding)
+    except EncodingNotConfirmed as exc:
+        raise InputError(exc.advice("run again with --encoding")) from None
     engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
     store = open_store_from(args)
-    document = store.import_document(args.file.name, text, src)
+    document = import_file(store, loaded, src)
     memory = MemorySource(store).refresh() if args.tm else None
     with progress_bar(f"{src}→{tgt}") as update:
         result = translate_stored_document(
@@ -161,4 +174,5 @@ def _tsv_row(
     if from_tm and seg.index in from_tm:
         texts = [from_tm[seg.index], *texts[1:]]
     qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
-    return [seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell]
+    shown = [to_display(text) for text in (seg.text, *texts[:n_best])]  # formatting tags
+    return [seg.paragraph + 1, seg.index + 1, *shown, *qa_cell]

@@ -95,11 +95,8 @@ def translated_document(
     output = output or fmt
     to_plain = output in (TEXT, MARKDOWN) and fmt not in (TEXT, MARKDOWN)
     if output is not fmt and not to_plain and {output, fmt} != {TEXT, MARKDOWN}:
-        raise InputError(
-            f"a {fmt.label} document is written as {fmt.label} or as plain text, "
-            f"not as {output.label}",
-            path=name,
-        )
+        kept = "text" if fmt in (TEXT, MARKDOWN) else f"a {fmt.label} or as plain text"
+        raise InputError(f"this {fmt.label} is written as {kept}, not as {output.label}", path=name)
     document = fmt.read(original, name, encoding)
     if document.text != stored_text:
         raise InputError(

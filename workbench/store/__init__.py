@@ -10,6 +10,8 @@ records (`workbench.store.records`), never ORM objects::
 
     doc = store.add_document("report.txt", text)          # segmented with workbench.segment
     doc = store.import_document("report.txt", text)       # same, but reuses an identical one
+    store.add_document("a.docx", text, original=DocumentOriginal("docx", data))  # with its file
+    store.document_original(doc.id)                        # DocumentOriginal | None
     store.documents(); store.document("report.txt"); store.document(3)   # name or id
     store.segments(doc.id)                                 # [StoredSegment], document order
     store.document_text(doc.id)                            # the text as added (spans index it)
@@ -58,6 +60,7 @@ from workbench.store.models import SCHEMA_VERSION, Origin, Status
 from workbench.store.records import (
     Alternative,
     Document,
+    DocumentOriginal,
     MachineTranslation,
     Progress,
     Revision,
@@ -74,6 +77,7 @@ __all__ = [
     "Alternative",
     "AmbiguousDocumentError",
     "Document",
+    "DocumentOriginal",
     "MachineTranslation",
     "Origin",
     "Progress",

@@ -150,3 +150,13 @@ class Progress:
     def percent_done(self) -> float:
         """Share of source words in confirmed segments, as CAT tools count progress."""
         return 100.0 * self.confirmed_words / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True)
+class DocumentOriginal:
+    """A document's original file as imported: its format (`workbench.exchange.document_formats`
+    name), bytes, and the encoding the user confirmed for a text in a legacy encoding."""
+
+    format: str
+    data: bytes
+    encoding: str | None = None

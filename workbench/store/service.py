@@ -26,6 +26,7 @@ from workbench.store.errors import (
 )
 from workbench.store.models import (
     AUTHOR_MAX_CHARS,
+    DocumentOriginalRecord,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
@@ -37,6 +38,7 @@ from workbench.store.models import (
 from workbench.store.records import (
     Alternative,
     Document,
+    DocumentOriginal,
     MachineTranslation,
     Progress,
     Revision,
@@ -155,8 +157,10 @@ class Store:
         text: str,
         source_lang: str = "en",
         segments: Sequence[Segment] | None = None,
+        original: DocumentOriginal | None = None,
     ) -> Document:
-        """Store a new document and its sentences (segmented here unless given).
+        """Store a new document and its sentences (segmented here unless given), and the
+        file it came from when that is not its text (`original`), in one transaction.
 
         A name already taken gets a suffix (`report.txt (2)`), so names stay unique and
         can be used instead of ids everywhere.
@@ -182,9 +186,32 @@ class Store:
             ]
             session.add(record)
             session.flush()
+            if original is not None:
+                session.add(
+                    DocumentOriginalRecord(
+                        document_id=record.id,
+                        format=original.format,
+                        encoding=original.encoding,
+                        data=original.data,
+                    )
+                )
             return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
 
-    def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
+    def document_original(self, document_id: int) -> DocumentOriginal | None:
+        """The file the document was imported from, or None (its text is its original)."""
+        with self._read() as session:
+            record = session.get(DocumentOriginalRecord, document_id)
+            if record is None:
+                return None
+            return DocumentOriginal(record.format, bytes(record.data), record.encoding)
+
+    def import_document(
+        self,
+        name: str,
+        text: str,
+        source_lang: str = "en",
+        original: DocumentOriginal | None = None,
+    ) -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
         with self._read() as session:
             for record in session.scalars(
@@ -197,7 +224,7 @@ class Store:
             ):
                 if record.text == text and record.source_lang == source_lang:
                     return _document(record, self._counts(session, record.id))
-        return self.add_document(name, text, source_lang)
+        return self.add_document(name, text, source_lang, original=original)
 
     @staticmethod
     def _free_name(session: Session, name: str) -> str:
