@@ -25,8 +25,6 @@ _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",
     ExportScope.TRANSLATED.value: "every segment with a target",
 }
-XLIFF_UPLOAD = "xliff_upload"
-TM_UPLOAD = "tm_upload"
 
 
 def render(
@@ -56,7 +54,7 @@ def render(
                         file_name=export_filename(document, target, fmt),
                         mime=exchange_format.mime,
                         icon=":material/download:",
-                        key=f"download-{exchange_format.name}",
+                        key=state.download_key(exchange_format.name),
                         on_click="ignore",
                     )
             st.radio(
@@ -74,14 +72,14 @@ def render(
             st.file_uploader(
                 "Bring back an XLIFF edited in another tool (adds revisions to this document)",
                 type=upload_types([XLIFF2]),
-                key=XLIFF_UPLOAD,
+                key=state.XLIFF_UPLOAD,
                 on_change=_import_xliff,
                 args=(store, document, author),
             )
             st.file_uploader(
                 "Import a translation memory (TMX 1.1–1.4b or XLIFF 2)",
                 type=upload_types(memory_formats()),
-                key=TM_UPLOAD,
+                key=state.TM_UPLOAD,
                 on_change=_import_memory,
                 args=(store,),
             )
@@ -93,7 +91,7 @@ def render(
 
 
 def _import_xliff(store: Store, document: Document, author: str) -> None:
-    uploaded = st.session_state[XLIFF_UPLOAD]
+    uploaded = st.session_state[state.XLIFF_UPLOAD]
     if uploaded is not None:
         _report(
             lambda: import_xliff_targets(
@@ -103,7 +101,7 @@ def _import_xliff(store: Store, document: Document, author: str) -> None:
 
 
 def _import_memory(store: Store) -> None:
-    uploaded = st.session_state[TM_UPLOAD]
+    uploaded = st.session_state[state.TM_UPLOAD]
     if uploaded is not None:
         _report(
             lambda: import_memory_file(store, Path(uploaded.name), uploaded.getvalue()).summary()

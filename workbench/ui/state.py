@@ -54,6 +54,13 @@ BOX_KEY_PREFIX = "tgt-"  # + target code and segment id: a row's target box (als
 ROW_PREFIX = "row-"  # + segment id: a row's container (CSS class `st-key-row-…`)
 TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "translated"
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
+XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
+TM_UPLOAD = "tm_upload"  # the export panel's uploader of a TMX/XLIFF for the memory
+
+
+def download_key(format_name: str) -> str:
+    """Widget key of the export panel's download button for one registered format."""
+    return f"download-{format_name}"
 
 
 def box_key(target_lang: str, segment_id: int) -> str:
