@@ -20,6 +20,12 @@ from workbench.store.exports import ExportScope
 from workbench.store.memory import import_memory_file
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.document_files import (
+    MissingTargets,
+    readiness,
+    translated_file,
+    translated_filename,
+)
 
 _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",
@@ -41,6 +47,7 @@ def render(
     with st.expander("Export and import", icon=":material/swap_horiz:"):
         downloads, imports = st.columns(2, gap="large")
         with downloads:
+            _translation_download(store, document, target)
             st.caption(f"Download this document in {get_language(target).label}")
             with st.container(horizontal=True, gap="small"):
                 for exchange_format in export_formats():
@@ -88,6 +95,47 @@ def render(
             (st.error if kind == "error" else st.success)(markdown_text(headline), icon=None)
             if details:
                 st.text("\n".join(details))
+
+
+_MISSING = {
+    MissingTargets.REFUSE.value: "not without a target for every segment",
+    MissingTargets.SOURCE.value: "with the source text where a target is missing",
+}
+
+
+def _translation_download(store: Store, document: Document, target: str) -> None:
+    """The deliverable: the document in its own format with every segment's current target.
+    Missing targets are counted before anything is built; the user decides whether the
+    source text stands in for them."""
+    counts = readiness(store, document, target)
+    label = get_language(target).label
+    st.caption(f"The translated document ({counts.format.label}, {label})")
+    choice = st.radio(
+        "Download",
+        options=list(_MISSING),
+        format_func=_MISSING.get,
+        key=state.MISSING_TARGETS,
+        horizontal=True,
+        label_visibility="collapsed",
+    )
+    if counts.missing and choice == MissingTargets.REFUSE.value:
+        st.warning(markdown_text(counts.refusal(document, target)), icon=None)
+        return
+    note = f" · {counts.unconfirmed} not confirmed" if counts.unconfirmed else ""
+    st.download_button(
+        f"Download translation{note}",
+        data=partial(_translation_bytes, store, document, target, choice),
+        file_name=translated_filename(document, target, counts.format),
+        mime=counts.format.mime_type,
+        icon=":material/description:",
+        key=state.TRANSLATION_DOWNLOAD,
+        type="primary",
+        on_click="ignore",
+    )
+
+
+def _translation_bytes(store: Store, document: Document, target: str, missing: str) -> bytes:
+    return translated_file(store, document, target, missing).data
 
 
 def _import_xliff(store: Store, document: Document, author: str) -> None:

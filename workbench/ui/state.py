@@ -39,6 +39,7 @@ UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, o
 UPLOAD_PENDING = "upload_pending"
 UPLOAD_CONFIRM = "upload_confirm"  # the button that reads the pending upload in its guess
 MISSING_TARGETS = "missing_targets"  # the translation download's choice: "refuse" / "source"
+TRANSLATION_DOWNLOAD = "download_translation"  # the "Download translation" button
 TRANSLATE = "translate"  # the Translate button
 ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
 SEARCH = "search"  # text searched in source and target

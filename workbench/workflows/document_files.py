@@ -110,6 +110,40 @@ def import_file(store: Store, loaded: LoadedFile, source_lang: str = "en") -> Do
     return store.import_document(loaded.name, loaded.text, source_lang, original=loaded.original)
 
 
+@dataclass(frozen=True)
+class Readiness:
+    """How complete a document's translation is, counted the way an export counts it."""
+
+    segments: int
+    missing: int  # no target (or only spaces)
+    unconfirmed: int  # a target not confirmed or approved
+    format: DocumentFormat  # the document's own format
+
+    def refusal(self, document: Document, target_lang: str) -> str:
+        label = get_language(target_lang).label
+        return (
+            f"{document.name}: {self.missing} of {self.segments} segments have no {label} "
+            f"target yet ({self.unconfirmed} of the others not confirmed); translate them, or "
+            "export with their source text in place"
+        )
+
+
+def readiness(store: Store, document: Document, target_lang: str) -> Readiness:
+    """Counts for the download button and the export message, before anything is built."""
+    heads = store.current_revisions(document.id, get_language(target_lang).code)
+    segments = store.segments(document.id)
+    found = [heads.get(s.id) for s in segments]
+    missing = sum(1 for head in found if head is None or not head.text.strip())
+    unconfirmed = sum(
+        1
+        for head in found
+        if head is not None and head.text.strip() and head.status not in _SIGNED_OFF
+    )
+    stored = store.document_original(document.id)
+    fmt = document_format(stored.format) if stored is not None else TEXT
+    return Readiness(len(segments), missing, unconfirmed, fmt)
+
+
 def translated_file(
     store: Store,
     document: Document,
@@ -140,12 +174,8 @@ def translated_file(
         lost += any(i.code == TAG_MISSING for i in check_tags(segment.text, head.text))
         spans.append(SegmentText(segment.start, segment.end, head.text))
     if without and missing is MissingTargets.REFUSE:
-        label = get_language(target_lang).label
-        raise ExportRefused(
-            f"{document.name}: {without} of {len(segments)} segments have no {label} target "
-            f"yet ({unconfirmed} of the others not confirmed); translate them, or export with "
-            "their source text in place (--missing source)"
-        )
+        counts = Readiness(len(segments), without, unconfirmed, fmt)
+        raise ExportRefused(f"{counts.refusal(document, target_lang)} (--missing source)")
     data = translated_document(
         fmt, stored.data, text, spans, target_lang, name=document.name,
         encoding=stored.encoding, output=out_fmt,
@@ -163,9 +193,11 @@ __all__ = [
     "ExportRefused",
     "LoadedFile",
     "MissingTargets",
+    "Readiness",
     "TranslatedFile",
     "import_file",
     "load_file",
+    "readiness",
     "translated_file",
     "translated_filename",
 ]
