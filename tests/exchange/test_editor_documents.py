@@ -6,26 +6,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.editor_app import open_app
 from tests.fixtures.formatted import BOLD_WORDS, editorial_docx, editorial_html
 from workbench import config
-from workbench.engines import argos
 from workbench.store import Store, open_store
 from workbench.ui.rendering import markdown_text
 
-APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture
 def store() -> Store:
     return open_store()
-
-
-def open_app() -> AppTest:
-    argos.clear_model_cache()
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    return at
 
 
 def upload(at: AppTest, name: str, data: bytes, mime: str) -> AppTest:

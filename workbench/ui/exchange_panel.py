@@ -64,12 +64,10 @@ def render(
                         key=state.download_key(exchange_format.name),
                         on_click="ignore",
                     )
-            st.radio(
+            _choice(
                 "TMX holds",
-                options=list(_SCOPES),
-                format_func=_SCOPES.get,
-                key=state.TMX_SCOPE,
-                horizontal=True,
+                _SCOPES,
+                state.TMX_SCOPE,
                 help="XLIFF, TSV and CSV always hold every segment",
             )
         with imports:
@@ -110,14 +108,7 @@ def _translation_download(store: Store, document: Document, target: str) -> None
     counts = readiness(store, document, target)
     label = get_language(target).label
     st.caption(f"The translated document ({counts.format.label}, {label})")
-    choice = st.radio(
-        "Download",
-        options=list(_MISSING),
-        format_func=_MISSING.get,
-        key=state.MISSING_TARGETS,
-        horizontal=True,
-        label_visibility="collapsed",
-    )
+    choice = _choice("Download", _MISSING, state.MISSING_TARGETS, label_visibility="collapsed")
     if counts.missing and choice == MissingTargets.REFUSE.value:
         st.warning(markdown_text(counts.refusal(document, target)), icon=None)
         return
@@ -131,6 +122,13 @@ def _translation_download(store: Store, document: Document, target: str) -> None
         key=state.TRANSLATION_DOWNLOAD,
         type="primary",
         on_click="ignore",
+    )
+
+
+def _choice(label: str, options: dict[str, str], key: str, **extra) -> str:
+    """A horizontal radio over `options` (value -> what it says)."""
+    return st.radio(
+        label, options=list(options), format_func=options.get, key=key, horizontal=True, **extra
     )
 
 
