@@ -156,3 +156,31 @@ def test_a_confirmed_encoding_reads_and_stores_the_text(argos_en_ur_copy, db_url
         (document,) = store.documents()
         assert store.document_text(document.id) == "He said “no” — twice.\n"
         assert store.document_original(document.id).encoding == "cp1252"
+
+
+def test_an_xliff12_target_edited_in_another_tool_comes_back_as_a_revision(
+    argos_en_ur_copy, db_url, tmp_path, capsys
+):
+    from translate.storage.xliff import xlifffile
+
+    translate(config.SAMPLE_DOCUMENT, db_url)
+    exported = tmp_path / "sample.xlf"
+    assert (
+        export(config.SAMPLE_DOCUMENT.name, db_url, "--format", "xliff12", "--out", str(exported))
+        == 0
+    )
+    store_file = xlifffile.parsestring(exported.read_bytes())
+    store_file.units[0].target = "پاک افغان تعلقات میں نئی پستی"
+    store_file.units[0].markapproved(True)
+    exported.write_bytes(bytes(store_file))
+    assert main(["import", str(exported), "--db", db_url, "--author", "amna"]) == 0
+    assert "added 1 revisions (1 confirmed)" in capsys.readouterr().out
+    with closing(open_store(db_url)) as store:
+        document = store.document(config.SAMPLE_DOCUMENT.name)
+        first = store.segments(document.id)[0]
+        head = store.current_revision(first.id, "ur")
+        assert (head.text, head.author, head.status.value) == (
+            "پاک افغان تعلقات میں نئی پستی",
+            "amna",
+            "confirmed",
+        )

@@ -87,9 +87,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     back = subparsers.add_parser(
         "import",
-        help="import targets edited in another tool from an XLIFF 2 export",
+        help="import targets edited in another tool from an XLIFF 2 or 1.2 export",
         description=(
-            "Read FILE, an XLIFF 2 file exported by `workbench export --format xliff` and "
+            "Read FILE, an XLIFF 2 or 1.2 file exported by `workbench export --format xliff` "
+            "(or xliff12) and "
             "edited in a CAT tool, and add every changed target to its document as a new "
             "revision (final/reviewed segments as confirmed). Segments saved in the "
             "workbench since the export are reported as conflicts and left alone."

@@ -28,6 +28,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.exchange import xliff2
 from workbench.exchange.inline import (
     MAX_TAGS,
     Tag,
@@ -61,6 +62,7 @@ STATES = {
 _UNTRANSLATED_STATES = {"new", "needs-translation"}
 
 _TRANS_UNIT = f"{{{XLIFF12_NS}}}trans-unit"
+SNIFF_BYTES = 4096
 _INLINE_PAIRED = {"g"}
 _INLINE_STANDALONE = {"x", "ph", "it"}
 
@@ -328,11 +330,28 @@ def _inline_text(element: etree._Element, numbers: dict[str, int], label: str) -
     return "".join(out)
 
 
+def read_any_xliff_document(
+    source: XmlSource, *, name: str | None = None
+) -> Xliff12Document | xliff2.XliffDocument:
+    """An XLIFF file of either version, told apart by its root element (1.x or 2.x); both
+    documents have `srclang`, `trglang`, `original` and `units`."""
+    if isinstance(source, str | Path):
+        with open(source, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    else:
+        head = source.read(SNIFF_BYTES)
+        source.seek(0)
+    if is_xliff12(head):
+        return read_xliff12_document(source, name=name)
+    return xliff2.read_xliff_document(source, name=name)
+
+
 __all__ = [
     "XLIFF12_NS",
     "Xliff12Document",
     "inline_xml",
     "is_xliff12",
+    "read_any_xliff_document",
     "read_xliff12",
     "read_xliff12_document",
     "write_xliff12",
