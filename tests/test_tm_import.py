@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
-from workbench.tm import TranslationMemory
-from workbench.tm_import import detect_format, plan_import, read_units
+from workbench.memory.file_import import detect_format, plan_import, read_units
+from workbench.memory.index import TranslationMemory
 from workbench.tmx import read_tmx
 from workbench.units import TranslationUnit
 from workbench.xliff import write_xliff

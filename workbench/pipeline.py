@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
+from workbench.memory.index import TmEntry, TmMatch, TranslationMemory, offered
 from workbench.segment import Segment, segment_document
-from workbench.tm import TmEntry, TmMatch, TranslationMemory, offered
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from translate.storage.xliff2 import Xliff2File
 
 from tests.fixtures.hostile_xml import billion_laughs
 from workbench.cli import main
-from workbench.store.memory import tm_entry_counts
+from workbench.memory.source import tm_entry_counts
 from workbench.tmx import read_tmx
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

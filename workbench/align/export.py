@@ -18,7 +18,6 @@ from typing import BinaryIO
 
 from workbench.align.model import Alignment
 from workbench.align.tsv import write_tsv
-from workbench.export import ExportFormat, file_stem
 from workbench.languages import normalize_language_tag
 from workbench.tmx import write_tmx
 from workbench.units import (
@@ -30,6 +29,7 @@ from workbench.units import (
     STATUS_DRAFT,
     TranslationUnit,
 )
+from workbench.workflows.export import ExportFormat, file_stem
 
 PROP_BEAD = "x-bead"  # the bead's shape: "1-1", "2-1", ...
 PROP_CONFIDENCE = "x-confidence"  # the aligner's posterior for the bead, 0-1 (1 once checked)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from workbench import config
-from workbench.align.accept import accept_alignment
 from workbench.align.export import TmxWritten, write_alignment_tmx
 from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
@@ -23,6 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
 from workbench.store import open_store
+from workbench.workflows.align_accept import accept_alignment
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

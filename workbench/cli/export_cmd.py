@@ -14,13 +14,13 @@ from pathlib import Path
 from workbench import config
 from workbench.cli.options import add_db_option, add_target_option
 from workbench.errors import WorkbenchError
-from workbench.export import ExportFormat, export_document, export_filename
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.qa import qa_notes
-from workbench.roundtrip import import_xliff_targets
 from workbench.store import open_store
 from workbench.store.exports import ExportScope
+from workbench.workflows.export import ExportFormat, export_document, export_filename
+from workbench.workflows.xliff_import import import_xliff_targets
 
 EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from workbench.cli.options import add_db_option, add_target_option
 from workbench.languages import get_language, normalize_language_tag
+from workbench.memory.index import FUZZY_THRESHOLD, DiffSpan
+from workbench.memory.source import MemorySource
 from workbench.store import open_store
-from workbench.store.memory import MemorySource, import_memory_file
-from workbench.tm import FUZZY_THRESHOLD, DiffSpan
+from workbench.workflows.memory_import import import_memory_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -18,10 +18,10 @@ from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.store.memory import MemorySource
-from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 

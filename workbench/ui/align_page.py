@@ -15,7 +15,6 @@ import streamlit as st
 
 from workbench import config
 from workbench.align import LOW_CONFIDENCE, Alignment
-from workbench.align.accept import Accepted, accept_alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
 from workbench.align.export import (
     TMX_MIME,
@@ -35,6 +34,7 @@ from workbench.languages import LANGUAGES, TARGETS, get_language
 from workbench.store import Store, open_store
 from workbench.ui import state
 from workbench.ui.rendering import bead_cell, confidence_color
+from workbench.workflows.align_accept import Accepted, accept_alignment
 
 ROWS_PER_PAGE = 50
 _COLUMNS = [0.4, 5, 5, 0.9, 1.1]  # number, source, translation, confidence, edit

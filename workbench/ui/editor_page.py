@@ -19,9 +19,9 @@ from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import TARGETS, get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
-from workbench.store import Document, Progress, Store, translate_stored_document
-from workbench.store.memory import MemorySource
+from workbench.store import Document, Progress, Store
 from workbench.store.models import AUTHOR_MAX_CHARS
 from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import engine_picker
@@ -34,6 +34,7 @@ from workbench.ui.resources import (
     target_statuses,
     translation_memory,
 )
+from workbench.workflows.translate import translate_stored_document
 
 UPLOAD_TYPES = ["txt", "md"]
 

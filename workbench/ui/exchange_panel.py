@@ -1,6 +1,6 @@
 """Export downloads and imports for the open document: TMX, XLIFF, TSV, CSV; XLIFF back in;
-translation memories in. Page code only: the work is in `workbench.export`,
-`workbench.roundtrip` and `workbench.store.memory`."""
+translation memories in. Page code only: the work is in `workbench.workflows.export`,
+`workbench.workflows.xliff_import` and `workbench.memory.source`."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from pathlib import Path
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.export import ExportFormat, export_bytes, export_filename
 from workbench.languages import get_language
-from workbench.roundtrip import import_xliff_targets
 from workbench.store import Document, Store
 from workbench.store.exports import ExportScope
-from workbench.store.memory import import_memory_file
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
 from workbench.units import NoteMaker
+from workbench.workflows.export import ExportFormat, export_bytes, export_filename
+from workbench.workflows.memory_import import import_memory_file
+from workbench.workflows.xliff_import import import_xliff_targets
 
 _LABELS = {
     ExportFormat.TMX: "TMX",

@@ -17,8 +17,8 @@ from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError
 from workbench.glossary import Glossary, load_glossary
+from workbench.memory.source import MemorySource
 from workbench.store import Store, open_store
-from workbench.store.memory import MemorySource
 
 
 @st.cache_resource(show_spinner=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.languages import language_matches, normalize_language_tag
-from workbench.tm import TmEntry, TranslationMemory, normalize_source
+from workbench.memory.index import TmEntry, TranslationMemory, normalize_source
 from workbench.tmx import read_tmx
 from workbench.units import TranslationUnit
 from workbench.xliff import XLIFF_NS, read_xliff

@@ -250,7 +250,7 @@ class TranslationMemory:
         `self.version`), oldest first; None when that is further back than the log goes.
 
         A cache of lookups can catch up by scoring only what was added (see
-        `workbench.store.memory.MemorySource.suggestions`).
+        `workbench.memory.source.MemorySource.suggestions`).
         """
         if version == self.version:
             return [], []

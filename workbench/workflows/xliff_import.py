@@ -5,7 +5,9 @@ revision it carried. On import, each unit whose target or state changed becomes 
 revision on top of the segment's history (append-only: nothing is overwritten): `human`
 origin for a changed text, confirmed for `final`/`reviewed`. A segment saved in the
 workbench after the export is not overwritten: the import reports it as a conflict with
-both texts, the way the editor reports a concurrent save.
+both texts, the way the editor reports a concurrent save. Every revision is appended on the
+head the import read (the exported revision, or the head at read time when the file carries
+no revision ids), so a save that lands while the import runs is a conflict too.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.errors import InputError
-from workbench.store import Document, Origin, Status, Store
+from workbench.memory.index import normalize_source
+from workbench.store import Document, Origin, RevisionStatus, Store
 from workbench.store.exports import PROP_REVISION, position_of
-from workbench.tm import normalize_source
 from workbench.units import PROP_STATUS, STATUS_CONFIRMED
 from workbench.xliff import read_xliff_document
 
@@ -88,7 +90,9 @@ def import_xliff_targets(
     report = XliffImportReport(label, document.name, target, units_read=len(parsed.units))
     segments = {s.index: s for s in store.segments(document.id)}
     heads = store.current_revisions(document.id, target)
-    batches: dict[tuple[Origin, Status], dict[int, str]] = defaultdict(dict)
+    batches: dict[tuple[Origin, RevisionStatus], dict[int, str]] = defaultdict(dict)
+    bases: dict[int, int | None] = {}
+    positions = {s.id: s.index for s in segments.values()}
     for unit in parsed.units:
         position = position_of(unit.id)
         segment = segments.get(position) if position is not None else None
@@ -102,7 +106,11 @@ def import_xliff_targets(
         if not text:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
-        status = Status.CONFIRMED if unit.prop(PROP_STATUS) == STATUS_CONFIRMED else Status.DRAFT
+        status = (
+            RevisionStatus.CONFIRMED
+            if unit.prop(PROP_STATUS) == STATUS_CONFIRMED
+            else RevisionStatus.DRAFT
+        )
         head = heads.get(segment.id)
         if head is not None and head.text == text and head.status == status:
             report.unchanged += 1
@@ -118,9 +126,13 @@ def import_xliff_targets(
             continue
         origin = head.origin if head is not None and head.text == text else Origin.HUMAN
         batches[origin, status][segment.id] = text
+        bases[segment.id] = head.id if head is not None else None
     for (origin, status), texts in batches.items():
-        report.added[status.value] += store.append_revisions(
-            target, texts, author, origin=origin, status=status
+        appended = store.append_on_bases(target, texts, bases, author, origin, status)
+        report.added[status.value] += appended.added
+        report.conflicts.extend(
+            ImportConflict(positions[c.segment_id] + 1, c.theirs.text if c.theirs else "", c.yours)
+            for c in appended.conflicts
         )
     return report
 
