@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
 
 from tests.store.test_store_schema import execute, stored_version
 from workbench.errors import WorkbenchError
@@ -244,7 +245,7 @@ def test_a_version_1_store_is_upgraded_in_place_keeping_its_revisions(db_url):
 
 def test_the_version_1_checks_really_refused_the_new_statuses(db_url):
     segment_id = make_version_1(db_url)
-    with pytest.raises(Exception, match="(?i)check"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         execute(
             db_url,
             "INSERT INTO revisions (segment_id, target_lang, number, text, author, created, "

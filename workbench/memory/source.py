@@ -88,7 +88,7 @@ class MemorySource:
     def suggestions(
         self,
         source: str,
-        target: str,
+        target_lang: str,
         current: str = "",
         limit: int = 3,
         segment_id: int | None = None,
@@ -103,29 +103,29 @@ class MemorySource:
         asks for every row of its page on every rerun.
         """
         with self._lock:  # a lookup must not run while a refresh adds entries
-            matches = self._matches(source, target, limit + 2)
+            matches = self._matches(source, target_lang, limit + 2)
             own = (
-                self.memory.keyed(segment_key(segment_id, target))
+                self.memory.keyed(segment_key(segment_id, target_lang))
                 if segment_id is not None
                 else None
             )
         return offered(matches, limit, current, own)
 
-    def _matches(self, source: str, target: str, size: int) -> list[TmMatch]:
-        key = (source, target, size)
+    def _matches(self, source: str, target_lang: str, size: int) -> list[TmMatch]:
+        key = (source, target_lang, size)
         cached = self._suggested.get(key)
         if cached is not None and cached[0] == self.memory.version:
             return cached[1]
-        matches = self._caught_up(cached, source, target, size) if cached else None
+        matches = self._caught_up(cached, source, target_lang, size) if cached else None
         if matches is None:
-            matches = self.memory.lookup(source, target, limit=size)
+            matches = self.memory.lookup(source, target_lang, limit=size)
         if len(self._suggested) > SUGGESTION_CACHE_SIZE:
             self._suggested.clear()
         self._suggested[key] = (self.memory.version, matches)
         return matches
 
     def _caught_up(
-        self, cached: tuple[int, list[TmMatch]], source: str, target: str, size: int
+        self, cached: tuple[int, list[TmMatch]], source: str, target_lang: str, size: int
     ) -> list[TmMatch] | None:
         """A remembered lookup merged with the matches among entries added since; None
         (look up afresh) when one of its matches was taken out or too much changed."""
@@ -136,7 +136,7 @@ class MemorySource:
         added, removed = delta
         if any(m.entry is entry for m in matches for entry in removed):
             return None
-        fresh = added.lookup(source, target, limit=size)
+        fresh = added.lookup(source, target_lang, limit=size)
         # Stable sort, new entries first: among equal scores the newest comes first, as in
         # `TranslationMemory.lookup`.
         return sorted([*fresh, *matches], key=lambda m: -m.score)[:size]

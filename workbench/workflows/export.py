@@ -45,9 +45,9 @@ class ExportFormat(enum.StrEnum):
         return ExportScope.CONFIRMED if self is ExportFormat.TMX else ExportScope.ALL
 
 
-def export_filename(document: Document, target: str, fmt: ExportFormat | str) -> str:
+def export_filename(document: Document, target_lang: str, fmt: ExportFormat | str) -> str:
     """`pak-afghan-ties.en.ur.tmx` for the sample exported to Urdu TMX."""
-    return f"{file_stem(document.name)}.{target}{ExportFormat(fmt).extension}"
+    return f"{file_stem(document.name)}.{target_lang}{ExportFormat(fmt).extension}"
 
 
 def file_stem(name: str, default: str = "document") -> str:
@@ -59,7 +59,7 @@ def file_stem(name: str, default: str = "document") -> str:
 def export_document(
     store: Store,
     document: Document,
-    target: str,
+    target_lang: str,
     fmt: ExportFormat | str,
     out: str | Path | BinaryIO,
     scope: ExportScope | str | None = None,
@@ -78,7 +78,7 @@ def export_document(
     units = document_units(
         store,
         document,
-        target,
+        target_lang,
         scope,
         with_revision_ids=fmt is ExportFormat.XLIFF,
         notes=notes if fmt is ExportFormat.TMX else None,
@@ -87,21 +87,21 @@ def export_document(
         return write_tmx(units, out, srclang=document.source_lang)
     if fmt is ExportFormat.XLIFF:
         return write_xliff(
-            units, out, srclang=document.source_lang, trglang=target, original=document.name
+            units, out, srclang=document.source_lang, trglang=target_lang, original=document.name
         )
     delimiter = "\t" if fmt is ExportFormat.TSV else ","
-    return write_table(units, out, target_lang=target, delimiter=delimiter)
+    return write_table(units, out, target_lang=target_lang, delimiter=delimiter)
 
 
 def export_bytes(
     store: Store,
     document: Document,
-    target: str,
+    target_lang: str,
     fmt: ExportFormat | str,
     scope: ExportScope | str | None = None,
     notes: NoteMaker | None = None,
 ) -> bytes:
     """The export as bytes, for a download button."""
     out = io.BytesIO()
-    export_document(store, document, target, fmt, out, scope, notes)
+    export_document(store, document, target_lang, fmt, out, scope, notes)
     return out.getvalue()

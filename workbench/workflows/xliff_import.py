@@ -42,7 +42,7 @@ class ImportConflict:
 class XliffImportReport:
     source: str
     document: str
-    target: str
+    target_lang: str
     units_read: int = 0
     added: Counter[str] = field(default_factory=Counter)  # status -> revisions added
     unchanged: int = 0
@@ -53,7 +53,7 @@ class XliffImportReport:
         added = sum(self.added.values())
         detail = ", ".join(f"{n} {status}" for status, n in sorted(self.added.items()))
         lines = [
-            f"{self.source} → {self.document} ({self.target}): {self.units_read} units read",
+            f"{self.source} → {self.document} ({self.target_lang}): {self.units_read} units read",
             f"added {added} revisions" + (f" ({detail})" if detail else ""),
             f"unchanged {self.unchanged}",
             f"skipped {sum(self.skipped.values()) + len(self.conflicts)}",
@@ -84,12 +84,12 @@ def import_xliff_targets(
         if not parsed.original:
             raise InputError("the file names no document (<file original>); choose one", path=label)
         document = store.document(parsed.original)
-    target = parsed.trglang
-    if not target:
+    target_lang = parsed.trglang
+    if not target_lang:
         raise InputError("the <xliff> element has no trgLang", path=label)
-    report = XliffImportReport(label, document.name, target, units_read=len(parsed.units))
+    report = XliffImportReport(label, document.name, target_lang, units_read=len(parsed.units))
     segments = {s.index: s for s in store.segments(document.id)}
-    heads = store.current_revisions(document.id, target)
+    heads = store.current_revisions(document.id, target_lang)
     batches: dict[tuple[Origin, RevisionStatus], dict[int, str]] = defaultdict(dict)
     bases: dict[int, int | None] = {}
     positions = {s.id: s.index for s in segments.values()}
@@ -102,7 +102,7 @@ def import_xliff_targets(
         if normalize_source(segment.text) != normalize_source(unit.source):
             report.skipped[SKIP_SOURCE_CHANGED] += 1
             continue
-        text = unit.targets.get(target, "")
+        text = unit.targets.get(target_lang, "")
         if not text:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
@@ -119,7 +119,7 @@ def import_xliff_targets(
         if head is not None and exported and str(head.id) != exported:
             # Saved in the workbench since the export: a unit the file left as exported
             # keeps the workbench's newer text; one changed in both places is a conflict.
-            if text == _revision_text(store, segment.id, target, exported):
+            if text == _revision_text(store, segment.id, target_lang, exported):
                 report.unchanged += 1
             else:
                 report.conflicts.append(ImportConflict(segment.index + 1, head.text, text))
@@ -128,7 +128,7 @@ def import_xliff_targets(
         batches[origin, status][segment.id] = text
         bases[segment.id] = head.id if head is not None else None
     for (origin, status), texts in batches.items():
-        appended = store.append_on_bases(target, texts, bases, author, origin, status)
+        appended = store.append_on_bases(target_lang, texts, bases, author, origin, status)
         report.added[status.value] += appended.added
         report.conflicts.extend(
             ImportConflict(positions[c.segment_id] + 1, c.theirs.text if c.theirs else "", c.yours)
@@ -137,8 +137,8 @@ def import_xliff_targets(
     return report
 
 
-def _revision_text(store: Store, segment_id: int, target: str, revision_id: str) -> str | None:
-    for revision in store.history(segment_id, target):
+def _revision_text(store: Store, segment_id: int, target_lang: str, revision_id: str) -> str | None:
+    for revision in store.history(segment_id, target_lang):
         if str(revision.id) == revision_id:
             return revision.text
     return None
