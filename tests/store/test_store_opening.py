@@ -265,3 +265,26 @@ def test_a_store_used_as_a_context_manager_closes_its_connections(tmp_path):
         assert (tmp_path / "closed.db-wal").exists()
     # SQLite removes the write-ahead log when the last connection closes.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["closed.db"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["docs"],
+        ["history", "talks.txt", "--to", "ur"],
+        ["tm", "lookup", "Talks were held in Kabul.", "--to", "ur"],
+        ["export", "talks.txt", "--to", "ur", "--format", "tsv", "--out", "{out}"],
+    ],
+    ids=["docs", "history", "tm-lookup", "export"],
+)
+def test_cli_commands_close_the_store_they_open(tmp_path, command, capsys):
+    from workbench.cli import main
+
+    path = tmp_path / "cli.db"
+    with open_store(f"sqlite:///{path}") as store:
+        store.add_document("talks.txt", "Talks were held in Kabul.")
+    out = tmp_path / "out" / "talks.tsv"
+    argv = [part.format(out=out) for part in command] + ["--db", f"sqlite:///{path}"]
+    assert main(argv) == 0
+    # SQLite removes the write-ahead log only when the last connection is closed.
+    assert not (tmp_path / "cli.db-wal").exists()

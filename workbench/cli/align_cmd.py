@@ -138,10 +138,11 @@ def _store(
     tgt: str,
     author: str,
 ) -> None:
-    accepted = accept_alignment(
-        open_store(args.db), alignment, name=args.name or args.source.name,
-        source_text=source_text, src=src, tgt=tgt, author=author,
-    )  # fmt: skip
+    with open_store(args.db) as store:
+        accepted = accept_alignment(
+            store, alignment, name=args.name or args.source.name,
+            source_text=source_text, src=src, tgt=tgt, author=author,
+        )  # fmt: skip
     print(accepted.summary(), file=sys.stderr)
 
 
