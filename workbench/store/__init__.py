@@ -64,7 +64,7 @@ from workbench.store.errors import (
     StoreBusyError,
     UnknownDocumentError,
 )
-from workbench.store.models import SCHEMA_VERSION
+from workbench.store.models import AUTHOR_MAX_CHARS, SCHEMA_VERSION
 from workbench.store.records import (
     Alternative,
     Appended,
@@ -81,6 +81,7 @@ from workbench.store.service import SegmentFilter, Store, open_store
 from workbench.vocabulary import Origin, RevisionStatus
 
 __all__ = [
+    "AUTHOR_MAX_CHARS",
     "SCHEMA_VERSION",
     "Alternative",
     "AmbiguousDocumentError",

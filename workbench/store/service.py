@@ -132,6 +132,9 @@ def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation
     )
 
 
+_UNREAD = object()  # `_append` reads the head itself
+
+
 class _HeadMoved(Exception):
     """Inside the append path: the segment's head is no longer the caller's base."""
 
@@ -210,13 +213,16 @@ class Store:
         origin: Origin,
         status: RevisionStatus,
         machine_translation_id: int | None = None,
+        head: RevisionRecord | object | None = _UNREAD,
     ) -> RevisionRecord | None:
         """The one append path: a revision numbered head + 1 on top of `base_revision_id`.
 
         Raises `_HeadMoved` when the head is not the base; returns None (adds nothing) when
-        the head already has this text and status.
+        the head already has this text and status. `head`, when the caller read it in the
+        same transaction (bulk MT), saves a query per segment.
         """
-        head = Store._head(session, segment_id, target_lang)
+        if head is _UNREAD:
+            head = Store._head(session, segment_id, target_lang)
         if (head.id if head else None) != base_revision_id:
             raise _HeadMoved(head)
         if head is not None and head.text == text and head.status == status:
@@ -449,6 +455,7 @@ class Store:
                     Origin.MT,
                     RevisionStatus.DRAFT,
                     machine_translation_id=mt.id,
+                    head=head,
                 )
                 replaced += added is not None
             session.flush()

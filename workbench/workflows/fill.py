@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from workbench.memory.index import TranslationMemory
 from workbench.pipeline import tm_exact_matches
-from workbench.store import Origin, Revision, RevisionStatus, Store
+from workbench.store import AUTHOR_MAX_CHARS, Origin, Revision, RevisionStatus, Store
 
 # Author of revisions filled from the memory: "tm:<file>" or "tm:<document> #<sentence>".
 TM_AUTHOR_PREFIX = "tm:"
-AUTHOR_MAX_CHARS = 255
 
 
 def fill_exact_matches(
