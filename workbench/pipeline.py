@@ -13,8 +13,8 @@ from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.exchange.inline import clean_target
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
+from workbench.memory.index import TmEntry, TranslationMemory
 from workbench.segment import Segment, segment_document
-from workbench.tm import TmEntry, TranslationMemory
 
 
 @dataclass(frozen=True)

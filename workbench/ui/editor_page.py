@@ -20,9 +20,9 @@ from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.glossary import Glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
-from workbench.store import Document, Progress, Store, translate_stored_document
-from workbench.store.memory import MemorySource
+from workbench.store import Document, Progress, Store
 from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import markdown_text
@@ -34,6 +34,7 @@ from workbench.ui.resources import (
     translation_memory,
 )
 from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
+from workbench.workflows.translate import translate_stored_document
 
 UPLOAD_TYPES = [e.lstrip(".") for f in DOCUMENT_FORMATS for e in f.extensions]
 
