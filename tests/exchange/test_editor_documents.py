@@ -75,3 +75,20 @@ def test_after_mt_the_translation_download_counts_what_is_not_confirmed(store, a
     assert not at.exception
     segments = store.document("editorial.docx").segment_count
     assert f"Download translation · {segments} not confirmed" in download_labels(at)
+
+
+def test_the_target_box_shows_tags_the_translator_can_move_and_saves_them(store, argos_en_ur_copy):
+    from workbench.exchange.inline import close_char, open_char
+    from workbench.ui.state import box_key
+
+    at = upload(open_app(), "editorial.docx", editorial_docx(), DOCX_MIME)
+    at.button(key="translate").click().run()
+    document = store.document("editorial.docx")
+    bold = next(s for s in store.segments(document.id) if BOLD_WORDS in s.text)
+    target_box = at.text_area(key=box_key("ur", bold.id))
+    assert f"⟨1⟩{BOLD_WORDS}⟨/1⟩" in target_box.value
+    target_box.input("⟨1⟩تاجروں⟨/1⟩ نے ⟨2⟩کہا⟨/2⟩۔")
+    at.button(key=f"save-{bold.id}").click().run()
+    assert not at.exception
+    saved = store.current_revision(bold.id, "ur").text
+    assert saved == f"{open_char(0)}تاجروں{close_char(0)} نے {open_char(1)}کہا{close_char(1)}۔"
