@@ -13,6 +13,7 @@ records (`workbench.store.records`), never ORM objects::
     doc = store.import_document("report.txt", text)       # same, but reuses an identical one
     store.add_document("a.docx", text, original=DocumentOriginal("docx", data))  # with its file
     store.document_original(doc.id)                        # DocumentOriginal | None
+    store.original_format(doc.id)                          # "docx" | None, without the bytes
     store.documents(); store.document("report.txt"); store.document(3)   # name or id
     store.segments(doc.id)                                 # [StoredSegment], document order
     store.document_text(doc.id)                            # the text as added (spans index it)

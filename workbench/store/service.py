@@ -290,6 +290,15 @@ class Store:
                 )
             return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
 
+    def original_format(self, document_id: int) -> str | None:
+        """The format of the file the document was imported from (without loading it)."""
+        with self.reading() as session:
+            return session.scalar(
+                select(DocumentOriginalRecord.format).where(
+                    DocumentOriginalRecord.document_id == document_id
+                )
+            )
+
     def document_original(self, document_id: int) -> DocumentOriginal | None:
         """The file the document was imported from, or None (its text is its original)."""
         with self.reading() as session:

@@ -139,8 +139,8 @@ def readiness(store: Store, document: Document, target_lang: str) -> Readiness:
         for head in found
         if head is not None and head.text.strip() and head.status not in _SIGNED_OFF
     )
-    stored = store.document_original(document.id)
-    fmt = document_format(stored.format) if stored is not None else TEXT
+    stored_format = store.original_format(document.id)
+    fmt = document_format(stored_format) if stored_format is not None else TEXT
     return Readiness(len(segments), missing, unconfirmed, fmt)
 
 
