@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
     try:
-        loaded = load_file(read_bytes(args.file), args.file.name, args.encoding)
+        data = read_bytes(args.file)
+        loaded = load_file(data, args.file.name, args.encoding, path=str(args.file))
     except EncodingNotConfirmed as exc:
         raise InputError(exc.advice("run again with --encoding")) from None
     engine = engine_for(src, tgt, args.engine)

@@ -90,13 +90,17 @@ class LoadedFile:
     original: DocumentOriginal
 
 
-def load_file(data: bytes, name: str, encoding: str | None = None) -> LoadedFile:
+def load_file(
+    data: bytes, name: str, encoding: str | None = None, *, path: str | None = None
+) -> LoadedFile:
     """Read a document file by its extension (`.txt`, `.md`, `.docx`, `.html`); a text
     that is not UTF-8 and has no confirmed `encoding` raises `EncodingNotConfirmed` with
-    a guess to offer. Nothing is stored."""
-    fmt = document_format_for(name)
+    a guess to offer. `name` is what the document is stored as, `path` (default `name`)
+    what errors call the file. Nothing is stored."""
+    where = path or name
+    fmt = document_format_for(where)
     try:
-        document = fmt.read(data, name, encoding)
+        document = fmt.read(data, where, encoding)
     except InputError as exc:
         if encoding is not None or fmt not in (TEXT, MARKDOWN) or "not valid" not in str(exc):
             raise
