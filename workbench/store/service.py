@@ -24,6 +24,7 @@ from workbench.store.errors import (
     RevisionConflict,
     UnknownDocumentError,
 )
+from workbench.store.jobs import JobQueries
 from workbench.store.models import (
     AUTHOR_MAX_CHARS,
     DocumentRecord,
@@ -122,7 +123,7 @@ def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation
     )
 
 
-class Store:
+class Store(JobQueries):
     """One database. Thread-safe: each call opens its own session."""
 
     def __init__(self, engine):
