@@ -14,7 +14,13 @@ import queue
 import threading
 
 from workbench.glossary import Glossary
-from workbench.jobs.runner import EngineProvider, RunSettings, run_job, runner_name
+from workbench.jobs.runner import (
+    DEFAULT_SETTINGS,
+    EngineProvider,
+    RunSettings,
+    run_job,
+    runner_name,
+)
 from workbench.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,7 +34,7 @@ class LocalJobRunner:
         store: Store,
         engines: EngineProvider,
         glossary: Glossary | None = None,
-        settings: RunSettings = RunSettings(),
+        settings: RunSettings = DEFAULT_SETTINGS,
     ):
         self.store, self.engines, self.glossary, self.settings = store, engines, glossary, settings
         self.name = f"{runner_name()}:local"

@@ -40,6 +40,9 @@ class RunSettings:
     stale_after: timedelta = timedelta(seconds=30)  # a silent runner's job may be taken
 
 
+DEFAULT_SETTINGS = RunSettings()
+
+
 def runner_name() -> str:
     """Who runs a job, for `workbench jobs`: host and process."""
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -50,7 +53,7 @@ def run_job(
     job_id: int,
     engines: EngineProvider,
     glossary: Glossary | None = None,
-    settings: RunSettings = RunSettings(),
+    settings: RunSettings = DEFAULT_SETTINGS,
     runner: str | None = None,
 ) -> JobState:
     """Run the job to its end (or until cancelled); returns the state it ended in.
