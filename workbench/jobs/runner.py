@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from workbench import config
 from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
@@ -38,6 +39,11 @@ class RunSettings:
     first_batch: int = 32  # at least the editor's visible rows, which come first
     batch: int = 128  # later batches: large enough to keep CTranslate2's workers busy
     stale_after: timedelta = timedelta(seconds=30)  # a silent runner's job may be taken
+
+    @classmethod
+    def from_config(cls) -> RunSettings:
+        first, later = config.job_batch_sizes()
+        return cls(first_batch=first, batch=later)
 
 
 DEFAULT_SETTINGS = RunSettings()

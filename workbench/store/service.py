@@ -137,6 +137,12 @@ class Store(JobQueries):
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     @contextmanager
     def _read(self) -> Iterator[Session]:
         with self._sessions() as session:
