@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         build_argos_package,
         install_argos_package,
         sample_sentences,
+        seed_argos_spacy_cache,
     )
     from workbench.engines.argos import ArgosEngine
     from workbench.jobs import start_translation
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     from workbench.store import open_store
 
     network.install()
+    seed_argos_spacy_cache(Path(os.environ["XDG_CACHE_HOME"]) / "argos-translate")
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}; building the model…")
     install_argos_package(build_argos_package(tmp / "build", from_code="en", to_code="ur", **MODEL))
     sentences = make_sentences(args.sentences, sample_sentences())
