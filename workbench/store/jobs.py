@@ -111,6 +111,7 @@ class TranslationJob:
     model_id: str
     n_best: int
     state: JobState
+    first_positions: tuple[int, ...]  # the editor's rows, translated first
     total: int
     done: int
     requested_by: str
@@ -148,6 +149,7 @@ def _job(record: TranslationJobRecord, document_name: str) -> TranslationJob:
         model_id=record.model_id,
         n_best=record.n_best,
         state=JobState(record.state),
+        first_positions=tuple(json.loads(record.first_positions)),
         total=record.total,
         done=record.done,
         requested_by=record.requested_by,
