@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.options import add_db_option, add_target_option
+from workbench.cli.options import (
+    add_db_option,
+    add_source_option,
+    add_target_option,
+    open_store_from,
+)
+from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
-from workbench.store import open_store
-from workbench.store.memory import MemorySource, import_memory_file
-from workbench.tm import FUZZY_THRESHOLD, DiffSpan
+from workbench.memory.index import FUZZY_THRESHOLD, DiffSpan
+from workbench.memory.source import MemorySource
+from workbench.workflows.memory_import import import_memory_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "nothing if the file is malformed; prints units read, entries imported per "
         "language, and entries skipped with the reason.",
     )
-    load.add_argument("file", type=Path, metavar="FILE", help=".tmx, .xlf or .xliff file")
+    kinds = ", ".join(ext for fmt in memory_formats() for ext in fmt.extensions)
+    load.add_argument("file", type=Path, metavar="FILE", help=f"a {kinds} file")
     load.add_argument(
         "--to",
         dest="targets",
@@ -36,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="LANG",
         help="import only this target language (repeatable; default: all in the file)",
     )
-    load.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(load)
     add_db_option(load)
     load.set_defaults(func=run_import)
 
@@ -55,17 +62,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    targets = [normalize_language_tag(t) for t in args.targets] if args.targets else None
-    report = import_memory_file(
-        store, args.file, targets=targets, source_lang=get_language(args.src).code
-    )
-    print(report.summary())
-    return 0
+    with open_store_from(args) as store:
+        targets = [normalize_language_tag(t) for t in args.targets] if args.targets else None
+        report = import_memory_file(
+            store, args.file, targets=targets, source_lang=get_language(args.src).code
+        )
+        print(report.summary())
+        return 0
 
 
 def run_lookup(args: argparse.Namespace) -> int:
-    memory = MemorySource(open_store(args.db)).refresh()
+    with open_store_from(args) as store:
+        memory = MemorySource(store).refresh()
     matches = memory.lookup(
         args.sentence, get_language(args.tgt).code, threshold=args.threshold, limit=args.limit
     )

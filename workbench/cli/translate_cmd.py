@@ -4,26 +4,32 @@ the document and its MT in the store (named after the file) for the editor."""
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from workbench import qa
-from workbench.cli.options import add_db_option, add_target_option, open_store_from
+from workbench.cli.options import (
+    add_db_option,
+    add_source_option,
+    add_target_option,
+    open_store_from,
+)
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.editing import default_author
 from workbench.engines.base import TranslationEngine
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
+from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.store.memory import MemorySource, fill_exact_matches
-from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.fill import fill_exact_matches
+from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -40,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
     add_target_option(parser)
-    parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(parser)
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
         "--engine",
@@ -82,57 +88,59 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
-    store = open_store_from(args)
-    if args.queue:
-        return enqueue_translation(store, args.file.name, text, src, tgt, engine, args.tm)
-    document = store.import_document(args.file.name, text, src)
-    memory = MemorySource(store).refresh() if args.tm else None
-    with progress_bar(f"{src}→{tgt}") as update:
-        result = translate_stored_document(
-            store,
-            document,
-            engine,
-            tgt,
-            n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
-            progress=update,
-            glossary=glossary,
-            memory=memory,
-        )
-    rows = result.rows
-    from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
-    if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
-        rows = [
-            replace(row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src)))
-            if (i := row.segment.index) in from_tm
-            else row
-            for row in rows
-        ]
-    print(
-        f"stored as document {document.name!r} (id {document.id}) in {store.url}",
-        file=sys.stderr,
-    )
-    with_qa = glossary is not None
-    if args.out:
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(rows, out, args.n_best, with_qa, from_tm)
-        print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
-    else:
-        write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
-    if memory is not None:
+    with open_store_from(args) as store:
+        if args.queue:
+            return enqueue_translation(store, args.file.name, text, src, tgt, engine, args.tm)
+        document = store.import_document(args.file.name, text, src)
+        memory = MemorySource(store).refresh() if args.tm else None
+        with progress_bar(f"{src}→{tgt}") as update:
+            result = translate_stored_document(
+                store,
+                document,
+                engine,
+                tgt,
+                n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+                progress=update,
+                glossary=glossary,
+                memory=memory,
+            )
+        rows = result.rows
+        from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
+        if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
+            rows = [
+                replace(
+                    row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src))
+                )
+                if (i := row.segment.index) in from_tm
+                else row
+                for row in rows
+            ]
         print(
-            f"translation memory: {len(from_tm)} "
-            f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
-            f"({len(memory)} entries searched)",
+            f"stored as document {document.name!r} (id {document.id}) in {store.url}",
             file=sys.stderr,
         )
-    if glossary is not None:
-        totals = glossary_totals(rows, tgt, glossary)
-        print(
-            f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
-            f"{totals.flagged} flagged for review",
-            file=sys.stderr,
-        )
-    return 0
+        with_qa = glossary is not None
+        if args.out:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                write_tsv(rows, out, args.n_best, with_qa, from_tm)
+            print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
+        else:
+            write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
+        if memory is not None:
+            print(
+                f"translation memory: {len(from_tm)} "
+                f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
+                f"({len(memory)} entries searched)",
+                file=sys.stderr,
+            )
+        if glossary is not None:
+            totals = glossary_totals(rows, tgt, glossary)
+            print(
+                f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+                f"{totals.flagged} flagged for review",
+                file=sys.stderr,
+            )
+        return 0
 
 
 def enqueue_translation(
@@ -180,13 +188,17 @@ def write_tsv(
 ) -> None:
     """One row per source sentence, in document order; a sentence in `from_tm` shows the
     memory's translation as its target, MT alternatives after it."""
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     qa_column = ("qa",) if with_qa else ()
-    writer.writerow(TSV_HEADER + tuple(f"target_{k}" for k in range(2, n_best + 1)) + qa_column)
-    for row in rows:
-        texts = [h.text for h in row.hypotheses] + [""] * (n_best - len(row.hypotheses))
-        seg = row.segment
-        if from_tm and seg.index in from_tm:
-            texts = [from_tm[seg.index], *texts[1:]]
-        qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
-        writer.writerow([seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell])
+    header = TSV_HEADER + tuple(f"target_{k}" for k in range(2, n_best + 1)) + qa_column
+    write_rows((_tsv_row(row, n_best, with_qa, from_tm) for row in rows), out, header=header)
+
+
+def _tsv_row(
+    row: TranslatedSegment, n_best: int, with_qa: bool, from_tm: dict[int, str] | None
+) -> list[object]:
+    texts = [h.text for h in row.hypotheses] + [""] * (n_best - len(row.hypotheses))
+    seg = row.segment
+    if from_tm and seg.index in from_tm:
+        texts = [from_tm[seg.index], *texts[1:]]
+    qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
+    return [seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell]

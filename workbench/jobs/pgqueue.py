@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import timedelta
 
 import procrastinate
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from workbench.errors import WorkbenchError
@@ -28,7 +27,6 @@ log = logging.getLogger(__name__)
 
 QUEUE = "translation"
 TASK_NAME = "workbench.translate_job"
-SCHEMA_LOCK = 0x776F726B  # pg_advisory_xact_lock key while the queue's schema is created
 HEARTBEAT_SECONDS = 2.0  # a worker's heartbeat; a worker silent 5 beats is taken as dead
 STALLED_AFTER_SECONDS = 10.0
 RETRIES = 5
@@ -48,10 +46,6 @@ def libpq_url(url: str) -> str:
             "jobs itself)"
         )
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def _url(store: Store) -> str:
-    return store.engine.url.render_as_string(hide_password=False)
 
 
 @functools.cache
@@ -88,12 +82,11 @@ def make_app(
 
 def ensure_schema(store: Store) -> None:
     """Create procrastinate's tables in the store's database once (several workers may race)."""
-    with store.engine.begin() as conn:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
-        if conn.scalar(text("SELECT to_regclass('procrastinate_jobs')")) is not None:
+    with store.exclusive("workbench-queue-schema"):
+        if store.has_table("procrastinate_jobs"):
             return
         app = procrastinate.App(
-            connector=procrastinate.SyncPsycopgConnector(conninfo=libpq_url(_url(store)))
+            connector=procrastinate.SyncPsycopgConnector(conninfo=libpq_url(store.connection_url()))
         )
         with app.open():
             app.schema_manager.apply_schema()
@@ -102,7 +95,7 @@ def ensure_schema(store: Store) -> None:
 def enqueue(store: Store, job_id: int) -> int:
     """Put a store job on the queue; returns procrastinate's job id."""
     ensure_schema(store)
-    app = make_app(_url(store))
+    app = make_app(store.connection_url())
     with app.open():
         return app.tasks[TASK_NAME].defer(job_id=job_id)
 
@@ -143,7 +136,7 @@ def run_worker(
     """Take jobs until stopped (SIGINT/SIGTERM), or with `once` until the queue is drained:
     nothing waiting and nothing held by a worker that is still alive."""
     ensure_schema(store)
-    app = make_app(_url(store), engines, settings)
+    app = make_app(store.connection_url(), engines, settings)
     options = {
         "queues": [QUEUE],
         "name": name,

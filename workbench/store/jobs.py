@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import (
     Boolean,
@@ -30,25 +32,24 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from workbench.engines.base import Hypothesis
 from workbench.errors import WorkbenchError
 from workbench.store.models import (
     Base,
     DocumentRecord,
-    HypothesisRecord,
     MachineTranslationRecord,
-    Origin,
-    RevisionRecord,
     SegmentRecord,
-    Status,
 )
 from workbench.store.records import StoredSegment
 from workbench.timeutil import as_utc, utcnow
 
-MT_AUTHOR_PREFIX = "mt:"  # author of MT revisions: "mt:<engine>" (as Store writes them)
+
+class ScoredText(Protocol):
+    """One MT candidate (`workbench.engines.Hypothesis` is one)."""
+
+    text: str
+    score: float
 
 
 class JobState(enum.StrEnum):
@@ -166,8 +167,9 @@ def _job(record: TranslationJobRecord, document_name: str) -> TranslationJob:
 class JobQueries:
     """The store's job methods (mixed into `Store`, which supplies `_read` and `_write`)."""
 
-    _read: callable  # type: ignore[valid-type]
-    _write: callable  # type: ignore[valid-type]
+    # Supplied by `Store`: its read session, write transaction, append path and MT writer.
+    reading: Callable[[], AbstractContextManager[Session]]
+    transaction: Callable[[], AbstractContextManager[Session]]
 
     # ---- creating and reading ---------------------------------------------------------
 
@@ -185,7 +187,7 @@ class JobQueries:
     ) -> TranslationJob:
         """A queued job, or the active one that already covers the same document, target,
         engine and model (clicking Translate twice starts nothing new)."""
-        with self._write() as session:
+        with self.transaction() as session:
             if again_positions is None:
                 active = session.scalar(
                     select(TranslationJobRecord).where(
@@ -219,7 +221,7 @@ class JobQueries:
             return _job(record, _document_name(session, document_id))
 
     def job(self, job_id: int) -> TranslationJob:
-        with self._read() as session:
+        with self.reading() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 raise JobNotFound(f"no translation job {job_id}; `workbench jobs` lists them")
@@ -239,7 +241,7 @@ class JobQueries:
             query = query.where(TranslationJobRecord.document_id == document_id)
         if target_lang is not None:
             query = query.where(TranslationJobRecord.target_lang == target_lang)
-        with self._read() as session:
+        with self.reading() as session:
             return [_job(record, name) for record, name in session.execute(query)]
 
     def active_job(self, document_id: int, target_lang: str) -> TranslationJob | None:
@@ -255,7 +257,7 @@ class JobQueries:
         A segment needs MT when it has none from the job's engine and model for the target
         (or, for a "translate again" job, when it is selected and this job has not done it).
         """
-        with self._read() as session:
+        with self.reading() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 raise JobNotFound(f"no translation job {job_id}")
@@ -289,7 +291,7 @@ class JobQueries:
         """Take a queued job (or a running one whose runner stopped sending heartbeats) for
         `runner`; None when it is finished, cancelled or alive in another runner."""
         now = utcnow()
-        with self._write() as session:
+        with self.transaction() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 raise JobNotFound(f"no translation job {job_id}")
@@ -309,7 +311,7 @@ class JobQueries:
     def stale_jobs(self, stale_after: timedelta) -> list[int]:
         """Ids of queued jobs and of running jobs whose runner went silent, oldest first."""
         cutoff = utcnow() - stale_after
-        with self._read() as session:
+        with self.reading() as session:
             rows = session.execute(
                 select(
                     TranslationJobRecord.id,
@@ -329,33 +331,50 @@ class JobQueries:
         self,
         job_id: int,
         runner: str,
-        results: Mapping[int, Sequence[Hypothesis]],
+        results: Mapping[int, Sequence[ScoredText]],
     ) -> int:
         """Store one batch of MT (segment id -> n-best) for the job in one transaction.
 
-        Segments the job already did are skipped, so a batch stored twice (a retry after
-        a crash between commit and acknowledgement) adds nothing. Like every MT, the best
+        Segments the job already did are skipped, so a batch stored twice (a retry after a
+        crash between commit and acknowledgement, or two runners racing) adds nothing: the
+        unique job-and-segment key turns a race into a clash that the store's append path
+        re-runs, and the re-run sees the other runner's rows. Like every MT, the best
         hypothesis becomes the current target only where no person has worked on the
         segment. Returns how many segments of the batch were new to the job.
         """
-        try:
-            with self._write() as session:
-                return _store_batch(session, job_id, runner, results)
-        except IntegrityError:
-            # Another runner stored some of these segments for the job meanwhile: store
-            # what is left, one by one, each in its own transaction.
-            stored = 0
-            for segment_id, hypotheses in results.items():
-                try:
-                    with self._write() as session:
-                        stored += _store_batch(session, job_id, runner, {segment_id: hypotheses})
-                except IntegrityError:
-                    continue
-            return stored
+
+        def work(session: Session) -> int:
+            job = session.get(TranslationJobRecord, job_id)
+            if job is None:
+                raise JobNotFound(f"no translation job {job_id}")
+            done = set(
+                session.scalars(
+                    select(JobSegmentRecord.segment_id).where(
+                        JobSegmentRecord.job_id == job_id,
+                        JobSegmentRecord.segment_id.in_(list(results)),
+                    )
+                )
+            )
+            fresh = {seg: hyps for seg, hyps in results.items() if seg not in done}
+            records, _ = self._store_mt(
+                session, job.document_id, job.target_lang, job.engine, job.model_id, fresh
+            )
+            session.add_all(
+                JobSegmentRecord(
+                    job_id=job_id, segment_id=record.segment_id, machine_translation_id=record.id
+                )
+                for record in records
+            )
+            job.done += len(fresh)
+            job.heartbeat, job.runner = utcnow(), runner
+            session.flush()
+            return len(fresh)
+
+        return self._appending(work)
 
     def beat(self, job_id: int, runner: str) -> bool:
         """Refresh the heartbeat; False when the job was cancelled (the runner stops)."""
-        with self._write() as session:
+        with self.transaction() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None or record.cancel_requested:
                 return False
@@ -364,7 +383,7 @@ class JobQueries:
             return JobState(record.state) is JobState.RUNNING
 
     def finish_job(self, job_id: int, state: JobState, error: str | None = None) -> None:
-        with self._write() as session:
+        with self.transaction() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 return
@@ -372,7 +391,7 @@ class JobQueries:
 
     def requeue_job(self, job_id: int) -> None:
         """Put a running job back in the queue (its runner is shutting down)."""
-        with self._write() as session:
+        with self.transaction() as session:
             session.execute(
                 update(TranslationJobRecord)
                 .where(
@@ -384,7 +403,7 @@ class JobQueries:
 
     def cancel_job(self, job_id: int) -> TranslationJob:
         """Ask the job to stop after the batch in flight; a queued job stops at once."""
-        with self._write() as session:
+        with self.transaction() as session:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 raise JobNotFound(f"no translation job {job_id}; `workbench jobs` lists them")
@@ -418,77 +437,3 @@ def _pending_ids(session: Session, job: TranslationJobRecord) -> list[int]:
         )
         query = query.where(~has_mt)
     return list(session.scalars(query.order_by(SegmentRecord.position)))
-
-
-def _store_batch(
-    session: Session, job_id: int, runner: str, results: Mapping[int, Sequence[Hypothesis]]
-) -> int:
-    job = session.get(TranslationJobRecord, job_id)
-    if job is None:
-        raise JobNotFound(f"no translation job {job_id}")
-    done = set(
-        session.scalars(
-            select(JobSegmentRecord.segment_id).where(
-                JobSegmentRecord.job_id == job_id,
-                JobSegmentRecord.segment_id.in_(list(results)),
-            )
-        )
-    )
-    fresh = {segment_id: hyps for segment_id, hyps in results.items() if segment_id not in done}
-    for segment_id, hypotheses in fresh.items():
-        mt = MachineTranslationRecord(
-            segment_id=segment_id,
-            target_lang=job.target_lang,
-            engine=job.engine,
-            model_id=job.model_id,
-            hypotheses=[
-                HypothesisRecord(rank=rank, text=h.text, score=h.score)
-                for rank, h in enumerate(hypotheses)
-            ],
-        )
-        session.add(mt)
-        session.flush()
-        session.add(
-            JobSegmentRecord(job_id=job_id, segment_id=segment_id, machine_translation_id=mt.id)
-        )
-        _offer_as_target(session, job, mt)
-    job.done += len(fresh)
-    job.heartbeat = utcnow()
-    job.runner = runner
-    session.flush()
-    return len(fresh)
-
-
-def _offer_as_target(
-    session: Session, job: TranslationJobRecord, mt: MachineTranslationRecord
-) -> None:
-    """The best hypothesis becomes the current target of an untouched segment."""
-    head = session.scalar(
-        select(RevisionRecord)
-        .where(
-            RevisionRecord.segment_id == mt.segment_id,
-            RevisionRecord.target_lang == job.target_lang,
-        )
-        .order_by(RevisionRecord.number.desc())
-        .limit(1)
-    )
-    best = mt.hypotheses[0].text if mt.hypotheses else ""
-    untouched = head is None or (head.origin == Origin.MT and head.status == Status.DRAFT)
-    if not untouched or (head is not None and head.text == best):
-        return
-    try:
-        with session.begin_nested():
-            session.add(
-                RevisionRecord(
-                    segment_id=mt.segment_id,
-                    target_lang=job.target_lang,
-                    number=(head.number if head else 0) + 1,
-                    text=best,
-                    author=f"{MT_AUTHOR_PREFIX}{job.engine}",
-                    origin=Origin.MT,
-                    status=Status.DRAFT,
-                    machine_translation_id=mt.id,
-                )
-            )
-    except IntegrityError:
-        pass  # an editor saved this segment meanwhile: their text stays, the MT is offered
