@@ -18,6 +18,8 @@ from workbench.cli.options import (
 )
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_bytes
+from workbench.editing import default_author
+from workbench.engines.base import TranslationEngine
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import InputError, WorkbenchError
 from workbench.exchange.inline import to_display
@@ -27,7 +29,13 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
+from workbench.workflows.document_files import (
+    EncodingNotConfirmed,
+    LoadedFile,
+    import_file,
+    load_file,
+)
+from workbench.workflows.fill import fill_exact_matches
 from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
@@ -76,6 +84,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fill sentences the translation memory holds exactly before MT, as the editor "
         "does; their TSV target is the memory's (default: on)",
     )
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="store the document and put its MT on the PostgreSQL job queue for `workbench "
+        "worker` processes instead of translating here (prints the job id; `workbench jobs` "
+        "shows progress)",
+    )
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -93,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
     with open_store_from(args) as store:
+        if args.queue:
+            return enqueue_translation(store, loaded, src, tgt, engine, args.tm)
         document = import_file(store, loaded, src)
         memory = MemorySource(store).refresh() if args.tm else None
         with progress_bar(f"{src}→{tgt}") as update:
@@ -143,6 +160,31 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 0
+
+
+def enqueue_translation(
+    store: Store,
+    loaded: LoadedFile,
+    src: str,
+    tgt: str,
+    engine: TranslationEngine,
+    use_memory: bool,
+) -> int:
+    """`translate --queue`: store the document, fill exact memory matches, queue the MT."""
+    from workbench.jobs import start_translation
+    from workbench.jobs.pgqueue import enqueue, libpq_url
+
+    libpq_url(store.url)  # not PostgreSQL: refused before anything is stored
+    document = import_file(store, loaded, src)
+    if use_memory:
+        fill_exact_matches(store, document.id, tgt, MemorySource(store).refresh())
+    job = start_translation(store, document.id, tgt, engine, default_author())
+    enqueue(store, job.id)
+    print(
+        f"job {job.id} queued: {job.total} of {document.segment_count} sentences of "
+        f"{document.name!r} → {tgt}; `workbench jobs` shows its progress"
+    )
+    return 0
 
 
 def tm_targets(store: Store, document_id: int, target: str) -> dict[int, str]:
