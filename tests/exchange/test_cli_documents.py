@@ -42,9 +42,9 @@ def db_url(tmp_path) -> str:
 
 
 def translate(path, db_url, *extra) -> int:
-    return main(
-        ["translate", str(path), "--to", "ur", "--db", db_url, "--out", str(path) + ".tsv", *extra]
-    )
+    """`workbench translate PATH`, its TSV beside the test's database (never beside PATH)."""
+    tsv = Path(db_url.removeprefix("sqlite:///")).with_name(Path(path).name + ".tsv")
+    return main(["translate", str(path), "--to", "ur", "--db", db_url, "--out", str(tsv), *extra])
 
 
 def export(doc, db_url, *extra) -> int:
