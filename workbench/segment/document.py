@@ -6,18 +6,18 @@ from collections.abc import Iterator
 
 from workbench import config
 from workbench.errors import InputError
-from workbench.languages import get_language
 from workbench.segment.paragraphs import iter_paragraphs
+from workbench.segment.rules import rules_for
 from workbench.segment.sentences import paragraph_sentences
 from workbench.segment.spans import Segment
 
 
 def iter_segments(text: str, lang: str) -> Iterator[Segment]:
     """Sentences of `text` with their paragraph numbers and spans, produced as they are found."""
-    get_language(lang)  # an unknown language is an error even for an empty text
+    ruleset = rules_for(lang)  # an unknown language is an error even for an empty text
     index = 0
     for number, (p_start, p_end) in enumerate(iter_paragraphs(text)):
-        for start, end in paragraph_sentences(text, p_start, p_end, lang):
+        for start, end in paragraph_sentences(text, p_start, p_end, ruleset):
             yield Segment(index, number, text[start:end], start, end)
             index += 1
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.segment.rules import rules_for
+from workbench.segment.rules import RuleSet, rules_for
 from workbench.segment.spans import is_space, strip_span
 
 _WORD_CHAR = re.compile(r"\w")
@@ -25,12 +25,13 @@ def sentence_spans(par: str, lang: str) -> list[tuple[int, int]]:
 
     `par` is treated as one paragraph: line breaks in it are soft wraps.
     """
-    return paragraph_sentences(par, 0, len(par), lang)
+    return paragraph_sentences(par, 0, len(par), rules_for(lang))
 
 
-def paragraph_sentences(text: str, start: int, stop: int, lang: str) -> list[tuple[int, int]]:
+def paragraph_sentences(
+    text: str, start: int, stop: int, ruleset: RuleSet
+) -> list[tuple[int, int]]:
     """Spans (offsets into `text`) of the sentences of the paragraph `text[start:stop]`."""
-    ruleset = rules_for(lang)
     start, stop = strip_span(text, start, stop)
     if start == stop:
         return []
