@@ -24,7 +24,7 @@ import sys
 import time
 import types
 from collections.abc import Callable
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +186,7 @@ def _corpus_sentences(lang: str) -> list[str]:
     sentences = []
     for case in corpus.load(lang):
         cuts = [0, *sorted(case.starts), len(case.text)]
-        sentences += [" ".join(case.text[a:b].split()) for a, b in zip(cuts, cuts[1:])]
+        sentences += [" ".join(case.text[a:b].split()) for a, b in pairwise(cuts)]
     return sentences
 
 

@@ -112,7 +112,10 @@ def test_a_wrapped_line_that_filled_the_width_stays_a_soft_wrap():
 
 
 def test_an_arabic_script_headline_is_its_own_paragraph():
-    text = "بارش‌های سنگین در کابل\nکابل: بارش‌های سنگین روز شنبه بخش‌هایی از شهر را زیر آب برد.\n\nپایان."
+    text = (
+        "بارش‌های سنگین در کابل\n"
+        "کابل: بارش‌های سنگین روز شنبه بخش‌هایی از شهر را زیر آب برد.\n\nپایان."
+    )
     assert sentences(text, "fa-AF") == [
         "بارش‌های سنگین در کابل",
         "کابل: بارش‌های سنگین روز شنبه بخش‌هایی از شهر را زیر آب برد.",
