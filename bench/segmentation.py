@@ -35,6 +35,7 @@ import align_corpus  # noqa: E402
 
 from tests.fixtures import segmentation_corpus as corpus  # noqa: E402
 from workbench.align import align_sentences  # noqa: E402
+from workbench.languages import get_language  # noqa: E402
 from workbench.segment import segment_text  # noqa: E402
 
 BEFORE_COMMIT = "52eae70"  # main when issue 16 was taken up: pysbd 0.3.4 + corrections
@@ -54,7 +55,17 @@ def legacy_module(commit: str) -> types.ModuleType:
     module.__file__ = f"{commit}:workbench/segment.py"
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, module.__file__, "exec"), module.__dict__)
+    module.get_language = _with_pysbd_code  # Language no longer carries pysbd's code
     return module
+
+
+# The pysbd rule set the old splitter used per language (Pashto and Dari used Persian's).
+_PYSBD_CODES = {"en": "en", "ur": "ur", "fa": "fa", "fa-AF": "fa", "ps": "fa"}
+
+
+def _with_pysbd_code(code: str) -> types.SimpleNamespace:
+    language = get_language(code)
+    return types.SimpleNamespace(code=language.code, pysbd_code=_PYSBD_CODES[language.code])
 
 
 def spans_of(segment: Callable) -> SpanSplitter:
