@@ -180,3 +180,30 @@ def test_arabic_script_abbreviations_and_initials_do_not_end_a_sentence(lang, fi
 
 def test_a_two_letter_pashto_word_before_a_full_stop_ends_the_sentence():
     assert sentences("دا مهم دی. هو.", "ps") == ["دا مهم دی.", "هو."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa-AF", "«فرزندانم اینجا به دنیا آمده‌اند. کجا برویم؟» او پرسید."),
+        ("ur", "“میرے بچے یہیں پیدا ہوئے۔ ہم کہاں جائیں؟” انہوں نے سوال کیا۔"),
+        ("ps", "«زما ماشومان دلته زېږېدلي دي. چېرته لاړ شو؟» هغې وپوښتل."),
+    ],
+)
+def test_a_short_attribution_after_a_quotation_stays_with_its_last_sentence(lang, text):
+    first, rest = sentences(text, lang)
+    assert rest.endswith(("او پرسید.", "انہوں نے سوال کیا۔", "هغې وپوښتل."))
+    assert first + " " + rest == text
+
+
+def test_a_long_clause_after_a_quotation_is_a_new_sentence():
+    text = "از او پرسید: «آیا استعفا می‌دهی؟» او گفت چیزی برای پنهان کردن ندارد."
+    assert len(sentences(text, "fa")) == 2
+
+
+def test_the_pashto_word_for_was_ends_a_sentence():
+    assert sentences("غونډه ترینګلې وه. ډېر شور ماشور و. هوکړه ونه شوه.", "ps") == [
+        "غونډه ترینګلې وه.",
+        "ډېر شور ماشور و.",
+        "هوکړه ونه شوه.",
+    ]
