@@ -79,3 +79,15 @@ def test_segmentation_streams_so_memory_does_not_grow_with_the_document():
         tracemalloc.stop()
     assert count == 40_000
     assert peak < 1_000_000  # less than the text itself; no list of lines or segments
+
+
+def test_the_cli_refuses_a_file_over_the_limit_in_one_line(tmp_path, monkeypatch, capsys):
+    from workbench.cli import main
+
+    monkeypatch.setenv("WORKBENCH_MAX_FILE_BYTES", "1000")
+    doc = tmp_path / "report.txt"
+    doc.write_text("The talks failed. " * 100, encoding="utf-8")
+    assert main(["segment", str(doc)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "the file is 1,800 bytes; the limit is 1,000" in err and "Traceback" not in err

@@ -135,3 +135,15 @@ def test_nllb_translates_a_segment_longer_than_its_table(registered_nllb):
     [[best]] = NllbEngine().translate_batch([long], "en", "ps")
     assert best.text == long
     assert best.parts > 1
+
+
+def test_the_cli_translates_a_document_with_an_overlong_segment(
+    small_table_model, tmp_path, capsys
+):
+    from workbench.cli import main
+
+    doc = tmp_path / "long.txt"
+    doc.write_text(f"Short one.\n{LONG}\n", encoding="utf-8")
+    assert main(["translate", str(doc), "--to", "ur"]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [row[3] for row in rows] == ["Short one.", LONG]
