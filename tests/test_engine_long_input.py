@@ -116,7 +116,7 @@ def test_the_pipeline_flags_a_long_segment_and_a_failed_one(small_table_model):
     assert qa.LONG_SEGMENT in [f.code for f in rows[1].flags]
     assert qa.LONG_SEGMENT not in [f.code for f in rows[0].flags]
     small_table_model.max_positions = 4 * SMALL_TABLE
-    segments = segment_text(f"Short one. {LONG} {LONG}", "en")
+    segments = segment_text(f"Short one. {LONG}", "en")
     rows = translate_segments(segments, ArgosEngine(), "en", "ur")
     assert rows[0].target == "Short one."
     assert rows[1].target == ""
@@ -145,5 +145,19 @@ def test_the_cli_translates_a_document_with_an_overlong_segment(
     doc = tmp_path / "long.txt"
     doc.write_text(f"Short one.\n{LONG}\n", encoding="utf-8")
     assert main(["translate", str(doc), "--to", "ur"]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    out, err = capsys.readouterr()
+    rows = [line.split("\t") for line in out.splitlines()[1:]]
     assert [row[3] for row in rows] == ["Short one.", LONG]
+    assert "translated in parts (long-segment): 2" in err
+
+
+def test_the_cli_names_a_segment_mt_failed_on_and_exits_1(small_table_model, tmp_path, capsys):
+    from workbench.cli import main
+
+    small_table_model.max_positions = 4 * SMALL_TABLE  # a limit read wrong: CTranslate2 fails
+    doc = tmp_path / "long.txt"
+    doc.write_text(f"Short one.\n{LONG}\n", encoding="utf-8")
+    assert main(["translate", str(doc), "--to", "ur"]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[3] for line in out.splitlines()[1:]] == ["Short one.", ""]
+    assert "error: segment 2: the model could not translate it (" in err

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from workbench.engines import ct2
 from workbench.errors import WorkbenchError
 
 SENTENCEPIECE_FILE = "sentencepiece.model"
@@ -28,12 +29,7 @@ class Tokenizer(Protocol):
 
 class SentencePieceTokenizer:
     def __init__(self, model_file: Path, what: str):
-        import sentencepiece
-
-        try:
-            self.processor = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
-        except (RuntimeError, OSError, ValueError) as exc:
-            raise WorkbenchError(f"{model_file}: cannot load {what} ({exc})") from exc
+        self.processor = ct2.load_sentencepiece(model_file, what)
 
     def encode(self, text: str) -> list[str]:
         return self.processor.encode(text, out_type=str)
