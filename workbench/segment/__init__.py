@@ -13,6 +13,7 @@ from workbench.segment.document import (
     segment_document,
     segment_text,
 )
+from workbench.segment.edit import merge_with_next, split_segment
 from workbench.segment.paragraphs import iter_paragraphs, split_paragraphs
 from workbench.segment.sentences import sentence_spans
 from workbench.segment.spans import Segment, group_by_paragraph, rebuild
@@ -22,10 +23,12 @@ __all__ = [
     "group_by_paragraph",
     "iter_paragraphs",
     "iter_segments",
+    "merge_with_next",
     "rebuild",
     "require_text",
     "segment_document",
     "segment_text",
     "sentence_spans",
     "split_paragraphs",
+    "split_segment",
 ]
