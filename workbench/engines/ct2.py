@@ -217,7 +217,8 @@ def _join(
 
 def position_limit(model_dir: Path) -> int | None:
     """How many positions the model's position tables hold (the longest sequence it can
-    read or write), from `model.bin`; None when it has no table (sinusoidal positions)."""
+    read or write), from `model.bin`; None when it has no table (sinusoidal positions) or the
+    file cannot be read as one."""
     path = Path(model_dir) / "model.bin"
     stat = path.stat()
     return _position_limit(str(path), stat.st_mtime_ns, stat.st_size)
@@ -241,8 +242,10 @@ def _position_limit(path: str, _mtime: int, _size: int) -> int | None:
                 fh.seek(_unpack(fh, "I"), 1)
                 if name.endswith("position_encodings/encodings") and shape:
                     rows.append(shape[0])
-    except (OSError, struct.error, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"{path}: cannot read the model's position table ({exc})") from exc
+    except (OSError, struct.error, UnicodeDecodeError, ValueError):
+        # A layout this reader does not know (another binary version): loading the model
+        # says what is wrong if anything is; here the limit is just unknown.
+        return None
     return min(rows) if rows else None
 
 
