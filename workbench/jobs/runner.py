@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from workbench import config
+from workbench import config, qa
 from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
-from workbench.pipeline import translate_segments
+from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
 from workbench.store import Store
 from workbench.store.jobs import JobState, TranslationJob
@@ -142,7 +142,17 @@ def _translate(
             n_best=job.n_best,
             glossary=glossary,
         )
+        pairs = list(zip(pending, translated, strict=True))
+        failures = {s.id: _failure(t) for s, t in pairs if _failure(t)}
         store.store_job_batch(
-            job.id, runner, {s.id: t.hypotheses for s, t in zip(pending, translated, strict=True)}
+            job.id,
+            runner,
+            {s.id: t.hypotheses for s, t in pairs if s.id not in failures},
+            failures,
         )
         size = settings.batch
+
+
+def _failure(row: TranslatedSegment) -> str | None:
+    """The engine's message for a segment it could not translate (the others go on)."""
+    return next((f.message for f in row.flags if f.code == qa.MT_FAILED), None)
