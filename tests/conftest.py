@@ -187,6 +187,16 @@ def argos_en_ur_copy(make_argos_package) -> Path:
 
 
 @pytest.fixture
+def fresh_argos_models():
+    """Loaded Argos models forgotten before and after the test (it may change one)."""
+    from workbench.engines import argos
+
+    argos.clear_model_cache()
+    yield
+    argos.clear_model_cache()
+
+
+@pytest.fixture
 def no_argos_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point argostranslate at a fresh, empty package dir for one test; returns that dir.
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from workbench.engines.argos import ArgosEngine
-from workbench.engines.base import TranslationEngine
+from workbench.engines.base import TranslatedBatch, TranslationEngine
+from workbench.errors import WorkbenchError
 from workbench.jobs.local import LocalJobRunner
 from workbench.jobs.runner import RunSettings, run_job
 from workbench.store import open_store
@@ -128,3 +129,38 @@ def test_a_new_local_runner_picks_up_a_job_whose_runner_died(store, sample, argo
     assert runner.join(timeout=120)
     assert store.job(job.id).state is JobState.DONE
     runner.stop()
+
+
+class OneSegmentFails(RecordingEngine):
+    """The real engine, except that the model fails on sentences containing `word` (as
+    CTranslate2 can on one input): reported per sentence, as the engines do."""
+
+    def __init__(self, real, word: str):
+        super().__init__(real)
+        self.word = word
+
+    def translate_batch(self, sentences, src, tgt, n_best=1, progress=None):
+        result = super().translate_batch(sentences, src, tgt, n_best, progress)
+        failures = {
+            i: WorkbenchError(f"the model failed on sentence {i + 1}")
+            for i, s in enumerate(sentences)
+            if self.word in s
+        }
+        return TranslatedBatch(
+            [[] if i in failures else hyps for i, hyps in enumerate(result)], failures
+        )
+
+
+def test_a_segment_the_engine_fails_on_ends_the_job_with_the_others_translated(
+    store, sample, argos_en_ur_copy
+):
+    job = _job(store, sample)
+    failing = OneSegmentFails(ArgosEngine(), "Muttaqi")
+    assert run_job(store, job.id, lambda *_: failing, settings=SMALL) is JobState.DONE
+    ended = store.job(job.id)
+    segments = store.segments(sample.id)
+    bad = [s for s in segments if "Muttaqi" in s.text]
+    assert bad and ended.failed == len(bad) and "failed" in ended.error
+    mts = store.document_machine_translations(sample.id, "ur")
+    assert set(mts) == {s.id for s in segments} - {s.id for s in bad}
+    assert all(store.current_revision(s.id, "ur") is None for s in bad)

@@ -44,6 +44,8 @@ def describe(job: TranslationJob) -> str:
         f"{job.document_name} → {job.target_lang}  {job.engine} {job.model_id}  "
         f"by {job.requested_by}"
     )
+    if job.failed:
+        line += f"  ({job.failed} failed)"
     if job.runner and job.active:
         line += f"  on {job.runner}"
     if job.error:

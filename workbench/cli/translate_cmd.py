@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -159,7 +160,26 @@ def run(args: argparse.Namespace) -> int:
                 f"{totals.flagged} flagged for review",
                 file=sys.stderr,
             )
-        return 0
+        return _report_mt_problems(rows)
+
+
+def _report_mt_problems(rows: Sequence[TranslatedSegment]) -> int:
+    """One stderr line per segment MT failed on (exit 1) and one for segments MT translated
+    in parts (`long-segment`); every other segment is translated and stored either way."""
+    failed = [f for row in rows for f in row.flags if f.code == qa.MT_FAILED]
+    long = [
+        row.segment.index + 1 for row in rows if any(f.code == qa.LONG_SEGMENT for f in row.flags)
+    ]
+    for flag in failed:
+        print(f"error: {flag.message}", file=sys.stderr)
+    if long:
+        print(
+            f"{len(long)} {'segment was' if len(long) == 1 else 'segments were'} longer than the "
+            f"model reads at once and translated in parts (long-segment): "
+            f"{', '.join(map(str, long))}",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
 
 
 def enqueue_translation(

@@ -13,11 +13,12 @@ import logging
 import queue
 import threading
 
-from workbench.glossary import Glossary
 from workbench.jobs.runner import (
     DEFAULT_SETTINGS,
     EngineProvider,
+    GlossaryProvider,
     RunSettings,
+    no_glossary,
     run_job,
     runner_name,
 )
@@ -33,10 +34,11 @@ class LocalJobRunner:
         self,
         store: Store,
         engines: EngineProvider,
-        glossary: Glossary | None = None,
+        glossaries: GlossaryProvider = no_glossary,
         settings: RunSettings = DEFAULT_SETTINGS,
     ):
-        self.store, self.engines, self.glossary, self.settings = store, engines, glossary, settings
+        self.store, self.engines, self.glossaries = store, engines, glossaries
+        self.settings = settings
         self.name = f"{runner_name()}:local"
         self._queue: queue.Queue[int | None] = queue.Queue()
         self._thread = threading.Thread(target=self._work, name="workbench-jobs", daemon=True)
@@ -72,7 +74,9 @@ class LocalJobRunner:
             try:
                 if job_id is None:
                     return
-                run_job(self.store, job_id, self.engines, self.glossary, self.settings, self.name)
+                run_job(
+                    self.store, job_id, self.engines, self.glossaries(), self.settings, self.name
+                )
             except Exception:  # the job records its own failure; keep the thread alive
                 log.exception("translation job %s could not be run", job_id)
             finally:

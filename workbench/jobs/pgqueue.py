@@ -20,7 +20,7 @@ import procrastinate
 from sqlalchemy.engine import make_url
 
 from workbench.errors import WorkbenchError
-from workbench.jobs.runner import EngineProvider, RunSettings, run_job
+from workbench.jobs.runner import EngineProvider, RunSettings, house_glossary, run_job
 from workbench.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def make_app(
     @app.task(name=TASK_NAME, queue=QUEUE, retry=procrastinate.RetryStrategy(max_attempts=RETRIES))
     def translate_job(job_id: int) -> str:
         # The engines and the store stay loaded in the worker between jobs.
-        return run_job(_store(url), job_id, provider, settings=settings).value
+        return run_job(_store(url), job_id, provider, house_glossary(), settings).value
 
     return app
 

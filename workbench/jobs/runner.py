@@ -10,18 +10,20 @@ again after its runner died goes on where the last stored batch ended.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
-from workbench import config
+from workbench import config, qa
 from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
-from workbench.glossary import Glossary
-from workbench.pipeline import translate_segments
+from workbench.glossary import Glossary, load_glossary
+from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
 from workbench.store import Store
 from workbench.store.jobs import JobState, TranslationJob
@@ -30,6 +32,28 @@ log = logging.getLogger(__name__)
 
 # (engine name, source language, target language) -> the engine; kept loaded by the caller.
 EngineProvider = Callable[[str, str, str], TranslationEngine]
+# The glossary a job enforces, asked for per job (the house glossary may have been edited).
+GlossaryProvider = Callable[[], Glossary | None]
+
+
+def no_glossary() -> Glossary | None:
+    return None
+
+
+def house_glossary() -> Glossary | None:
+    """The house glossary (`WORKBENCH_GLOSSARY`), re-read when the file changes; a missing
+    or broken file is logged and the job goes on without it, as the editor does."""
+    path = config.glossary_path()
+    try:
+        return _load_glossary(str(path), path.stat().st_mtime_ns)
+    except (OSError, WorkbenchError) as exc:
+        log.warning("translation jobs run without the glossary: %s", exc)
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _load_glossary(path: str, modified_ns: int) -> Glossary:
+    return load_glossary(Path(path))
 
 
 @dataclass(frozen=True)
@@ -118,7 +142,17 @@ def _translate(
             n_best=job.n_best,
             glossary=glossary,
         )
+        pairs = list(zip(pending, translated, strict=True))
+        failures = {s.id: _failure(t) for s, t in pairs if _failure(t)}
         store.store_job_batch(
-            job.id, runner, {s.id: t.hypotheses for s, t in zip(pending, translated, strict=True)}
+            job.id,
+            runner,
+            {s.id: t.hypotheses for s, t in pairs if s.id not in failures},
+            failures,
         )
         size = settings.batch
+
+
+def _failure(row: TranslatedSegment) -> str | None:
+    """The engine's message for a segment it could not translate (the others go on)."""
+    return next((f.message for f in row.flags if f.code == qa.MT_FAILED), None)

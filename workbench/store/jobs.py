@@ -79,7 +79,8 @@ class TranslationJobRecord(Base):
     first_positions: Mapped[str] = mapped_column(Text, default="[]")
     again_positions: Mapped[str | None] = mapped_column(Text, nullable=True)
     total: Mapped[int] = mapped_column(Integer, default=0)  # segments it set out to translate
-    done: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)  # segments handled, failed included
+    failed: Mapped[int] = mapped_column(Integer, default=0)  # segments the engine could not do
     requested_by: Mapped[str] = mapped_column(String(255))
     runner: Mapped[str | None] = mapped_column(String(255), nullable=True)
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -99,7 +100,10 @@ class JobSegmentRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("translation_jobs.id"), index=True)
     segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"))
-    machine_translation_id: Mapped[int] = mapped_column(ForeignKey("machine_translations.id"))
+    # None: the engine failed on this segment (the job's error says why; a new job retries it)
+    machine_translation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("machine_translations.id"), nullable=True
+    )
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class TranslationJob:
     first_positions: tuple[int, ...]  # the editor's rows, translated first
     total: int
     done: int
+    failed: int
     requested_by: str
     runner: str | None
     cancel_requested: bool
@@ -153,6 +158,7 @@ def _job(record: TranslationJobRecord, document_name: str) -> TranslationJob:
         first_positions=tuple(json.loads(record.first_positions)),
         total=record.total,
         done=record.done,
+        failed=record.failed,
         requested_by=record.requested_by,
         runner=record.runner,
         cancel_requested=record.cancel_requested,
@@ -332,6 +338,7 @@ class JobQueries:
         job_id: int,
         runner: str,
         results: Mapping[int, Sequence[ScoredText]],
+        failures: Mapping[int, str] | None = None,
     ) -> int:
         """Store one batch of MT (segment id -> n-best) for the job in one transaction.
 
@@ -340,8 +347,11 @@ class JobQueries:
         unique job-and-segment key turns a race into a clash that the store's append path
         re-runs, and the re-run sees the other runner's rows. Like every MT, the best
         hypothesis becomes the current target only where no person has worked on the
-        segment. Returns how many segments of the batch were new to the job.
+        segment. `failures` (segment id -> message) are segments the engine could not
+        translate: recorded as done by the job without MT, so the job ends, and the job's
+        error names the first. Returns how many segments of the batch were new to the job.
         """
+        failures = failures or {}
 
         def work(session: Session) -> int:
             job = session.get(TranslationJobRecord, job_id)
@@ -356,19 +366,24 @@ class JobQueries:
                 )
             )
             fresh = {seg: hyps for seg, hyps in results.items() if seg not in done}
+            failed = {seg: why for seg, why in failures.items() if seg not in done}
             records, _ = self._store_mt(
                 session, job.document_id, job.target_lang, job.engine, job.model_id, fresh
             )
+            session.add_all(JobSegmentRecord(job_id=job_id, segment_id=seg) for seg in failed)
+            if failed and job.error is None:
+                job.error = " ".join(next(iter(failed.values())).split())
+            job.failed += len(failed)
             session.add_all(
                 JobSegmentRecord(
                     job_id=job_id, segment_id=record.segment_id, machine_translation_id=record.id
                 )
                 for record in records
             )
-            job.done += len(fresh)
+            job.done += len(fresh) + len(failed)
             job.heartbeat, job.runner = utcnow(), runner
             session.flush()
-            return len(fresh)
+            return len(fresh) + len(failed)
 
         return self._appending(work)
 
@@ -387,7 +402,9 @@ class JobQueries:
             record = session.get(TranslationJobRecord, job_id)
             if record is None:
                 return
-            record.state, record.error, record.finished = state.value, error, utcnow()
+            record.state, record.finished = state.value, utcnow()
+            if error is not None:
+                record.error = error
 
     def requeue_job(self, job_id: int) -> None:
         """Put a running job back in the queue (its runner is shutting down)."""

@@ -520,9 +520,9 @@ class Store(JobQueries):
             untouched = head is None or (
                 head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
             )
-            if not untouched:
+            if not untouched or not mt.hypotheses:
                 continue
-            best = mt.hypotheses[0].text if mt.hypotheses else ""
+            best = mt.hypotheses[0].text
             added = self._append(
                 session,
                 mt.segment_id,

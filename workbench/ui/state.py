@@ -41,6 +41,7 @@ UPLOAD_CONFIRM = "upload_confirm"  # the button that reads the pending upload in
 MISSING_TARGETS = "missing_targets"  # the translation download's choice: "refuse" / "source"
 TRANSLATION_DOWNLOAD = "download_translation"  # the "Download translation" button
 TRANSLATE = "translate"  # the Translate button
+JOB_CANCEL = "job_cancel"  # the running translation job's Cancel button
 ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
 SEARCH = "search"  # text searched in source and target
 PAGE = "page"  # 1-based page of rows

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from workbench import config
 from workbench.errors import InputError, WorkbenchError
 from workbench.exchange.document import SegmentText
 from workbench.exchange.document_formats import (
@@ -99,12 +100,14 @@ def load_file(
     what errors call the file. Nothing is stored."""
     where = path or name
     fmt = document_format_for(where)
+    config.check_file_size(len(data), path=where)  # before any parsing
     try:
         document = fmt.read(data, where, encoding)
     except InputError as exc:
         if encoding is not None or fmt not in (TEXT, MARKDOWN) or "not valid" not in str(exc):
             raise
         raise EncodingNotConfirmed(exc, guess_encoding(data)) from None
+    config.check_document_chars(len(document.text), path=where)
     return LoadedFile(name, fmt, document.text, DocumentOriginal(fmt.name, data, encoding))
 
 
