@@ -5,28 +5,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.editor_app import APP, open_app
 from workbench import config
 from workbench.editing import default_author
-from workbench.engines import argos
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
 from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
-
-APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 
 
 @pytest.fixture
 def store() -> Store:
     """The app's store: a fresh database per test (WORKBENCH_DB, set in conftest)."""
     return open_store()
-
-
-def open_app() -> AppTest:
-    """A new browser session on the editor (a reload is another `open_app()`)."""
-    argos.clear_model_cache()
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    return at
 
 
 def sample(store: Store) -> list[StoredSegment]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
+from workbench.exchange.inline import clean_target
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.memory.index import TmEntry, TranslationMemory
 from workbench.segment import Segment, segment_document
@@ -65,7 +66,9 @@ def _finish(
     failure: Exception | None = None,
 ) -> TranslatedSegment:
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
-    best = restored[0].text if restored else ""
+    # Formatting tags the model invented or repeated are dropped; lost ones are flagged.
+    texts = [clean_target(segment.text, r.text) for r in restored]
+    best = texts[0] if texts else ""
     flags = qa.check(segment.text, best, tgt, glossary, src)
     if failure is not None:
         flags.insert(0, qa.QAFlag(qa.MT_FAILED, str(failure), qa.ERROR))
@@ -77,9 +80,7 @@ def _finish(
         flags.append(qa.QAFlag(qa.LONG_SEGMENT, message))
     return TranslatedSegment(
         segment,
-        tuple(
-            Hypothesis(r.text, h.score, h.parts) for r, h in zip(restored, hypotheses, strict=True)
-        ),
+        tuple(Hypothesis(t, h.score, h.parts) for t, h in zip(texts, hypotheses, strict=True)),
         terms=tuple(hit for _, hit in protected.slots),
         lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
         flags=tuple(flags),

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.exchange import inline
 from workbench.glossary.matching import matcher_for
 from workbench.glossary.model import Concept, Glossary, Role, Term
 from workbench.languages import get_language
@@ -42,6 +43,7 @@ CODES: dict[str, str] = {
     LENGTH_RATIO: "the target is far shorter or longer than sources usually translate to",
     LONG_SEGMENT: "the source was longer than the model reads at once and was translated in parts",
     MT_FAILED: "the model could not translate the segment",
+    **inline.TAG_CODES,
 }
 
 # Sentence-final marks: source mark -> marks accepted at the end of the target, per target.
@@ -86,13 +88,24 @@ def check(
     flags: list[QAFlag] = []
     if glossary is not None and glossary.source_lang == get_language(src).code:
         flags += check_glossary(source, target, tgt, glossary)
-    if not target.strip():
+    if not inline.strip_tags(target).strip():
         return [QAFlag(TARGET_EMPTY, "the target is empty", ERROR), *flags]
+    flags += check_tags(source, target)
+    source, target = inline.strip_tags(source), inline.strip_tags(target)
     flags += check_untranslated(source, target, tgt)
     flags += check_numbers(source, target)
     flags += check_final_punctuation(source, target, tgt)
     flags += check_length_ratio(source, target)
     return flags
+
+
+def check_tags(source: str, target: str) -> list[QAFlag]:
+    """Formatting placeholders (bold, links, breaks of a Word or HTML source) the target
+    lost, has twice or scrambled; a lost one is an error: its formatting is not written."""
+    return [
+        QAFlag(issue.code, issue.message, ERROR if issue.code == inline.TAG_MISSING else WARNING)
+        for issue in inline.check_tags(source, target)
+    ]
 
 
 @dataclass(frozen=True)

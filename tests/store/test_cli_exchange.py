@@ -154,9 +154,11 @@ def test_tm_lookup_names_the_document_and_sentence_of_a_post_edit(
 
 def test_export_format_choices_are_the_registered_formats(capsys):
     with pytest.raises(SystemExit):
-        main(["export", "talks.txt", "--to", "ur", "--format", "docx"])
+        main(["export", "talks.txt", "--to", "ur", "--format", "pdf"])
     choices = capsys.readouterr().err.split("(choose from ")[1].split(")")[0]
-    assert choices.replace("'", "").split(", ") == format_names() == ["tmx", "xliff", "tsv", "csv"]
+    documents = ["text", "markdown", "docx", "html"]  # the translated document itself
+    assert choices.replace("'", "").split(", ") == documents + format_names()
+    assert format_names() == ["tmx", "xliff", "xliff12", "tsv", "csv"]
 
 
 @pytest.mark.parametrize(("suffix", "delimiter"), [(".csv", ","), (".tsv", "\t")])

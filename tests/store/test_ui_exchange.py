@@ -77,8 +77,9 @@ def test_the_exchange_panel_offers_every_format_and_both_imports(db_url, transla
     at = AppTest.from_function(exchange_script).run()
     assert not at.exception
     assert at.radio(key="tmx_scope").value == "confirmed"
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["TMX", "XLIFF 2", "TSV", "CSV (Excel)"]
+    translation, *labels = [b.proto.label for b in at.get("download_button")]
+    assert translation.startswith("Download translation")  # the document itself, first
+    assert labels == ["TMX", "XLIFF 2", "XLIFF 1.2", "TSV", "CSV (Excel)"]
     uploads = [u.proto.label for u in at.get("file_uploader")]
     assert len(uploads) == 2 and "XLIFF" in uploads[0] and "TMX" in uploads[1]
 
@@ -220,8 +221,9 @@ def test_the_editor_offers_the_downloads_and_imports_in_one_panel(
 ):
     at = open_editor(tmp_path)
     assert [e.label for e in at.expander] == ["Export and import"]
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["TMX", "XLIFF 2", "TSV", "CSV (Excel)"]
+    translation, *labels = [b.proto.label for b in at.get("download_button")]
+    assert translation.startswith("Download translation")  # the document itself, first
+    assert labels == ["TMX", "XLIFF 2", "XLIFF 1.2", "TSV", "CSV (Excel)"]
     assert at.radio(key="tmx_scope").options == [
         "confirmed segments",
         "every segment with a target",

@@ -160,3 +160,13 @@ class Appended:
 
     added: int
     conflicts: tuple[RevisionConflict, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentOriginal:
+    """A document's original file as imported: its format (`workbench.exchange.document_formats`
+    name), bytes, and the encoding the user confirmed for a text in a legacy encoding."""
+
+    format: str
+    data: bytes
+    encoding: str | None = None

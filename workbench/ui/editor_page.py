@@ -15,9 +15,9 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
-from workbench.documents import decode_document
 from workbench.editing import PAGE_SIZES, ROW_FILTERS, load_editor_page
 from workbench.errors import WorkbenchError
+from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.glossary import Glossary
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
@@ -33,9 +33,10 @@ from workbench.ui.resources import (
     stored_file_document,
     translation_memory,
 )
+from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
 from workbench.workflows.translate import translate_stored_document
 
-UPLOAD_TYPES = ["txt", "md"]
+UPLOAD_TYPES = [e.lstrip(".") for f in DOCUMENT_FORMATS for e in f.extensions]
 
 
 def render() -> None:
@@ -76,7 +77,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
             on_change=_back_to_first_page,
         )
         st.file_uploader(
-            "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
+            "Add a document (.txt, .md, Word .docx, web page .html)",
             type=UPLOAD_TYPES,
             key=state.UPLOAD,
             on_change=_store_upload,
@@ -84,6 +85,16 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
         )
         if st.session_state[state.UPLOAD_ERROR]:
             st.error(markdown_text(st.session_state[state.UPLOAD_ERROR]))
+        pending = st.session_state[state.UPLOAD_PENDING]
+        if pending is not None:
+            name, _, guess = pending
+            st.button(
+                f"Read {name} as {guess.encoding}",
+                key=state.UPLOAD_CONFIRM,
+                on_click=_store_pending_upload,
+                args=(store,),
+                help="Check the lines shown above: if they read right, the guess is right.",
+            )
         st.caption(f"Store: `{store.url}`")
     return documents.get(st.session_state[state.DOCUMENT_ID])
 
@@ -91,11 +102,29 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
 def _store_upload(store: Store) -> None:
     uploaded = st.session_state[state.UPLOAD]
     st.session_state[state.UPLOAD_ERROR] = None
+    st.session_state[state.UPLOAD_PENDING] = None
     if uploaded is None:
         return
+    _store_file(store, uploaded.name, uploaded.getvalue(), None)
+
+
+def _store_pending_upload(store: Store) -> None:
+    name, data, guess = st.session_state[state.UPLOAD_PENDING]
+    st.session_state[state.UPLOAD_PENDING] = None
+    st.session_state[state.UPLOAD_ERROR] = None
+    _store_file(store, name, data, guess.encoding)
+
+
+def _store_file(store: Store, name: str, data: bytes, encoding: str | None) -> None:
+    """Store an uploaded document (with its original file) and open it; a text that is not
+    UTF-8 waits for the user to confirm the guessed encoding, nothing is stored before."""
     try:
-        text = decode_document(uploaded.getvalue(), uploaded.name)
-        document = store.import_document(uploaded.name, text)
+        document = import_file(store, load_file(data, name, encoding))
+    except EncodingNotConfirmed as exc:
+        st.session_state[state.UPLOAD_ERROR] = exc.advice("confirm it: read it as")
+        if exc.guess is not None:
+            st.session_state[state.UPLOAD_PENDING] = (name, data, exc.guess)
+        return
     except WorkbenchError as exc:
         st.session_state[state.UPLOAD_ERROR] = str(exc)
         return

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from workbench.editing import EditorRow, default_author
+from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
@@ -148,8 +149,9 @@ def render_rows(
 
 def _sync_box(key: str, head: Revision | None, bases: dict) -> None:
     """Fill a new box with the current target; refresh an untouched box the store moved on
-    from (new MT, someone else's save); keep a box with unsaved typing as it is."""
-    head_id, head_text = (head.id, head.text) if head else (None, "")
+    from (new MT, someone else's save); keep a box with unsaved typing as it is. A Word or
+    HTML source's formatting placeholders show as tags the translator can move (⟨1⟩…⟨/1⟩)."""
+    head_id, head_text = (head.id, to_display(head.text)) if head else (None, "")
     new_box = key not in st.session_state or key not in bases
     untouched_but_stale = (
         not new_box and bases[key][0] != head_id and st.session_state[key] == bases[key][1]
@@ -277,7 +279,7 @@ def _save(
         # A box the last run did not draw (another target or page): the browser can still
         # report it while it swaps pages, with whatever it last showed. Never a save.
         return
-    text = st.session_state.get(key, "")
+    text = from_display(st.session_state.get(key, ""))
     base_id = bases[key][0]
     if base_id is None and not text.strip() and status == Status.DRAFT:
         return  # an empty box over no translation: nothing to save
@@ -290,7 +292,7 @@ def _save(
         st.session_state[state.CONFLICTS][segment_id] = conflict
         return
     st.session_state[state.CONFLICTS].pop(segment_id, None)
-    st.session_state[state.BASES][key] = (revision.id, revision.text)
+    st.session_state[state.BASES][key] = (revision.id, to_display(revision.text))
     if revision.id != base_id:
         done = "confirmed" if revision.status == Status.CONFIRMED else "saved"
         st.toast(f"Sentence {number} {done}.")
@@ -301,8 +303,8 @@ def _toggle_details(segment_id: int) -> None:
 
 
 def _use_text(key: str, revision: Revision) -> None:
-    st.session_state[key] = revision.text
-    st.session_state[state.BASES][key] = (revision.id, revision.text)
+    st.session_state[key] = to_display(revision.text)
+    st.session_state[state.BASES][key] = (revision.id, to_display(revision.text))
 
 
 def _use_alternative(
