@@ -15,32 +15,23 @@ Offline; reads only the fixture and git.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
+import re
 import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.fixtures.qa_human import LANGUAGES, human_pairs  # noqa: E402
 from workbench import qa  # noqa: E402
 from workbench.glossary import Glossary, load_glossary  # noqa: E402
-
-FIXTURE = ROOT / "tests" / "fixtures" / "qa_human"
-LANGUAGES = ("ur", "fa-AF", "ps")
-
-
-def read_fixture(lang: str) -> list[tuple[str, str]]:
-    """(source, target) pairs of one language's fixture file."""
-    with (FIXTURE / f"{lang}.tsv").open(encoding="utf-8", newline="") as f:
-        return [
-            (row["source"], row["target"])
-            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        ]
+from workbench.script import fold_digits  # noqa: E402
 
 
 def old_qa(ref: str) -> tuple[ModuleType, str]:
@@ -93,7 +84,7 @@ def measure(
         "after": (Counter(), Counter()),
     }
     for lang in LANGUAGES:
-        pairs = read_fixture(lang)
+        pairs = human_pairs(lang)
         runs = {
             "before": [before.check(s, t, lang, glossary) for s, t in pairs],
             "after": qa.check_document(pairs, lang, glossary),
@@ -107,14 +98,21 @@ def measure(
     return results
 
 
-def report(results: dict[str, tuple[Counter, Counter]], sizes: dict[str, int]) -> None:
-    codes = sorted({code for per_code, _ in results.values() for _, code in per_code})
+def report(
+    results: dict[str, tuple[Counter, Counter]], sizes: dict[str, int], before_codes: set[str]
+) -> None:
+    """Per check and language the share of sentences flagged; n/a where a version lacks it."""
+    seen = {code for per_code, _ in results.values() for _, code in per_code}
+    codes = [code for code in qa.CODES if code in seen or not code.startswith("glossary")]
     header = "check".ljust(18) + "".join(f"{lang:>9} {'':>1}" for lang in (*LANGUAGES, "all"))
     print(header)
     total = sum(sizes.values())
     for name, (per_code, any_flag) in results.items():
         print(f"-- {name}")
         for code in [*codes, "any flag"]:
+            if name == "before" and code not in before_codes and code != "any flag":
+                print(code.ljust(18) + "  ".join(f"{'n/a':>9}" for _ in range(len(LANGUAGES) + 1)))
+                continue
             counts = [
                 any_flag[lang] if code == "any flag" else per_code[(lang, code)]
                 for lang in LANGUAGES
@@ -126,6 +124,90 @@ def report(results: dict[str, tuple[Counter, Counter]], sizes: dict[str, int]) -
             print(code.ljust(18) + "  ".join(cells))
 
 
+def _first_digit_changed(target: str) -> str | None:
+    match = re.search(r"\d", target)
+    if match is None:
+        return None
+    digit = int(fold_digits(match.group(0)))
+    return target[: match.start()] + str((digit + 1) % 10) + target[match.end() :]
+
+
+def _letters_swapped(target: str, lang: str) -> str | None:
+    swaps = {"ک": "ك"} if lang == "ps" else {"ی": "ي", "ک": "ك"}
+    changed = target.translate(str.maketrans(swaps))
+    return changed if changed != target else None
+
+
+def _zwnj_spaced(target: str, lang: str) -> str | None:
+    if lang != "fa-AF":
+        return None
+    changed = re.sub("(?<![^\\s])(ن?می)\u200c", r"\1 ", target).replace("\u200cها", " ها")
+    return changed if changed != target else None
+
+
+def _words_looped(target: str) -> str | None:
+    words = target.split(" ")
+    if len(words) < 8:
+        return None
+    middle = len(words) // 2
+    return " ".join(words[: middle + 3] + words[middle : middle + 3] + words[middle + 3 :])
+
+
+def _english_left(target: str) -> str:
+    words = target.split(" ")
+    middle = len(words) // 2
+    return " ".join([*words[:middle], "the government said", *words[middle:]])
+
+
+def _second_half_dropped(source: str, target: str) -> str | None:
+    if len(source) < 60:
+        return None
+    words = target.split(" ")
+    return " ".join(words[: len(words) * 2 // 5])
+
+
+def _final_mark_dropped(target: str) -> str | None:
+    stripped = qa.visible(target).rstrip()
+    return stripped[:-1] if stripped and stripped[-1] in ".۔؟" else None
+
+
+# Error kind -> (the codes that catch it, how to make it from a good (source, target)).
+INJECTED: dict[str, tuple[tuple[str, ...], Callable[[str, str, str], str | None]]] = {
+    "a digit changed": ((qa.NUMBER_MISSING,), lambda s, t, lang: _first_digit_changed(t)),
+    "Arabic ي/ك typed": ((qa.LETTER_VARIANT,), lambda s, t, lang: _letters_swapped(t, lang)),
+    "space for ZWNJ (Dari)": ((qa.ZWNJ_MISSING,), lambda s, t, lang: _zwnj_spaced(t, lang)),
+    "ZWNJ before a space": ((qa.ZWNJ_STRAY,), lambda s, t, lang: t.replace(" ", "\u200c ", 1)),
+    "3 words looped": ((qa.REPETITION,), lambda s, t, lang: _words_looped(t)),
+    "English words left": (
+        (qa.LATIN_RESIDUE, qa.UNTRANSLATED),
+        lambda s, t, lang: _english_left(t),
+    ),
+    "second half dropped": ((qa.LENGTH_RATIO,), lambda s, t, lang: _second_half_dropped(s, t)),
+    "final mark dropped": ((qa.PUNCTUATION,), lambda s, t, lang: _final_mark_dropped(t)),
+}
+
+
+def injected_errors() -> None:
+    """Each kind of error put into every good sentence it applies to: the share caught."""
+    print("\ninjected errors caught (after), within each language's document")
+    print("error".ljust(24) + "".join(f"{lang:>14}" for lang in LANGUAGES))
+    for kind, (codes, corrupt) in INJECTED.items():
+        cells = []
+        for lang in LANGUAGES:
+            pairs = human_pairs(lang)
+            model = qa.learn_length_model(pairs, "en", lang)
+            caught = tried = 0
+            for source, target in pairs:
+                bad = corrupt(source, target, lang)
+                if bad is None:
+                    continue
+                tried += 1
+                flags = qa.check(source, bad, lang, length_model=model)
+                caught += any(f.code in codes for f in flags)
+            cells.append(f"{caught:>4}/{tried:<4}" if tried else "n/a")
+        print(kind.ljust(24) + "".join(f"{c:>14}" for c in cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="main", help="git ref of the old qa.py")
@@ -134,12 +216,13 @@ def main() -> None:
     args = parser.parse_args()
     before, ref = old_qa(args.before)
     glossary = load_glossary(args.glossary) if args.glossary else None
-    sizes = {lang: len(read_fixture(lang)) for lang in LANGUAGES}
+    sizes = {lang: len(human_pairs(lang)) for lang in LANGUAGES}
     print(
         f"fixture: {', '.join(f'{lang} {n}' for lang, n in sizes.items())} sentences; "
         f"before = workbench/qa.py at {ref}"
     )
-    report(measure(before, glossary, args.show), sizes)
+    report(measure(before, glossary, args.show), sizes, set(before.CODES))
+    injected_errors()
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from workbench.qa.mt_patterns import (
 from workbench.qa.numbers import NUMBER_MISSING, check_numbers
 from workbench.qa.punctuation import PUNCTUATION, check_final_punctuation
 from workbench.qa.registry import CODES, ERROR, REGISTRY, WARNING, CheckCode, QAFlag, register
+from workbench.qa.text import visible
 from workbench.qa.zwnj import ZWNJ_MISSING, ZWNJ_STRAY, check_zwnj
 
 __all__ = [
@@ -82,4 +83,5 @@ __all__ = [
     "learn_length_model",
     "qa_notes",
     "register",
+    "visible",
 ]
