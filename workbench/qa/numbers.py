@@ -127,13 +127,16 @@ class TargetNumbers:
     values: Counter[Decimal] = field(default_factory=Counter)
     bare: Counter[Decimal] = field(default_factory=Counter)
 
-    def take(self, value: Decimal, mantissa: Decimal) -> bool:
-        """Use up one reading of `value` (or of `mantissa` written bare); False if none."""
-        for pool, wanted in ((self.values, value), (self.bare, mantissa)):
-            if pool[wanted] > 0:
-                pool[wanted] -= 1
-                return True
-        return False
+    def take(self, value: Decimal, digits: Decimal) -> bool:
+        """Use up one reading of `value`, or of the source's `digits` written bare when the
+        source had a scale word; False if the target has neither left."""
+        wanted = value if self.values[value] > 0 else digits
+        if self.values[wanted] <= 0 or (wanted != value and self.bare[wanted] <= 0):
+            return False
+        self.values[wanted] -= 1
+        if self.bare[wanted] > 0:
+            self.bare[wanted] -= 1
+        return True
 
 
 def source_numbers(source: str) -> list[tuple[str, Decimal, Decimal]]:
