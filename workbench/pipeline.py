@@ -7,7 +7,7 @@ glossary protection and QA) slot in here, never in page code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
@@ -48,28 +48,24 @@ def translate_segments(
     matcher = TermMatcher(glossary, tgt) if glossary is not None else None
     protected = [protect(s.text, matcher.find_terms(s.text) if matcher else []) for s in segments]
     hyps = engine.translate_batch([p.text for p in protected], src, tgt, n_best, progress)
-    return [
-        _finish(s, p, h, src, tgt, glossary)
-        for s, p, h in zip(segments, protected, hyps, strict=True)
-    ]
+    rows = [_finish(s, p, h, tgt) for s, p, h in zip(segments, protected, hyps, strict=True)]
+    # QA once the whole document is there: the length ratio is judged against it.
+    flags = qa.check_document([(row.segment.text, row.target) for row in rows], tgt, glossary, src)
+    return [replace(row, flags=tuple(f)) for row, f in zip(rows, flags, strict=True)]
 
 
 def _finish(
     segment: Segment,
     protected: ProtectedSource,
     hypotheses: Sequence[Hypothesis],
-    src: str,
     tgt: str,
-    glossary: Glossary | None,
 ) -> TranslatedSegment:
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
-    best = restored[0].text if restored else ""
     return TranslatedSegment(
         segment,
         tuple(Hypothesis(r.text, h.score) for r, h in zip(restored, hypotheses, strict=True)),
         terms=tuple(hit for _, hit in protected.slots),
         lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
-        flags=tuple(qa.check(segment.text, best, tgt, glossary, src)),
     )
 
 
