@@ -78,3 +78,13 @@ def test_mostly_latin_target_is_untranslated_not_residue():
     flags = qa.check("The TTP said no.", "The TTP نے said no.", "ur")
     assert qa.UNTRANSLATED in [f.code for f in flags]
     assert qa.LATIN_RESIDUE not in [f.code for f in flags]
+
+
+@pytest.mark.parametrize("segment", ["Reuters", "UNHCR", "2024", "www.dawn.com", "(AFP)"])
+def test_names_acronyms_numbers_and_addresses_kept_as_they_are_are_not_untranslated(segment):
+    assert qa.check_untranslated(segment, segment, "ur") == []
+
+
+def test_an_english_sentence_kept_as_it_is_is_untranslated():
+    (flag,) = qa.check_untranslated("Kabul said no.", "Kabul said no.", "ps")
+    assert flag.code == qa.UNTRANSLATED

@@ -70,3 +70,10 @@ def test_number_kept_with_a_scale_word_the_check_does_not_know_still_matches_by_
 def test_percent_written_as_a_word_in_each_language_passes():
     for target, tgt in [("40 فیصد", "ur"), ("۴۰ درصد", "fa-AF"), ("۴۰ سلنه", "ps"), ("۴۰٪", "ps")]:
         assert qa.check_numbers("Nearly 40% of children.", target, tgt) == []
+
+
+def test_millions_abbreviated_m_after_money_but_metres_stay_metres():
+    assert qa.check_numbers("A $5m grant.", "50 لاکھ ڈالر کی امداد۔", "ur") == []
+    assert qa.check_numbers("A 20m wall.", "20 میٹر اونچی دیوار۔", "ur") == []
+    assert qa.check_numbers("A $5m grant.", "5 ڈالر کی امداد۔", "ur") == []  # digits kept bare
+    assert qa.check_numbers("A $5m grant.", "5 ہزار ڈالر۔", "ur") != []

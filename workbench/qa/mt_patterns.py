@@ -42,18 +42,32 @@ _FUNCTION_WORDS = frozenset({
     "to", "was", "we", "were", "which", "who", "will", "with",
 })  # fmt: skip
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
-_SKIPPED = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+")
+_SKIPPED = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#]\w+|\b[\w-]+\.(?:com|org|net|gov|edu|int|pk|af|ir)\b"
+)
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 _WORD = re.compile(r"\w+")
 
 
 def check_untranslated(source: str, target: str, tgt: str) -> list[QAFlag]:
+    """The source copied, or a target mostly in Latin script; a segment of names, acronyms,
+    numbers or addresses only ("Reuters", "UNHCR", "2024") is kept as it is by translators."""
+    if not _has_english_prose(target):
+        return []
     if fold(source) == fold(target):
         return [flag(UNTRANSLATED, "the target is identical to the source")]
     if get_language(tgt).rtl and latin_share(target) > LATIN_SHARE_LIMIT:
         share = round(100 * latin_share(target))
         return [flag(UNTRANSLATED, f"the target is {share}% Latin script")]
     return []
+
+
+def _has_english_prose(text: str) -> bool:
+    """Whether `text` has a lowercase Latin word of two letters or more (not an address)."""
+    return any(
+        len(word) >= 2 and word.islower()
+        for word in _LATIN_WORD.findall(_SKIPPED.sub(" ", visible(text)))
+    )
 
 
 def check_latin_residue(

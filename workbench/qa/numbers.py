@@ -36,6 +36,7 @@ _SOURCE_SCALES = {
     "lakhs": LAKH,
     "million": MILLION,
     "mn": MILLION,
+    "m": MILLION,
     "crore": CRORE,
     "crores": CRORE,
     "billion": BILLION,
@@ -45,6 +46,7 @@ _SOURCE_SCALES = {
     "tr": TRILLION,
     "tn": TRILLION,
 }
+_MONEY = re.compile(r"(?:[$£€]|Rs\.?|US\$)\s?$")
 _SOURCE_NUMBER = re.compile(
     r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]?(" + "|".join(_SOURCE_SCALES) + r")\b)?",
     re.IGNORECASE,
@@ -143,9 +145,16 @@ def source_numbers(source: str) -> list[tuple[str, Decimal, Decimal]]:
     """(as written, value, digits) per number in an English source: `1.2 million` ->
     ("1.2 million", 1200000, 1.2)."""
     found = []
-    for match in _SOURCE_NUMBER.finditer(visible(source)):
+    text = visible(source)
+    for match in _SOURCE_NUMBER.finditer(text):
         digits = Decimal(match.group(1).replace(",", ""))
         scale = _SOURCE_SCALES[match.group(2).lower()] if match.group(2) else Decimal(1)
+        if (
+            match.group(2)
+            and match.group(2).lower() == "m"
+            and not _MONEY.search(text[: match.start()])
+        ):
+            scale = Decimal(1)  # 20m is twenty metres; $5m and Rs5m are money in millions
         found.append((match.group(0).strip(), digits * scale, digits))
     return found
 
