@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from workbench import qa
+from workbench.qa.text import FORMAT_RANGES, visible
 
 MARKS = ["\u200e", "\u200f", "\u061c", "\u202a", "\u202c", "\u2066", "\u2069", "\u200d", "\ufeff"]
 
@@ -38,3 +42,15 @@ def test_every_check_sees_the_same_flags_with_and_without_marks():
         == [f.code for f in qa.check(source, target, "ur")]
         == [qa.PUNCTUATION]
     )
+
+
+def test_the_format_ranges_are_exactly_unicodes_format_characters():
+    from_ranges = {cp for low, high in FORMAT_RANGES for cp in range(low, high + 1)}
+    from_unicode = {cp for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Cf"}
+    assert from_ranges == from_unicode
+
+
+def test_visible_keeps_zwnj_only_when_asked():
+    text = "می\u200cگوید\u200e"
+    assert visible(text) == "میگوید"
+    assert visible(text, keep_zwnj=True) == "می\u200cگوید"

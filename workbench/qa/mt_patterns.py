@@ -64,6 +64,8 @@ def check_untranslated(source: str, target: str, tgt: str) -> list[QAFlag]:
 
 def _has_english_prose(text: str) -> bool:
     """Whether `text` has a lowercase Latin word of two letters or more (not an address)."""
+    if not _LATIN_WORD.search(text):
+        return False
     return any(
         len(word) >= 2 and word.islower()
         for word in _LATIN_WORD.findall(_SKIPPED.sub(" ", visible(text)))
@@ -74,7 +76,7 @@ def check_latin_residue(
     source: str, target: str, tgt: str, glossary: Glossary | None = None
 ) -> list[QAFlag]:
     """Latin words in an RTL target that the source does not justify keeping."""
-    if not get_language(tgt).rtl:
+    if not get_language(tgt).rtl or not _LATIN_WORD.search(target):
         return []
     text = _SKIPPED.sub(" ", visible(target))
     kept_words = set(_LATIN_WORD.findall(visible(source)))
@@ -119,11 +121,14 @@ def _words(text: str) -> list[str]:
 
 def _first_loop(words: list[str]) -> str | None:
     """The first word said three times in a row, or phrase of 2+ words said twice."""
-    for i in range(len(words)):
-        if words[i : i + 3] == [words[i]] * 3:
+    count = len(words)
+    for i, word in enumerate(words):
+        if i + 2 < count and words[i + 1] == word == words[i + 2]:
             return " ".join(words[i : i + 3])
         for size in range(2, MAX_PHRASE + 1):
-            phrase = words[i : i + size]
-            if len(phrase) == size and words[i + size : i + 2 * size] == phrase:
-                return " ".join(words[i : i + 2 * size])
+            end = i + 2 * size
+            if end > count:
+                break
+            if words[i + size] == word and words[i : i + size] == words[i + size : end]:
+                return " ".join(words[i:end])
     return None

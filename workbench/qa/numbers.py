@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from workbench.qa.registry import WARNING, QAFlag, flag, register
 from workbench.qa.text import base_language, visible
-from workbench.script import fold, fold_digits
+from workbench.script import fold
 
 NUMBER_MISSING = register(
     "number-missing", "a number in the source does not appear in the target", WARNING, "numbers"
@@ -163,7 +164,8 @@ def target_numbers(target: str, tgt: str | None = None) -> TargetNumbers:
     """Every value the target can be read as (see `TargetNumbers`)."""
     lang = base_language(tgt) if tgt else None
     pattern = _TOKENS.get(lang, _TOKENS[None])
-    tokens = [_token(m.group(0), lang) for m in pattern.finditer(fold_digits(fold(target)))]
+    # fold() also turns Arabic-Indic and Extended Arabic-Indic digits into ASCII ones.
+    tokens = [_token(m.group(0), lang) for m in pattern.finditer(fold(target))]
     found = TargetNumbers()
     groups: list[tuple[Decimal, Decimal] | None] = []  # (value, scale); None breaks a run
     i = 0
@@ -199,12 +201,11 @@ def target_numbers(target: str, tgt: str | None = None) -> TargetNumbers:
 
 def check_numbers(source: str, target: str, tgt: str | None = None) -> list[QAFlag]:
     """A flag naming the source numbers no reading of the target accounts for."""
+    wanted = source_numbers(source)
+    if not wanted:
+        return []
     available = target_numbers(target, tgt)
-    missing = [
-        written
-        for written, value, digits in source_numbers(source)
-        if not available.take(value, digits)
-    ]
+    missing = [written for written, value, digits in wanted if not available.take(value, digits)]
     if not missing:
         return []
     listed = ", ".join(missing)
@@ -222,23 +223,24 @@ def _subunit(tokens: list[_Token], i: int) -> Decimal | None:
 def _token(text: str, lang: str | None) -> _Token:
     if text[0].isdigit():
         return _Token(text, _digits_value(text), None)
+    number, scale = _lexicon(lang).get(text, (None, None))
+    return _Token(text, number, scale)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lang: str | None) -> dict[str, tuple[Decimal | None, Decimal | None]]:
+    """Every number or scale word form of a language (all languages for None):
+    word -> (number, scale)."""
     languages = [lang] if lang in _WORDS else list(_WORDS)
-    number = next((_WORDS[x][text] for x in languages if text in _WORDS[x]), None)
-    if number is None and text in _FRACTION_WORDS and "ur" in languages:
-        return _Token(text, _FRACTION_WORDS[text], None)
-    return _Token(text, Decimal(number) if number is not None else None, _scale(text, languages))
-
-
-def _scale(word: str, languages: list[str]) -> Decimal | None:
-    tables = [_SHARED_SCALES, *(_SCALES[x] for x in languages)]
+    scales: dict[str, Decimal] = {}
     for suffix in _SCALE_SUFFIXES:
-        stem = word[: len(word) - len(suffix)] if suffix else word
-        if suffix and not word.endswith(suffix):
-            continue
-        for table in tables:
-            if stem in table:
-                return table[stem]
-    return None
+        for table in [_SHARED_SCALES, *(_SCALES[x] for x in languages)]:
+            for stem, value in table.items():
+                scales.setdefault(stem + suffix, value)
+    numbers = {word: Decimal(n) for x in reversed(languages) for word, n in _WORDS[x].items()}
+    if "ur" in languages:
+        numbers.update(_FRACTION_WORDS)
+    return {word: (numbers.get(word), scales.get(word)) for word in {*scales, *numbers}}
 
 
 def _digits_value(text: str) -> Decimal:
