@@ -56,3 +56,16 @@ def test_invisible_marks_do_not_count_as_length():
     target = "پاکستان نے کابل پر زور دیا کہ وہ ٹی ٹی پی کو غیر مسلح کرے۔"
     padded = "\u200e" * 200 + target + "\u2066\u2069" * 100
     assert qa.check_length_ratio(SOURCE, padded) == qa.check_length_ratio(SOURCE, target) == []
+
+
+def test_tmx_notes_judge_length_against_the_document_they_are_given():
+    pairs = document(0.45)
+    prior_notes = qa.qa_notes(None, "en", "fa-AF")(*pairs[0])
+    assert any(note.startswith(f"QA {qa.LENGTH_RATIO}:") for note in prior_notes)
+    assert qa.qa_notes(None, "en", "fa-AF", pairs)(*pairs[0]) == [
+        note for note in prior_notes if not note.startswith(f"QA {qa.LENGTH_RATIO}:")
+    ]
+    model = qa.learn_length_model(pairs, "en", "fa-AF")
+    assert qa.qa_notes(None, "en", "fa-AF", length_model=model)(*pairs[0]) == (
+        qa.qa_notes(None, "en", "fa-AF", pairs)(*pairs[0])
+    )

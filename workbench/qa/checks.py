@@ -78,17 +78,21 @@ def qa_notes(
     src: str,
     tgt: str,
     pairs: Sequence[tuple[str, str]] = (),
+    *,
+    length_model: LengthModel | None = None,
 ) -> Callable[[str, str], list[str]]:
     """A segment's flags as one-line notes ("QA code: message"), for the TMX export.
 
-    Given the document's (source, target) `pairs`, the length ratio is judged against them.
+    The length ratio is judged against `length_model`, or one learned from the document's
+    (source, target) `pairs`, or else the pair's calibration prior.
     """
-    model = learn_length_model(pairs, src, tgt) if pairs else None
+    if length_model is None and pairs:
+        length_model = learn_length_model(pairs, src, tgt)
 
     def notes(source: str, target: str) -> list[str]:
         return [
             f"QA {flag.code}: {flag.message}"
-            for flag in check(source, target, tgt, glossary, src, length_model=model)
+            for flag in check(source, target, tgt, glossary, src, length_model=length_model)
         ]
 
     return notes
