@@ -10,7 +10,8 @@ that names what is wrong. One module per check family:
 - `glossary`: approved renderings (zero silent misses); `numbers`: values in any script,
   lakh/crore/million; `punctuation`: the final mark; `letters`: Arabic and other
   look-alike letters; `zwnj`: the Persian/Dari non-joiner; `mt_patterns`: copied source,
-  decoder loops, Latin left behind; `length`: the document's own length ratio.
+  decoder loops, Latin left behind; `length`: the document's own length ratio; `mt_run`:
+  codes the MT pipeline sets (`long-segment`, `mt-failed`).
 
 Format characters (LRM, RLM, ALM, bidi embeddings and isolates, ZWJ) never decide a check
 (`text.visible`).
@@ -40,6 +41,7 @@ from workbench.qa.mt_patterns import (
     check_repetition,
     check_untranslated,
 )
+from workbench.qa.mt_run import LONG_SEGMENT, MT_FAILED
 from workbench.qa.numbers import NUMBER_MISSING, check_numbers
 from workbench.qa.punctuation import PUNCTUATION, check_final_punctuation
 from workbench.qa.registry import CODES, ERROR, REGISTRY, WARNING, CheckCode, QAFlag, register
@@ -54,6 +56,8 @@ __all__ = [
     "LATIN_RESIDUE",
     "LENGTH_RATIO",
     "LETTER_VARIANT",
+    "LONG_SEGMENT",
+    "MT_FAILED",
     "NUMBER_MISSING",
     "PUNCTUATION",
     "REGISTRY",
