@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbench import config
 from workbench.cli.options import add_db_option, add_target_option
+from workbench.editing import document_length_model
 from workbench.errors import WorkbenchError
 from workbench.exchange.registry import export_formats, format_for_path
 from workbench.export import ExportFormat, export_document, export_filename
@@ -93,7 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
     notes = None
     if fmt is ExportFormat.TMX and args.qa_notes:
         glossary = load_glossary(args.glossary or config.glossary_path())
-        notes = qa_notes(glossary, document.source_lang, target)
+        lengths = document_length_model(store, document.id, target, document.source_lang)
+        notes = qa_notes(glossary, document.source_lang, target, length_model=lengths)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         count = export_document(store, document, target, fmt, out, args.segments, notes)

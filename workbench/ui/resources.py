@@ -11,13 +11,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench import config
+from workbench import config, qa
 from workbench.documents import read_document
+from workbench.editing import document_length_model
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
-from workbench.store import Store, open_store
+from workbench.store import Document, Progress, Store, open_store
 from workbench.store.memory import MemorySource
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
@@ -98,3 +99,20 @@ def _target_statuses(installed_state: tuple) -> dict[str, registry.TargetStatus]
 def target_statuses() -> dict[str, registry.TargetStatus]:
     """Target code -> the engines that cover it; re-read only when what is installed changes."""
     return _target_statuses(registry.installed_state())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _length_model(
+    url: str, document_id: int, target: str, source_lang: str, translated: int
+) -> qa.LengthModel:
+    return document_length_model(_open_store(url), document_id, target, source_lang)
+
+
+def length_model(document: Document, target: str, progress: Progress) -> qa.LengthModel:
+    """The document's own length model for QA, learned again when the number of translated
+    segments changes (MT, a memory fill), not on every edit: a median over the document
+    hardly moves with one sentence, and reading every row on each rerun would."""
+    translated = progress.segments - progress.untranslated
+    return _length_model(
+        config.database_url(), document.id, target, document.source_lang, translated
+    )
