@@ -65,7 +65,7 @@ def load_editor_page(
     Only the requested page is read from the database (cost does not grow with the
     document), except for the QA filter, which has to check every row. QA checks use
     `glossary` for the terms when one is given, and judge length against `length_model`
-    (the document's, from `document_length_model`; the pair's prior when None).
+    (the document's, from `workflows.qa.document_length_model`; the pair's prior when None).
     """
     checker = _QaChecker(glossary, source_lang, length_model)
     if row_filter == QA_FLAGGED:
@@ -95,16 +95,6 @@ def load_editor_page(
         )
     rows = tuple(checker.rows(result.rows, target))
     return EditorPage(rows, result.total, page, pages)
-
-
-def document_length_model(
-    store: Store, document_id: int, target: str, source_lang: str = "en"
-) -> qa.LengthModel:
-    """The length ratio QA judges this document's rows by, learned from its translated rows
-    (the pair's calibration prior while too few are translated)."""
-    rows = store.segment_rows(document_id, target, SegmentFilter.ALL, "").rows
-    pairs = [(row.segment.text, row.target_text) for row in rows if row.revision is not None]
-    return qa.learn_length_model(pairs, source_lang, target)
 
 
 @dataclass(frozen=True)

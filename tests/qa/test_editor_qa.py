@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from tests.fixtures.qa_human import human_pairs
 from workbench import qa
-from workbench.editing import document_length_model, load_editor_page
+from workbench.editing import load_editor_page
 from workbench.engines.base import Hypothesis
 from workbench.store import Store, open_store
+from workbench.workflows.qa import document_length_model
 
 
 def stored(store: Store, pairs: list[tuple[str, str]], target: str) -> int:

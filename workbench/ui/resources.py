@@ -13,15 +13,15 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.documents import read_document
-from workbench.editing import document_length_model
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
+from workbench.memory.source import MemorySource
 from workbench.store import Document, Progress, Store, open_store
-from workbench.store.memory import MemorySource
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.qa import document_length_model
 
 
 @st.cache_resource(show_spinner=False)
