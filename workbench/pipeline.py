@@ -48,10 +48,16 @@ def translate_segments(
     matcher = TermMatcher(glossary, tgt) if glossary is not None else None
     protected = [protect(s.text, matcher.find_terms(s.text) if matcher else []) for s in segments]
     hyps = engine.translate_batch([p.text for p in protected], src, tgt, n_best, progress)
+    failures = getattr(hyps, "failures", {})
     rows = [_finish(s, p, h, tgt) for s, p, h in zip(segments, protected, hyps, strict=True)]
     # QA once the whole document is there: the length ratio is judged against it.
-    flags = qa.check_document([(row.segment.text, row.target) for row in rows], tgt, glossary, src)
-    return [replace(row, flags=tuple(f)) for row, f in zip(rows, flags, strict=True)]
+    checked = qa.check_document(
+        [(row.segment.text, row.target) for row in rows], tgt, glossary, src
+    )
+    return [
+        replace(row, flags=_with_run_flags(flags, failures.get(i), row.hypotheses))
+        for i, (row, flags) in enumerate(zip(rows, checked, strict=True))
+    ]
 
 
 def _finish(
@@ -63,10 +69,28 @@ def _finish(
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
     return TranslatedSegment(
         segment,
-        tuple(Hypothesis(r.text, h.score) for r, h in zip(restored, hypotheses, strict=True)),
+        tuple(
+            Hypothesis(r.text, h.score, h.parts) for r, h in zip(restored, hypotheses, strict=True)
+        ),
         terms=tuple(hit for _, hit in protected.slots),
         lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
     )
+
+
+def _with_run_flags(
+    flags: Sequence[qa.QAFlag], failure: Exception | None, hypotheses: Sequence[Hypothesis]
+) -> tuple[qa.QAFlag, ...]:
+    """A segment's QA flags with what happened during MT: a failure first, a split last."""
+    found = list(flags)
+    if failure is not None:
+        found.insert(0, qa.QAFlag(qa.MT_FAILED, str(failure), qa.ERROR))
+    if hypotheses and hypotheses[0].parts > 1:
+        message = (
+            f"longer than the model reads at once: translated in {hypotheses[0].parts} parts "
+            "cut at clause boundaries; check where they join"
+        )
+        found.append(qa.QAFlag(qa.LONG_SEGMENT, message))
+    return tuple(found)
 
 
 def translate_document(
