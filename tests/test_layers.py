@@ -34,6 +34,7 @@ FORBIDDEN = {
     "memory": ("ui", "cli", "workflows"),
     "workflows": ("ui", "cli"),
     "jobs": ("ui", "cli"),
+    "qa": ("store", "ui", "cli", "workflows", "memory", "pipeline", "engines"),
 }
 
 
@@ -83,7 +84,16 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 def test_the_checked_layers_exist():
     assert all(
         modules(layer)
-        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange", "jobs")
+        for layer in (
+            "store",
+            "engines",
+            "segment",
+            "memory",
+            "workflows",
+            "exchange",
+            "jobs",
+            "qa",
+        )
     )
 
 

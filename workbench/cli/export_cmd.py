@@ -27,6 +27,7 @@ from workbench.workflows.document_files import (
     translated_filename,
 )
 from workbench.workflows.export import ExportFormat, export_document, export_filename
+from workbench.workflows.qa import document_length_model
 from workbench.workflows.xliff_import import import_xliff_targets
 
 EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
@@ -114,7 +115,8 @@ def run_export(args: argparse.Namespace) -> int:
         notes = None
         if fmt is ExportFormat.TMX and args.qa_notes:
             glossary = load_glossary(args.glossary or config.glossary_path())
-            notes = qa_notes(glossary, document.source_lang, target)
+            lengths = document_length_model(store, document.id, target, document.source_lang)
+            notes = qa_notes(glossary, document.source_lang, target, length_model=lengths)
         out.parent.mkdir(parents=True, exist_ok=True)
         try:
             count = export_document(store, document, target, fmt, out, args.segments, notes)

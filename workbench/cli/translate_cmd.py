@@ -127,14 +127,9 @@ def run(args: argparse.Namespace) -> int:
         rows = result.rows
         from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
         if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
-            rows = [
-                replace(
-                    row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src))
-                )
-                if (i := row.segment.index) in from_tm
-                else row
-                for row in rows
-            ]
+            shown = [(row.segment.text, from_tm.get(row.segment.index, row.target)) for row in rows]
+            flags = qa.check_document(shown, tgt, glossary, src)
+            rows = [replace(row, flags=tuple(f)) for row, f in zip(rows, flags, strict=True)]
         print(
             f"stored as document {document.name!r} (id {document.id}) in {store.url}",
             file=sys.stderr,

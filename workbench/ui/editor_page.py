@@ -29,6 +29,7 @@ from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     engine,
+    length_model,
     session_glossary,
     stored_file_document,
     translation_memory,
@@ -165,14 +166,16 @@ def _editor(document_id: int) -> None:
     memory = translation_memory()
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
-    _progress_header(store.progress(document.id, target))
+    progress = store.progress(document.id, target)
+    _progress_header(progress)
+    lengths = length_model(document, target, progress)
     exchange_panel.render(
         store,
         document,
         target,
         editor_rows.author(),
         len(memory.memory),
-        qa.qa_notes(glossary, document.source_lang, target),
+        qa.qa_notes(glossary, document.source_lang, target, length_model=lengths),
     )
     _toolbar()
     page = load_editor_page(
@@ -185,6 +188,7 @@ def _editor(document_id: int) -> None:
         st.session_state[state.PAGE_SIZE],
         glossary,
         document.source_lang,
+        lengths,
     )
     if page.page != st.session_state[state.PAGE]:
         st.session_state[state.PAGE] = page.page
