@@ -81,7 +81,7 @@ def run_lookup(args: argparse.Namespace) -> int:
         print(f"no match at or above {args.threshold:g}% in {len(memory)} entries")
         return 0
     for match in matches:
-        kind = "exact" if match.exact else "fuzzy"
+        kind = "exact" if match.exact else "fuzzy, draft" if match.entry.draft else "fuzzy"
         document = f"  from {match.entry.document}" if match.entry.document else ""
         print(f"{match.score:5.1f}% {kind}  ({match.entry.origin}){document}")
         print(f"  source: {render_diff(match.diff)}")

@@ -83,6 +83,7 @@ class MemoryRevision:
     created: datetime
     document_name: str
     position: int
+    status: RevisionStatus = RevisionStatus.CONFIRMED
 
 
 def add_tm_rows(store: Store, rows: Sequence[TmRow]) -> Counter[str]:
@@ -185,4 +186,5 @@ def memory_revisions_since(store: Store, last_id: int) -> Iterator[MemoryRevisio
                 as_utc(revision.created),
                 document_name,
                 position,
+                RevisionStatus(revision.status),
             )
