@@ -84,3 +84,10 @@ def workbench_home() -> Path:
 def engines_file() -> Path:
     """The JSON file that records model directories that are not Argos packages (NLLB)."""
     return workbench_home() / "engines.json"
+
+
+def propagate_repetitions() -> bool:
+    """Whether confirming a sentence fills its repetitions in the same document
+    (`WORKBENCH_PROPAGATE`; on unless set to 0, false, no or off)."""
+    raw = os.environ.get("WORKBENCH_PROPAGATE", "").strip().lower()
+    return raw not in {"0", "false", "no", "off"}

@@ -35,6 +35,7 @@ from workbench.ui.rendering import (
     term_renderings,
     text_block,
 )
+from workbench.workflows.propagate import propagate_confirmed
 
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
 MATCHES_PER_ROW = 2  # fuzzy TM matches shown under a target box, best first
@@ -294,6 +295,11 @@ def _save(
     if revision.id != base_id:
         done = "confirmed" if revision.status == Status.CONFIRMED else "saved"
         st.toast(f"Sentence {number} {done}.")
+    document_id = st.session_state.get(state.DOCUMENT_ID)
+    if revision.status == Status.CONFIRMED and document_id is not None:
+        propagated = propagate_confirmed(store, document_id, segment_id, target, author())
+        if propagated.filled or propagated.kept or propagated.conflicts:
+            st.toast(markdown_text(propagated.summary()))
 
 
 def _toggle_details(segment_id: int) -> None:
