@@ -67,11 +67,11 @@ def main() -> None:
     print(f"{'side':7} {'query':20} {'hits':>6} {'search ms (median/worst)':>25} {'loop ms':>9}")
     for side, query in QUERIES:
         median, worst, hits = timed(
-            lambda: concordance.search(query, "ur", target_side=side == "target", limit=50)
+            lambda q=query, s=side: concordance.search(q, "ur", target_side=s == "target")
         )
         position = 1 if side == "target" else 0
         wanted = search_key(query)
-        scan, _, total = timed(lambda: sum(wanted in k[position] for k in keys), repeat=1)
+        scan, _, total = timed(lambda w=wanted, p=position: sum(w in k[p] for k in keys), repeat=1)
         print(
             f"{side:7} {query:20} {total:>6} {median * 1000:>12.1f} / {worst * 1000:<9.1f}"
             f" {scan * 1000:>9.1f}"
