@@ -345,3 +345,16 @@ def test_confirming_a_repeated_sentence_fills_its_repetitions(store, argos_en_ur
         Origin.PROPAGATED,
         RevisionStatus.CONFIRMED,
     )
+
+
+def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
+    document = store.add_document("talks.txt", "Trade through Torkham fell sharply.")
+    (segment,) = store.segments(document.id)
+    store.save_revision(segment.id, "ur", "طورخم کے راستے تجارت کم ہوئی۔", "amina", None)
+    at = open_app()
+    at.text_input(key="concordance_query").input("torkham").run()
+    assert not at.exception
+    shown = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert "<mark>Torkham</mark>" in shown
+    assert "طورخم کے راستے تجارت کم ہوئی۔" in shown
+    assert "talks.txt #1 · human · draft · amina" in shown
