@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 
 from workbench.analysis.bands import DEFAULT_WEIGHTS, configured_weights, parse_weights
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
-from workbench.workflows.analyze import Analysis, analyze_document
-
-CSV_HEADER = ("band", "segments", "words", "weighted_words")
+from workbench.workflows.analyze import CSV_HEADER, Analysis, analyze_document, write_csv
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,13 +47,6 @@ def run_analyze(args: argparse.Namespace) -> int:
     else:
         print_table(analysis)
     return 0
-
-
-def write_csv(analysis: Analysis, out) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for row in analysis.rows:
-        writer.writerow((row.band.value, row.segments, row.words, f"{row.weighted_words:g}"))
 
 
 def print_table(analysis: Analysis) -> None:
