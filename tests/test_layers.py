@@ -34,6 +34,7 @@ FORBIDDEN = {
     "memory": ("ui", "cli", "workflows"),
     "analysis": ("ui", "cli", "workflows", "store"),
     "workflows": ("ui", "cli"),
+    "jobs": ("ui", "cli"),
 }
 
 
@@ -83,7 +84,7 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 def test_the_checked_layers_exist():
     assert all(
         modules(layer)
-        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange")
+        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange", "jobs")
     )
 
 

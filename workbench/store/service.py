@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, inspect, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
@@ -28,6 +29,7 @@ from workbench.store.errors import (
     StoreBusyError,
     UnknownDocumentError,
 )
+from workbench.store.jobs import JobQueries
 from workbench.store.models import (
     AUTHOR_MAX_CHARS,
     DocumentRecord,
@@ -148,7 +150,7 @@ def _is_unique_clash(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(orig)
 
 
-class Store:
+class Store(JobQueries):
     """One database. Thread-safe: each call opens its own session.
 
     A context manager: `with open_store(url) as store: ...` closes its connections.
@@ -185,6 +187,26 @@ class Store:
         with self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a database-wide lock called `name` for the block (a PostgreSQL advisory lock;
+        on SQLite the write lock), so that one process at a time does a one-off setup."""
+        with self.transaction() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.execute(
+                    sql_text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name}
+                )
+            yield
+
+    def connection_url(self) -> str:
+        """The URL with its password, for a tool that shares the database (the job queue);
+        `url` hides the password for messages."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database has this table (ours or another tool's in the same database)."""
+        return inspect(self.engine).has_table(name)
 
     def _appending(self, work: Callable[[Session], T]) -> T:
         """Run `work`, which appends through `_append`, in one transaction; re-run it when
@@ -420,48 +442,66 @@ class Store:
             )
             if len(segment_ids) != len(hypotheses):
                 raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
-            heads = self._heads(session, document_id, target_lang)
-            results = [
-                MachineTranslationRecord(
-                    segment_id=segment_id,
-                    target_lang=target_lang,
-                    engine=engine,
-                    model_id=model_id,
-                    hypotheses=[
-                        HypothesisRecord(rank=rank, text=h.text, score=h.score)
-                        for rank, h in enumerate(hyps)
-                    ],
-                )
-                for segment_id, hyps in zip(segment_ids, hypotheses, strict=True)
-            ]
-            session.add_all(results)
-            session.flush()
-            replaced = 0
-            for mt in results:
-                head = heads.get(mt.segment_id)
-                untouched = head is None or (
-                    head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
-                )
-                if not untouched:
-                    continue
-                best = mt.hypotheses[0].text if mt.hypotheses else ""
-                added = self._append(
-                    session,
-                    mt.segment_id,
-                    target_lang,
-                    best,
-                    f"{MT_AUTHOR_PREFIX}{engine}",
-                    head.id if head else None,
-                    Origin.MT,
-                    RevisionStatus.DRAFT,
-                    machine_translation_id=mt.id,
-                    head=head,
-                )
-                replaced += added is not None
-            session.flush()
+            results = dict(zip(segment_ids, hypotheses, strict=True))
+            _, replaced = self._store_mt(
+                session, document_id, target_lang, engine, model_id, results
+            )
             return replaced
 
         return self._appending(work)
+
+    def _store_mt(
+        self,
+        session: Session,
+        document_id: int,
+        target_lang: str,
+        engine: str,
+        model_id: str,
+        results: Mapping[int, Sequence[ScoredText]],
+    ) -> tuple[list[MachineTranslationRecord], int]:
+        """Store MT results (segment id -> n-best) of one document inside a write: the best
+        hypothesis becomes the current target where no person has worked on the segment.
+        Returns the records and how many segments got a new MT revision."""
+        heads = self._heads(session, document_id, target_lang)
+        records = [
+            MachineTranslationRecord(
+                segment_id=segment_id,
+                target_lang=target_lang,
+                engine=engine,
+                model_id=model_id,
+                hypotheses=[
+                    HypothesisRecord(rank=rank, text=h.text, score=h.score)
+                    for rank, h in enumerate(hyps)
+                ],
+            )
+            for segment_id, hyps in results.items()
+        ]
+        session.add_all(records)
+        session.flush()
+        replaced = 0
+        for mt in records:
+            head = heads.get(mt.segment_id)
+            untouched = head is None or (
+                head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
+            )
+            if not untouched or not mt.hypotheses:
+                continue
+            best = mt.hypotheses[0].text
+            added = self._append(
+                session,
+                mt.segment_id,
+                target_lang,
+                best,
+                f"{MT_AUTHOR_PREFIX}{engine}",
+                head.id if head else None,
+                Origin.MT,
+                RevisionStatus.DRAFT,
+                machine_translation_id=mt.id,
+                head=head,
+            )
+            replaced += added is not None
+        session.flush()
+        return records, replaced
 
     def machine_translations(self, segment_id: int, target_lang: str) -> list[MachineTranslation]:
         """Every MT result for the segment and target, newest first."""
