@@ -336,6 +336,8 @@ def test_confirming_a_repeated_sentence_fills_its_repetitions(store, argos_en_ur
     at = open_app()
     at.selectbox(key="document_id").set_value(repeated.id).run()
     first, _, third = store.segments(repeated.id)
+    badges = [m.value for m in at.markdown if "badge[Repeated" in m.value]
+    assert badges == [":violet-badge[Repeated 1/2]", ":violet-badge[Repeated 2/2]"]
     box(at, first).input("کوئی بیان جاری نہیں ہوا۔")
     at.button(key=f"confirm-{first.id}").click().run()
     assert not at.exception
