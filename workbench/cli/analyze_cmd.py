@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_target_option(analyze)
     analyze.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     defaults = ",".join(f"{band}={weight:g}" for band, weight in DEFAULT_WEIGHTS.items())
+    defaults = defaults.replace("%", "%%")  # argparse %-formats help texts
     analyze.add_argument(
         "--weights",
         metavar="BAND=PCT,…",
