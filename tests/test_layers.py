@@ -32,6 +32,7 @@ FORBIDDEN = {
     "engines": ("ui", "cli", "workflows", "store"),
     "segment": ("ui", "cli", "workflows", "store"),
     "memory": ("ui", "cli", "workflows"),
+    "analysis": ("ui", "cli", "workflows", "store"),
     "workflows": ("ui", "cli"),
     "jobs": ("ui", "cli"),
     "qa": ("store", "ui", "cli", "workflows", "memory", "pipeline", "engines"),

@@ -23,7 +23,7 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store
-from workbench.ui import editor_rows, exchange_panel, state
+from workbench.ui import concordance_panel, editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
@@ -177,6 +177,7 @@ def _editor(document_id: int) -> None:
         len(memory.memory),
         qa.qa_notes(glossary, document.source_lang, target, length_model=lengths),
     )
+    concordance_panel.render(target)
     _toolbar()
     page = load_editor_page(
         store,

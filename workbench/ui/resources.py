@@ -19,6 +19,7 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.jobs.local import LocalJobRunner
 from workbench.jobs.runner import house_glossary as house_glossary_for_jobs
+from workbench.memory.concordance import ConcordanceSource
 from workbench.memory.source import MemorySource
 from workbench.store import Document, Progress, Store, open_store
 from workbench.ui import state
@@ -47,6 +48,17 @@ def translation_memory() -> MemorySource:
     source = _memory_source(config.database_url())
     source.refresh()
     return source
+
+
+@st.cache_resource(show_spinner=False)
+def _concordance_source(url: str) -> ConcordanceSource:
+    return ConcordanceSource(_open_store(url))
+
+
+def concordance() -> ConcordanceSource:
+    """The app store's concordance: its search keys built once per server process, then
+    kept up to date with what was imported or saved since (each `search` refreshes)."""
+    return _concordance_source(config.database_url())
 
 
 @st.cache_resource(show_spinner=False)

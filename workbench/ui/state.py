@@ -58,6 +58,8 @@ TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
 XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
 TM_UPLOAD = "tm_upload"  # the export panel's uploader of a TMX/XLIFF for the memory
+CONCORDANCE_QUERY = "concordance_query"  # word or phrase searched in memory and documents
+CONCORDANCE_TARGET_SIDE = "concordance_target_side"  # search translations, not sources
 
 
 def download_key(format_name: str) -> str:
@@ -155,6 +157,10 @@ SCORE_REVISIONS = "score_revisions"  # the per-revision table
 SCORE_REFERENCE = "score_reference"  # uploaded reference translation
 SCORE_DOWNLOAD_SENTENCES = "download_sentences"
 SCORE_DOWNLOAD_REVISIONS = "download_revisions"
+
+# ---- analysis page ----------------------------------------------------------------------
+ANALYSIS_DOCUMENT = "analysis_document"  # the document selectbox: id of the analysed document
+ANALYSIS_DOWNLOAD = "analysis_download"  # the CSV download button
 
 
 def init(startup_document: Path | None = None) -> None:
