@@ -80,7 +80,10 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 
 
 def test_the_checked_layers_exist():
-    assert all(modules(layer) for layer in ("store", "engines", "segment", "memory", "workflows", "exchange"))
+    assert all(
+        modules(layer)
+        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange")
+    )
 
 
 def test_only_the_store_opens_sessions_or_sets_sqlite_pragmas():

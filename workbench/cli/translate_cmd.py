@@ -26,7 +26,11 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.translate import (
+    DEFAULT_N_BEST,
+    translate_new_document,
+    translate_stored_document,
+)
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -79,19 +83,25 @@ def run(args: argparse.Namespace) -> int:
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
     with open_store_from(args) as store:
-        document = store.import_document(args.file.name, text, src)
         memory = MemorySource(store).refresh() if args.tm else None
+        stored = store.identical_document(args.file.name, text, src)
+        options = {
+            "n_best": max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+            "glossary": glossary,
+            "memory": memory,
+        }
+        # Translated first, stored after in one transaction: a failure or Ctrl-C during MT
+        # leaves no document without its MT behind.
         with progress_bar(f"{src}→{tgt}") as update:
-            result = translate_stored_document(
-                store,
-                document,
-                engine,
-                tgt,
-                n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
-                progress=update,
-                glossary=glossary,
-                memory=memory,
-            )
+            if stored is not None:
+                document = stored
+                result = translate_stored_document(
+                    store, document, engine, tgt, progress=update, **options
+                )
+            else:
+                document, result = translate_new_document(
+                    store, args.file.name, text, src, engine, tgt, progress=update, **options
+                )
         rows = result.rows
         from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
         if glossary is not None and from_tm:  # the qa column checks the target the TSV shows

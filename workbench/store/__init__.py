@@ -17,6 +17,11 @@ records (`workbench.store.records`), never ORM objects::
 
     # MT: one n-best list per segment, in document order (workbench.engines Hypothesis)
     store.add_machine_translations(doc.id, "ur", "argos", model_id, hypotheses)
+    # A document with its targets (MT, TM fills, aligned texts), or targets for a stored
+    # one, each in one transaction: all of it or nothing is stored.
+    doc, stored = store.add_document_with_targets("report.txt", text, "en", None,
+                                                  DocumentTargets("ur", texts, Origin.TM, mt))
+    stored = store.add_targets(doc.id, DocumentTargets("ur", mt=MachineTranslationBatch(...)))
     store.machine_translations(segment_id, "ur")           # [MachineTranslation], newest first
     store.document_machine_translations(doc.id, "ur")      # {segment id: [MachineTranslation]}
 
@@ -69,13 +74,17 @@ from workbench.store.records import (
     Alternative,
     Appended,
     Document,
+    DocumentTargets,
     MachineTranslation,
+    MachineTranslationBatch,
+    PlannedText,
     Progress,
     Revision,
     SegmentPage,
     SegmentRow,
     SegmentState,
     StoredSegment,
+    TargetsStored,
 )
 from workbench.store.service import SegmentFilter, Store, open_store
 from workbench.vocabulary import Origin, RevisionStatus
@@ -87,8 +96,11 @@ __all__ = [
     "AmbiguousDocumentError",
     "Appended",
     "Document",
+    "DocumentTargets",
     "MachineTranslation",
+    "MachineTranslationBatch",
     "Origin",
+    "PlannedText",
     "Progress",
     "Revision",
     "RevisionConflict",
@@ -101,6 +113,7 @@ __all__ = [
     "Store",
     "StoreBusyError",
     "StoredSegment",
+    "TargetsStored",
     "UnknownDocumentError",
     "open_store",
 ]

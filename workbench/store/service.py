@@ -28,8 +28,8 @@ from workbench.store.errors import (
     StoreBusyError,
     UnknownDocumentError,
 )
+from workbench.store.limits import check_fits
 from workbench.store.models import (
-    AUTHOR_MAX_CHARS,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
@@ -40,12 +40,15 @@ from workbench.store.records import (
     Alternative,
     Appended,
     Document,
+    DocumentTargets,
     MachineTranslation,
+    MachineTranslationBatch,
     Progress,
     Revision,
     SegmentPage,
     SegmentRow,
     StoredSegment,
+    TargetsStored,
 )
 from workbench.timeutil import as_utc
 from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
@@ -81,11 +84,21 @@ def open_store(url: str | None = None) -> Store:
 
 def _check_author(author: str) -> None:
     """SQLite would store any length; PostgreSQL refuses a too long name mid-save."""
-    if len(author) > AUTHOR_MAX_CHARS:
-        raise InputError(
-            f"the author name is {len(author)} characters long; at most {AUTHOR_MAX_CHARS} "
-            "fit (nothing was saved)"
-        )
+    check_fits("the author name", author, RevisionRecord.__table__.c.author, "use a shorter name")
+
+
+def _check_target_lang(target_lang: str) -> None:
+    check_fits("the language tag", target_lang, RevisionRecord.__table__.c.target_lang)
+
+
+def _check_targets(targets: DocumentTargets) -> None:
+    _check_target_lang(targets.target_lang)
+    for author in {planned.author for planned in targets.texts}:
+        _check_author(author)
+    if targets.mt is not None:
+        columns = MachineTranslationRecord.__table__.c
+        check_fits("the engine name", targets.mt.engine, columns.engine)
+        check_fits("the model id", targets.mt.model_id, columns.model_id)
 
 
 def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
@@ -254,13 +267,36 @@ class Store:
         A name already taken gets a suffix (`report.txt (2)`), so names stay unique and
         can be used instead of ids everywhere.
         """
+        return self.add_document_with_targets(name, text, source_lang, segments)[0]
+
+    def add_document_with_targets(
+        self,
+        name: str,
+        text: str,
+        source_lang: str = "en",
+        segments: Sequence[Segment] | None = None,
+        targets: DocumentTargets | None = None,
+    ) -> tuple[Document, TargetsStored]:
+        """Store a new document, its sentences and `targets` (its MT, TM fills or aligned
+        translation) in one transaction: an error or an interrupt stores none of them."""
         if segments is None:
             segments = segment_document(text, source_lang, path=name)
         if not segments:
             raise InputError("the document has no sentences", path=name)
-        with self.transaction() as session:
+        check_fits("the source language tag", source_lang, DocumentRecord.__table__.c.source_lang)
+        if targets is not None:
+            _check_targets(targets)
+
+        def work(session: Session) -> tuple[Document, TargetsStored]:
             record = DocumentRecord(
                 name=self._free_name(session, name), source_lang=source_lang, text=text
+            )
+            check_fits(
+                "the document name",
+                record.name,
+                DocumentRecord.__table__.c.name,
+                "rename the file"
+                + (" (a document of that name is stored)" if record.name != name else ""),
             )
             record.segments = [
                 SegmentRecord(
@@ -275,10 +311,26 @@ class Store:
             ]
             session.add(record)
             session.flush()
-            return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
+            document = _document(
+                record, (len(segments), sum(s.word_count for s in record.segments))
+            )
+            stored = (
+                self._store_targets(session, record.id, targets, heads={})
+                if targets is not None
+                else TargetsStored(0, 0)
+            )
+            return document, stored
+
+        return self._appending(work)
 
     def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
+        found = self.identical_document(name, text, source_lang)
+        return found if found is not None else self.add_document(name, text, source_lang)
+
+    def identical_document(self, name: str, text: str, source_lang: str = "en") -> Document | None:
+        """The stored document added from this name (or its suffixed form) and exactly this
+        text, or None."""
         with self.reading() as session:
             for record in session.scalars(
                 select(DocumentRecord).where(
@@ -290,7 +342,7 @@ class Store:
             ):
                 if record.text == text and record.source_lang == source_lang:
                     return _document(record, self._counts(session, record.id))
-        return self.add_document(name, text, source_lang)
+        return None
 
     @staticmethod
     def _free_name(session: Session, name: str) -> str:
@@ -409,59 +461,105 @@ class Store:
         where no editor has worked on it yet; an editor's work is never displaced, even one
         saved while this runs. Returns how many segments got a new MT revision.
         """
+        batch = MachineTranslationBatch(engine, model_id, tuple(tuple(h) for h in hypotheses))
+        return self.add_targets(document_id, DocumentTargets(target_lang, mt=batch)).new_mt
 
-        def work(session: Session) -> int:
-            segment_ids = list(
-                session.scalars(
-                    select(SegmentRecord.id)
-                    .where(SegmentRecord.document_id == document_id)
-                    .order_by(SegmentRecord.position)
-                )
+    def add_targets(self, document_id: int, targets: DocumentTargets) -> TargetsStored:
+        """Put `targets` on a stored document in one transaction: its texts (each on the
+        base it was planned from; a sentence whose head moved is left alone and reported),
+        then its MT, which becomes the target only where no one has worked on it (an MT
+        draft or nothing; a TM fill just made stays). All of it or nothing is stored."""
+        _check_targets(targets)
+        return self._appending(lambda session: self._store_targets(session, document_id, targets))
+
+    def _store_targets(
+        self,
+        session: Session,
+        document_id: int,
+        targets: DocumentTargets,
+        heads: dict[int, RevisionRecord] | None = None,
+    ) -> TargetsStored:
+        """`add_targets` inside the caller's transaction (`heads`: {} for a new document)."""
+        lang = targets.target_lang
+        segment_ids = list(
+            session.scalars(
+                select(SegmentRecord.id)
+                .where(SegmentRecord.document_id == document_id)
+                .order_by(SegmentRecord.position)
             )
-            if len(segment_ids) != len(hypotheses):
-                raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
-            heads = self._heads(session, document_id, target_lang)
-            results = [
-                MachineTranslationRecord(
-                    segment_id=segment_id,
-                    target_lang=target_lang,
-                    engine=engine,
-                    model_id=model_id,
-                    hypotheses=[
-                        HypothesisRecord(rank=rank, text=h.text, score=h.score)
-                        for rank, h in enumerate(hyps)
-                    ],
-                )
-                for segment_id, hyps in zip(segment_ids, hypotheses, strict=True)
-            ]
-            session.add_all(results)
-            session.flush()
-            replaced = 0
-            for mt in results:
-                head = heads.get(mt.segment_id)
-                untouched = head is None or (
-                    head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
-                )
-                if not untouched:
-                    continue
-                best = mt.hypotheses[0].text if mt.hypotheses else ""
-                added = self._append(
-                    session,
-                    mt.segment_id,
-                    target_lang,
-                    best,
-                    f"{MT_AUTHOR_PREFIX}{engine}",
-                    head.id if head else None,
-                    Origin.MT,
-                    RevisionStatus.DRAFT,
-                    machine_translation_id=mt.id,
-                    head=head,
-                )
-                replaced += added is not None
-            session.flush()
-            return replaced
+        )
+        if heads is None:
+            heads = self._heads(session, document_id, lang)
+        added, conflicts = 0, []
+        for planned in targets.texts:
+            segment_id = segment_ids[planned.position]
+            try:
+                record = self._append(
+                    session, segment_id, lang, planned.text, planned.author,
+                    planned.base_revision_id, targets.origin, planned.status,
+                    head=heads.get(segment_id),
+                )  # fmt: skip
+            except _HeadMoved as moved:
+                theirs = _revision(moved.head) if moved.head else None
+                conflicts.append(RevisionConflict(segment_id, lang, planned.text, theirs))
+                continue
+            if record is not None:
+                added += 1
+                heads[segment_id] = record
+        new_mt = 0
+        if targets.mt is not None:
+            new_mt = self._store_mt(session, segment_ids, lang, targets.mt, heads)
+        session.flush()
+        return TargetsStored(added, new_mt, tuple(conflicts))
 
-        return self._appending(work)
+    def _store_mt(
+        self,
+        session: Session,
+        segment_ids: list[int],
+        target_lang: str,
+        batch: MachineTranslationBatch,
+        heads: dict[int, RevisionRecord],
+    ) -> int:
+        if len(segment_ids) != len(batch.hypotheses):
+            raise ValueError(f"{len(batch.hypotheses)} MT results for {len(segment_ids)} segments")
+        results = [
+            MachineTranslationRecord(
+                segment_id=segment_id,
+                target_lang=target_lang,
+                engine=batch.engine,
+                model_id=batch.model_id,
+                hypotheses=[
+                    HypothesisRecord(rank=rank, text=h.text, score=h.score)
+                    for rank, h in enumerate(hyps)
+                ],
+            )
+            for segment_id, hyps in zip(segment_ids, batch.hypotheses, strict=True)
+        ]
+        session.add_all(results)
+        session.flush()
+        replaced = 0
+        for mt in results:
+            head = heads.get(mt.segment_id)
+            untouched = head is None or (
+                head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
+            )
+            if not untouched:
+                continue
+            best = mt.hypotheses[0].text if mt.hypotheses else ""
+            added = self._append(
+                session,
+                mt.segment_id,
+                target_lang,
+                best,
+                f"{MT_AUTHOR_PREFIX}{batch.engine}",
+                head.id if head else None,
+                Origin.MT,
+                RevisionStatus.DRAFT,
+                machine_translation_id=mt.id,
+                head=head,
+            )
+            replaced += added is not None
+        return replaced
 
     def machine_translations(self, segment_id: int, target_lang: str) -> list[MachineTranslation]:
         """Every MT result for the segment and target, newest first."""
@@ -530,6 +628,7 @@ class Store:
         """
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> Revision:
             if session.get(SegmentRecord, segment_id) is None:
@@ -600,6 +699,7 @@ class Store:
         skipped."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> Appended:
             added, conflicts = 0, []
@@ -633,6 +733,7 @@ class Store:
         revisions were added."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> int:
             added = 0
