@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Select, and_, case, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
 from workbench.errors import InputError
@@ -27,7 +27,9 @@ from workbench.store.errors import (
     RevisionConflict,
     StoreBusyError,
     UnknownDocumentError,
+    WriteClash,
 )
+from workbench.store.failures import database_failure
 from workbench.store.limits import check_fits
 from workbench.store.models import (
     DocumentRecord,
@@ -187,17 +189,33 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads (store modules only; callers outside use the methods)."""
-        with self._sessions() as session:
+        with self._failures_mapped(), self._sessions() as session:
             yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """The one write transaction every write goes through: committed when the block
         ends, rolled back on any error (nothing half-stored); on SQLite it takes the write
-        lock up front (`BEGIN IMMEDIATE`) so writers queue instead of failing midway."""
-        with self._sessions() as session, session.begin():
+        lock up front (`BEGIN IMMEDIATE`) so writers queue instead of failing midway.
+        A database failure (read-only file, full disk, lost server) leaves as one line:
+        a `DatabaseFailure`, or `WriteClash` for a unique key another writer just took."""
+        with self._failures_mapped(), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+
+    @contextmanager
+    def _failures_mapped(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError as exc:
+            if _is_unique_clash(exc):
+                raise WriteClash(
+                    f"another writer saved the same rows at the same moment; nothing was "
+                    f"saved, try again ({self.url})"
+                ) from exc
+            raise database_failure(exc, self.url) from exc
+        except DBAPIError as exc:
+            raise database_failure(exc, self.url) from exc
 
     def _appending(self, work: Callable[[Session], T]) -> T:
         """Run `work`, which appends through `_append`, in one transaction; re-run it when
@@ -207,9 +225,8 @@ class Store:
             try:
                 with self.transaction() as session:
                     return work(session)
-            except IntegrityError as exc:
-                if not _is_unique_clash(exc):
-                    raise
+            except WriteClash:
+                continue
         raise StoreBusyError(
             f"other writers kept changing the same segments; nothing was saved, try again "
             f"({self.url})"
