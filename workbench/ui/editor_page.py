@@ -25,6 +25,7 @@ from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store
 from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
+from workbench.ui.failures import guarded
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
@@ -107,6 +108,7 @@ def _store_upload(store: Store) -> None:
 
 
 @st.fragment
+@guarded
 def _editor(document_id: int) -> None:
     store = app_store()
     document = store.document(document_id)
