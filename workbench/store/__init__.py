@@ -48,6 +48,10 @@ Revision `origin` and `status` are `workbench.vocabulary`'s `Origin` and `Revisi
 segment's state (`SegmentState`: untranslated, pretranslated, edited, confirmed) follows from
 its current revision. MT revisions are authored `mt:<engine>`.
 
+A database failure (full disk, read-only file, damaged file, server down) raises a one-line
+`DatabaseFailure` subclass that says what to do; values longer than a column raise
+`InputError` before anything is written, on SQLite as on PostgreSQL.
+
 Every write goes through `Store.transaction`; every revision through one private append path
 that checks the base and maps a unique-key clash to a re-run (see `workbench.store.service`).
 Only the store opens sessions and sets SQLite pragmas; the translation memory's rows are read
@@ -64,6 +68,11 @@ nothing (it is inspected read-only before anything is written).
 from workbench.store import tm_entries  # noqa: F401  (the translation memory's table)
 from workbench.store.errors import (
     AmbiguousDocumentError,
+    DatabaseDamagedError,
+    DatabaseFailure,
+    DatabaseFullError,
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
     RevisionConflict,
     SchemaVersionError,
     StoreBusyError,
@@ -95,6 +104,11 @@ __all__ = [
     "Alternative",
     "AmbiguousDocumentError",
     "Appended",
+    "DatabaseDamagedError",
+    "DatabaseFailure",
+    "DatabaseFullError",
+    "DatabaseReadOnlyError",
+    "DatabaseUnreachableError",
     "Document",
     "DocumentTargets",
     "MachineTranslation",
