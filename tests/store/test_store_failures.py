@@ -18,6 +18,7 @@ from sqlalchemy import event
 
 from tests.fixtures.small_disk import read_only_file, read_only_folder, tiny_disk
 from tests.store.conftest import FOUR_SENTENCES
+from tests.store.test_store_opening import corrupt_file, other_application_file, text_file
 from workbench.errors import InputError
 from workbench.exchange import tmx
 from workbench.exchange.units import TranslationUnit
@@ -240,3 +241,20 @@ def test_a_message_is_one_line_even_from_a_multi_line_driver_error():
 
     error = sqlite3.OperationalError("first line\n  second line")
     assert "\n" not in str(database_failure(error, "db"))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (corrupt_file, "cannot be read as a database"),
+        (text_file, "not a SQLite database"),
+        (other_application_file, "not a workbench database"),
+    ],
+    ids=["corrupt", "not-sqlite", "other-application"],
+)
+def test_cli_on_a_file_that_is_not_a_usable_database_is_one_line(tmp_path, make, message):
+    path = tmp_path / "found.db"
+    make(path)
+    before = path.read_bytes()
+    assert_one_line(run_cli("docs", "--db", f"sqlite:///{path}"), message)
+    assert path.read_bytes() == before
