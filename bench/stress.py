@@ -15,7 +15,8 @@ concurrent writers of each kind. Not run by CI.
 Figures per backend: acknowledged saves, lost (acknowledged but absent or changed), silently
 overwritten (the next revision after an acknowledged editor save is a TM fill, MT, or an
 XLIFF import that did not start from it), conflicts reported, crashes (a writer process that
-died, or any exception that is not a conflict), and the first crash lines.
+died, or any exception that is not a conflict or a one-line "busy, try again" refusal), and
+the crash lines.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from workbench.store import (  # noqa: E402
     MachineTranslationBatch,
     Origin,
     RevisionConflict,
+    StoreBusyError,
     open_store,
 )
 
@@ -72,6 +74,8 @@ def writer(kind: str, url: str, name: str, seconds: float) -> None:
             WRITERS[kind](store, document, segments, name, n)
         except RevisionConflict:
             emit(conflict=kind)
+        except StoreBusyError:  # one line, nothing saved: the user is told to try again
+            emit(busy=kind)
         except Exception as exc:
             emit(crash=f"{kind}: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}")
 
@@ -149,6 +153,8 @@ def collect(procs: list[subprocess.Popen], figures: Counter, killed: bool = Fals
                 acks.append(event["ack"])
             elif "conflict" in event:
                 figures[f"conflicts reported ({event['conflict']})"] += 1
+            elif "busy" in event:
+                figures[f"refused as busy, nothing saved ({event['busy']})"] += 1
             elif "crash" in event:
                 figures["crashes"] += 1
                 figures[f"  crash: {event['crash']}"] += 1
