@@ -51,6 +51,7 @@ SENTENCES = 12
 TEXT = " ".join(f"Sentence number {i} was discussed in Kabul." for i in range(SENTENCES))
 KINDS = ("editor", "xliff", "tm", "mt")
 XLIFF_AUTHOR = "xliff"
+READY_DIR = "STRESS_READY_DIR"  # where writers say they are about to start writing
 
 
 # ---- the writer processes ------------------------------------------------------------
@@ -66,6 +67,9 @@ def writer(kind: str, url: str, name: str, seconds: float) -> None:
     store = open_store(url)
     document = store.document("stress.txt")
     segments = store.segments(document.id)
+    ready = os.environ.get(READY_DIR)
+    if ready:  # the kill loop waits for every writer to get this far before it kills
+        Path(ready, name).touch()
     deadline = time.monotonic() + seconds
     n = 0
     while time.monotonic() < deadline:
@@ -120,13 +124,18 @@ WRITERS = {"editor": _editor, "xliff": _xliff, "tm": _tm, "mt": _mt}
 # ---- the parent ----------------------------------------------------------------------
 
 
-def spawn(kind: str, url: str, name: str, seconds: float) -> subprocess.Popen:
+def spawn(
+    kind: str, url: str, name: str, seconds: float, ready: Path | None = None
+) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if ready is not None:
+        env[READY_DIR] = str(ready)
     return subprocess.Popen(
         [sys.executable, __file__, "--writer", kind, url, name, str(seconds)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
     )
 
 
@@ -194,8 +203,13 @@ def kill_loop(url: str, rounds: int, writers: int) -> Counter:
     figures: Counter = Counter()
     new_document(url)
     for round_number in range(rounds):
-        procs = [spawn("editor", url, f"e{round_number}-{k}", 60) for k in range(writers)]
-        time.sleep(random.uniform(1.0, 3.0))  # past start-up (imports, opening), into saves
+        with tempfile.TemporaryDirectory() as ready:
+            names = [f"e{round_number}-{k}" for k in range(writers)]
+            procs = [spawn("editor", url, name, 120, Path(ready)) for name in names]
+            started = time.monotonic()
+            while len(os.listdir(ready)) < writers and time.monotonic() - started < 90:
+                time.sleep(0.05)  # start-up (imports, opening) is not what is tested
+        time.sleep(random.uniform(0.2, 2.0))  # then a random moment during the saves
         for proc in procs:
             proc.send_signal(signal.SIGKILL)
         figures["kills"] += len(procs)
