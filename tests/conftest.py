@@ -73,7 +73,7 @@ from tests.fixtures.argos_package import (  # noqa: E402
 )
 
 # The NLLB-shaped model fixtures (`nllb_model_dir`, `registered_nllb`).
-pytest_plugins = ["tests.fixtures.nllb_model"]
+pytest_plugins = ["tests.fixtures.nllb_model", "tests.fixtures.postgres"]
 
 # --------------------------------------------------------------------------- no network
 
@@ -184,6 +184,16 @@ def argos_en_ur_copy(make_argos_package) -> Path:
     path = make_argos_package("en", "ur", "copy")
     assert path.name == package_name("en", "ur", "copy")
     return path
+
+
+@pytest.fixture
+def fresh_argos_models():
+    """Loaded Argos models forgotten before and after the test (it may change one)."""
+    from workbench.engines import argos
+
+    argos.clear_model_cache()
+    yield
+    argos.clear_model_cache()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.argos_package import sample_sentences
+from tests.fixtures.spies import TranslatorSpy
 from workbench import config
 from workbench.engines import argos, ct2
 from workbench.engines.argos import ArgosEngine, find_route
@@ -16,18 +17,6 @@ SENTENCES = [
     "In April 2024, Islamabad publicly acknowledged Pakistan had carried out air strikes.",
     "Around 1.2 million Afghan refugees have been repatriated so far.",
 ]
-
-
-class CallCountingTranslator:
-    """Wraps a real ctranslate2.Translator and counts translate_batch calls (a spy, not a fake)."""
-
-    def __init__(self, real):
-        self.real = real
-        self.calls: list[int] = []
-
-    def translate_batch(self, source, *args, **kwargs):
-        self.calls.append(len(source))
-        return self.real.translate_batch(source, *args, **kwargs)
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +45,7 @@ def test_a_document_is_translated_in_one_translate_batch_call(argos_en_ur_copy):
     engine = ArgosEngine()
     [route] = find_route("en", "ur")
     model = argos.load_model(route, engine.threads)
-    spy = CallCountingTranslator(model.translator)
+    spy = TranslatorSpy(model.translator)
     model.translator = spy
     engine.translate_batch(sample_sentences(), "en", "ur")
     assert spy.calls == [len(sample_sentences())]

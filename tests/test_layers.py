@@ -33,6 +33,7 @@ FORBIDDEN = {
     "segment": ("ui", "cli", "workflows", "store"),
     "memory": ("ui", "cli", "workflows"),
     "workflows": ("ui", "cli"),
+    "jobs": ("ui", "cli"),
 }
 
 
@@ -82,7 +83,7 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 def test_the_checked_layers_exist():
     assert all(
         modules(layer)
-        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange")
+        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange", "jobs")
     )
 
 

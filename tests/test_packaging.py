@@ -113,6 +113,8 @@ def test_a_wheel_built_from_the_tree_installs_offline_and_runs(tmp_path):
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("workbench-*.whl")
     with zipfile.ZipFile(wheel) as archive:
+        # The segmentation rules are data files the package reads at run time.
+        assert "workbench/segment/rules/en.toml" in archive.namelist()
         metadata = Parser().parsestr(
             archive.read(
                 next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))

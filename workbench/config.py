@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workbench.errors import InputError, WorkbenchError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 GLOSSARIES_DIR = PROJECT_ROOT / "glossaries"
@@ -84,3 +86,89 @@ def workbench_home() -> Path:
 def engines_file() -> Path:
     """The JSON file that records model directories that are not Argos packages (NLLB)."""
     return workbench_home() / "engines.json"
+
+
+def job_mode() -> str:
+    """Who runs translation jobs: `local` (a thread of the app, the default) or `queue`
+    (the PostgreSQL queue that `workbench worker` processes take jobs from)."""
+    mode = os.environ.get("WORKBENCH_JOBS", "local").strip().lower() or "local"
+    if mode not in ("local", "queue"):
+        raise WorkbenchError(f"WORKBENCH_JOBS must be 'local' or 'queue', not {mode!r}")
+    return mode
+
+
+DEFAULT_JOB_BATCHES = (32, 128)
+
+
+def job_batch_sizes() -> tuple[int, int]:
+    """Sentences in a job's first batch (the editor's rows) and in each later one:
+    `WORKBENCH_JOB_BATCH=FIRST,LATER` (default 32,128; `bench/jobs.py` measures them)."""
+    raw = os.environ.get("WORKBENCH_JOB_BATCH", "").strip()
+    if not raw:
+        return DEFAULT_JOB_BATCHES
+    parts = raw.split(",")
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        sizes = ()
+    if len(sizes) not in (1, 2) or min(sizes) < 1:
+        raise WorkbenchError(f"WORKBENCH_JOB_BATCH must be N or FIRST,LATER (numbers), not {raw!r}")
+    return (sizes[0], sizes[-1])
+
+
+def segmentation_rules_dir() -> Path:
+    """Where a desk keeps its additions to the segmentation rules (`WORKBENCH_SEGMENT_RULES`):
+    one `<lang>.toml` per language (docs/segmentation.md). Default: `<workbench home>/segmentation`.
+    """
+    raw = os.environ.get("WORKBENCH_SEGMENT_RULES", "")
+    return Path(raw).expanduser() if raw else workbench_home() / "segmentation"
+
+
+# Size limits for one document, checked before any work so a huge upload is refused in a
+# moment instead of blocking the app (a 20 MB text once took 55 s and 1.3 GB to segment and
+# never finished translating). A news article is 5-50 kB; a long report about 1 MB.
+MAX_FILE_BYTES_ENV = "WORKBENCH_MAX_FILE_BYTES"
+MAX_DOCUMENT_CHARS_ENV = "WORKBENCH_MAX_DOCUMENT_CHARS"
+MAX_SEGMENTS_ENV = "WORKBENCH_MAX_SEGMENTS"
+DEFAULT_MAX_FILE_BYTES = 5_000_000
+DEFAULT_MAX_DOCUMENT_CHARS = 2_000_000
+DEFAULT_MAX_SEGMENTS = 20_000
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").replace("_", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+
+def max_file_bytes() -> int:
+    """Largest document file read or uploaded, in bytes (`WORKBENCH_MAX_FILE_BYTES`)."""
+    return _positive_int(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES)
+
+
+def max_document_chars() -> int:
+    """Most characters in one document (`WORKBENCH_MAX_DOCUMENT_CHARS`)."""
+    return _positive_int(MAX_DOCUMENT_CHARS_ENV, DEFAULT_MAX_DOCUMENT_CHARS)
+
+
+def max_segments() -> int:
+    """Most segments in one document (`WORKBENCH_MAX_SEGMENTS`)."""
+    return _positive_int(MAX_SEGMENTS_ENV, DEFAULT_MAX_SEGMENTS)
+
+
+def check_file_size(size: int, *, path: str | None = None) -> None:
+    """Refuse a file larger than `max_file_bytes()` with one `InputError`."""
+    _refuse_over(size, max_file_bytes(), "the file is {:,} bytes", MAX_FILE_BYTES_ENV, path)
+
+
+def check_document_chars(length: int, *, path: str | None = None) -> None:
+    """Refuse a text longer than `max_document_chars()` with one `InputError`."""
+    what = "the document has {:,} characters"
+    _refuse_over(length, max_document_chars(), what, MAX_DOCUMENT_CHARS_ENV, path)
+
+
+def _refuse_over(value: int, limit: int, what: str, env: str, path: str | None) -> None:
+    if value > limit:
+        raise InputError(
+            f"{what.format(value)}; the limit is {limit:,} (split the document, or raise {env})",
+            path=path,
+        )

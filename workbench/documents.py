@@ -5,6 +5,9 @@ UTF-16 or UTF-32 text that starts with its byte-order mark. Anything else that i
 UTF-8 is refused with an `InputError` that names the file and the line of the first bad byte,
 and so is a document with nothing but whitespace in it. Line breaks and all other characters
 are kept exactly as they are, because segment spans index the decoded text.
+
+Size limits (`config.max_file_bytes`, `config.max_document_chars`) are checked before any
+work: a file over the limit is refused from its size alone, without reading it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import codecs
 import os
 
+from workbench import config
 from workbench.errors import InputError
 
 __all__ = ["decode_document", "decode_text", "read_bytes", "read_document"]
@@ -29,12 +33,14 @@ _BOMS = (
 def decode_document(data: bytes, name: str) -> str:
     """Decode the bytes of a document called `name` (a path or an upload's file name).
 
-    Raises `InputError` if the bytes are not valid text in the accepted encodings or hold
-    nothing but whitespace.
+    Raises `InputError` if the bytes are not valid text in the accepted encodings, hold
+    nothing but whitespace, or are over the size limits.
     """
+    config.check_file_size(len(data), path=name)
     text = decode_text(data, name)
     if not text.replace("\ufeff", "").strip():
         raise InputError("the document is empty", path=name)
+    config.check_document_chars(len(text), path=name)
     return text
 
 
@@ -75,8 +81,15 @@ def _line_of_byte(body: bytes, offset: int, encoding: str) -> int:
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
-    """Read the text document at `path` (see `decode_document` for what is accepted)."""
-    return decode_document(read_bytes(path), os.fspath(path))
+    """Read the text document at `path` (see `decode_document` for what is accepted); a file
+    over the size limit is refused before it is read."""
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    config.check_file_size(size, path=name)
+    return decode_document(read_bytes(path), name)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:

@@ -20,7 +20,6 @@ class Language:
     nllb_code: str  # NLLB-200 language token
     rtl: bool
     font_stack: str  # CSS font-family for text in this language
-    pysbd_code: str  # language code for pysbd's rules
 
     @property
     def direction(self) -> str:
@@ -31,11 +30,11 @@ _NASTALIQ = '"Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans Arabic", seri
 _NASKH = '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Nastaliq Urdu", serif'
 _LATIN = '"Noto Sans", "Source Sans Pro", sans-serif'
 
-ENGLISH = Language("en", "English", "en", "eng_Latn", False, _LATIN, "en")
-URDU = Language("ur", "Urdu", "ur", "urd_Arab", True, _NASTALIQ, "ur")
-DARI = Language("fa-AF", "Dari", "fa", "prs_Arab", True, _NASKH, "fa")
-PERSIAN = Language("fa", "Persian (Iran)", "fa", "pes_Arab", True, _NASKH, "fa")
-PASHTO = Language("ps", "Pashto", "ps", "pbt_Arab", True, _NASKH, "fa")
+ENGLISH = Language("en", "English", "en", "eng_Latn", False, _LATIN)
+URDU = Language("ur", "Urdu", "ur", "urd_Arab", True, _NASTALIQ)
+DARI = Language("fa-AF", "Dari", "fa", "prs_Arab", True, _NASKH)
+PERSIAN = Language("fa", "Persian (Iran)", "fa", "pes_Arab", True, _NASKH)
+PASHTO = Language("ps", "Pashto", "ps", "pbt_Arab", True, _NASKH)
 
 LANGUAGES: dict[str, Language] = {
     lang.code: lang for lang in (ENGLISH, URDU, DARI, PERSIAN, PASHTO)

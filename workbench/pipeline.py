@@ -48,9 +48,10 @@ def translate_segments(
     matcher = TermMatcher(glossary, tgt) if glossary is not None else None
     protected = [protect(s.text, matcher.find_terms(s.text) if matcher else []) for s in segments]
     hyps = engine.translate_batch([p.text for p in protected], src, tgt, n_best, progress)
+    failures = getattr(hyps, "failures", {})
     return [
-        _finish(s, p, h, src, tgt, glossary)
-        for s, p, h in zip(segments, protected, hyps, strict=True)
+        _finish(s, p, h, src, tgt, glossary, failures.get(i))
+        for i, (s, p, h) in enumerate(zip(segments, protected, hyps, strict=True))
     ]
 
 
@@ -61,15 +62,27 @@ def _finish(
     src: str,
     tgt: str,
     glossary: Glossary | None,
+    failure: Exception | None = None,
 ) -> TranslatedSegment:
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
     best = restored[0].text if restored else ""
+    flags = qa.check(segment.text, best, tgt, glossary, src)
+    if failure is not None:
+        flags.insert(0, qa.QAFlag(qa.MT_FAILED, str(failure), qa.ERROR))
+    if hypotheses and hypotheses[0].parts > 1:
+        message = (
+            f"longer than the model reads at once: translated in {hypotheses[0].parts} parts "
+            "cut at clause boundaries; check where they join"
+        )
+        flags.append(qa.QAFlag(qa.LONG_SEGMENT, message))
     return TranslatedSegment(
         segment,
-        tuple(Hypothesis(r.text, h.score) for r, h in zip(restored, hypotheses, strict=True)),
+        tuple(
+            Hypothesis(r.text, h.score, h.parts) for r, h in zip(restored, hypotheses, strict=True)
+        ),
         terms=tuple(hit for _, hit in protected.slots),
         lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
-        flags=tuple(qa.check(segment.text, best, tgt, glossary, src)),
+        flags=tuple(flags),
     )
 
 

@@ -28,6 +28,8 @@ TARGET_EMPTY = "target-empty"
 UNTRANSLATED = "untranslated"
 PUNCTUATION = "punctuation"
 LENGTH_RATIO = "length-ratio"
+LONG_SEGMENT = "long-segment"  # set by the pipeline: MT had to cut the source into parts
+MT_FAILED = "mt-failed"  # set by the pipeline: the model could not translate the segment
 
 # Code -> what it means, for the editor's filter and documentation.
 CODES: dict[str, str] = {
@@ -38,6 +40,8 @@ CODES: dict[str, str] = {
     UNTRANSLATED: "the target is the source again, or mostly Latin script",
     PUNCTUATION: "the sentence-final punctuation does not match the source",
     LENGTH_RATIO: "the target is far shorter or longer than sources usually translate to",
+    LONG_SEGMENT: "the source was longer than the model reads at once and was translated in parts",
+    MT_FAILED: "the model could not translate the segment",
 }
 
 # Sentence-final marks: source mark -> marks accepted at the end of the target, per target.

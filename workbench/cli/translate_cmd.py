@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +19,8 @@ from workbench.cli.options import (
 )
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
+from workbench.editing import default_author
+from workbench.engines.base import TranslationEngine
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.exchange.table import write_rows
@@ -26,6 +29,7 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
+from workbench.workflows.fill import fill_exact_matches
 from workbench.workflows.translate import (
     DEFAULT_N_BEST,
     translate_new_document,
@@ -70,6 +74,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fill sentences the translation memory holds exactly before MT, as the editor "
         "does; their TSV target is the memory's (default: on)",
     )
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="store the document and put its MT on the PostgreSQL job queue for `workbench "
+        "worker` processes instead of translating here (prints the job id; `workbench jobs` "
+        "shows progress)",
+    )
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -83,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
     with open_store_from(args) as store:
+        if args.queue:
+            return enqueue_translation(store, args.file.name, text, src, tgt, engine, args.tm)
         memory = MemorySource(store).refresh() if args.tm else None
         stored = store.identical_document(args.file.name, text, src)
         options = {
@@ -138,7 +151,52 @@ def run(args: argparse.Namespace) -> int:
                 f"{totals.flagged} flagged for review",
                 file=sys.stderr,
             )
-        return 0
+        return _report_mt_problems(rows)
+
+
+def _report_mt_problems(rows: Sequence[TranslatedSegment]) -> int:
+    """One stderr line per segment MT failed on (exit 1) and one for segments MT translated
+    in parts (`long-segment`); every other segment is translated and stored either way."""
+    failed = [f for row in rows for f in row.flags if f.code == qa.MT_FAILED]
+    long = [
+        row.segment.index + 1 for row in rows if any(f.code == qa.LONG_SEGMENT for f in row.flags)
+    ]
+    for flag in failed:
+        print(f"error: {flag.message}", file=sys.stderr)
+    if long:
+        print(
+            f"{len(long)} {'segment was' if len(long) == 1 else 'segments were'} longer than the "
+            f"model reads at once and translated in parts (long-segment): "
+            f"{', '.join(map(str, long))}",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def enqueue_translation(
+    store: Store,
+    name: str,
+    text: str,
+    src: str,
+    tgt: str,
+    engine: TranslationEngine,
+    use_memory: bool,
+) -> int:
+    """`translate --queue`: store the document, fill exact memory matches, queue the MT."""
+    from workbench.jobs import start_translation
+    from workbench.jobs.pgqueue import enqueue, libpq_url
+
+    libpq_url(store.url)  # not PostgreSQL: refused before anything is stored
+    document = store.import_document(name, text, src)
+    if use_memory:
+        fill_exact_matches(store, document.id, tgt, MemorySource(store).refresh())
+    job = start_translation(store, document.id, tgt, engine, default_author())
+    enqueue(store, job.id)
+    print(
+        f"job {job.id} queued: {job.total} of {document.segment_count} sentences of "
+        f"{document.name!r} → {tgt}; `workbench jobs` shows its progress"
+    )
+    return 0
 
 
 def tm_targets(store: Store, document_id: int, target: str) -> dict[int, str]:

@@ -1,6 +1,6 @@
 """Argos Translate packages run directly on CTranslate2, one batched call per document.
 
-We use Argos only for its packages (metadata, SentencePiece model, CTranslate2 model), not
+We use Argos only for its packages (metadata, tokenizer, CTranslate2 model), not
 for `argostranslate.translate`: in 1.11 that runs its own sentence splitter (which downloads
 resources at first use and fails offline), translates sentence by sentence, and corrupts
 `target_prefix` handling by turning `_` into spaces before stripping the prefix.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench import config
-from workbench.engines import ct2
-from workbench.engines.base import Hypothesis, ProgressCallback
+from workbench.engines import ct2, tokenizers
+from workbench.engines.base import Hypothesis, ProgressCallback, TranslatedBatch
 from workbench.errors import MissingModelError, WorkbenchError
 from workbench.languages import ENGLISH, get_language
 
@@ -47,7 +47,9 @@ class ArgosPackageInfo:
             raise WorkbenchError(f"{path}: not an Argos package (no metadata.json)") from exc
         except (OSError, ValueError) as exc:
             raise WorkbenchError(f"{meta_path}: unreadable metadata ({exc})") from exc
-        missing = [name for name in ("model", "sentencepiece.model") if not (path / name).exists()]
+        missing = [] if (path / "model").exists() else ["model"]
+        if not any((path / name).exists() for name in tokenizers.TOKENIZER_FILES):
+            missing.append(" or ".join(tokenizers.TOKENIZER_FILES))
         if missing:
             raise WorkbenchError(f"{path}: Argos package lacks {', '.join(missing)}")
         if not meta.get("from_code") or not meta.get("to_code"):
@@ -125,12 +127,18 @@ def install_hint(src: str, tgt: str) -> str:
 
 
 class LoadedModel:
-    """A package's CTranslate2 translator and SentencePiece model, loaded once."""
+    """A package's CTranslate2 translator and tokenizer, loaded once."""
 
     def __init__(self, info: ArgosPackageInfo, threads: int):
         self.info = info
         self.translator = ct2.load_translator(info.path / "model", threads, "Argos model")
-        self.sp = ct2.load_sentencepiece(info.path / "sentencepiece.model", "Argos tokenizer")
+        self.tokenizer = tokenizers.load_argos_tokenizer(info.path, info.from_code, info.to_code)
+        self.max_positions = ct2.position_limit(info.path / "model")
+
+    @property
+    def sp(self):
+        """The SentencePiece processor (SentencePiece packages only)."""
+        return self.tokenizer.processor
 
     def translate(
         self,
@@ -138,25 +146,32 @@ class LoadedModel:
         n_best: int,
         beam_size: int,
         progress: ProgressCallback | None = None,
-    ) -> list[list[Hypothesis]]:
+    ) -> TranslatedBatch:
         """Translate every sentence in one batched call (see `ct2.translate_tokens`)."""
         prefix = [self.info.target_prefix] if self.info.target_prefix else None
         raw = ct2.translate_tokens(
             self.translator,
             sentences,
-            lambda sentence: self.sp.encode(sentence, out_type=str),
+            self.tokenizer.encode,
             target_prefix=prefix,
             n_best=n_best,
             beam_size=beam_size,
             length_penalty=LENGTH_PENALTY,
             progress=progress,
+            max_positions=self.max_positions,
         )
-        return [[Hypothesis(self._detokenize(p), s) for p, s in hyps] for hyps in raw]
+        return TranslatedBatch(
+            [
+                [Hypothesis(self._detokenize(p), s, parts) for p, s in hyps]
+                for hyps, parts in zip(raw, raw.parts, strict=True)
+            ],
+            raw.failures,
+        )
 
     def _detokenize(self, pieces: list[str]) -> str:
         if self.info.target_prefix and pieces and pieces[0] == self.info.target_prefix:
             pieces = pieces[1:]
-        return self.sp.decode_pieces(pieces).strip()
+        return self.tokenizer.decode(pieces).strip()
 
 
 _cache: ct2.ModelCache[LoadedModel] = ct2.ModelCache()
@@ -199,7 +214,7 @@ class ArgosEngine:
         tgt: str,
         n_best: int = 1,
         progress: ProgressCallback | None = None,
-    ) -> list[list[Hypothesis]]:
+    ) -> TranslatedBatch:
         if n_best < 1:
             raise WorkbenchError(f"n_best must be at least 1, got {n_best}")
         route = find_route(src, tgt)
@@ -217,9 +232,21 @@ class ArgosEngine:
 
         pivot = models[0].translate(sentences, 1, self.beam_size, leg_progress(0))
         final = models[1].translate(
-            [hyps[0].text for hyps in pivot], n_best, self.beam_size, leg_progress(total)
+            [hyps[0].text if hyps else "" for hyps in pivot],
+            n_best,
+            self.beam_size,
+            leg_progress(total),
         )
-        return [
-            [Hypothesis(h.text, h.score + first[0].score) for h in hyps]
-            for first, hyps in zip(pivot, final, strict=True)
-        ]
+        failures = {**final.failures, **pivot.failures}
+        return TranslatedBatch(
+            [
+                []
+                if i in failures
+                else [
+                    Hypothesis(h.text, h.score + first[0].score, max(h.parts, first[0].parts))
+                    for h in hyps
+                ]
+                for i, (first, hyps) in enumerate(zip(pivot, final, strict=True))
+            ],
+            failures,
+        )

@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from workbench.errors import WorkbenchError
+
 # Called with (sentences done, sentences total) while a batch is being translated.
 ProgressCallback = Callable[[int, int], None]
 
@@ -20,6 +22,25 @@ class Hypothesis:
 
     text: str
     score: float
+    # How many parts the source was translated in: more than 1 when it was longer than the
+    # model can read and was cut at clause boundaries (QA flags it `long-segment`).
+    parts: int = 1
+
+
+class TranslatedBatch(list):
+    """What `translate_batch` returns: per sentence, its hypotheses (this is that list).
+
+    `failures` maps the position of each sentence the model could not translate (it has no
+    hypotheses) to a one-line error naming it; every other sentence is translated.
+    """
+
+    def __init__(
+        self,
+        results: Sequence[Sequence[Hypothesis]],
+        failures: dict[int, WorkbenchError] | None = None,
+    ):
+        super().__init__(list(hyps) for hyps in results)
+        self.failures: dict[int, WorkbenchError] = dict(failures or {})
 
 
 @runtime_checkable
@@ -37,6 +58,9 @@ class TranslationEngine(Protocol):
         progress: ProgressCallback | None = None,
     ) -> list[list[Hypothesis]]:
         """Return, for each sentence in order, up to `n_best` hypotheses, best first.
+
+        One sentence the model fails on must not lose the others: it gets no hypotheses,
+        and the result (a `TranslatedBatch`) names it in `failures`.
 
         `src` and `tgt` are workbench language codes (`en`, `ur`, `fa-AF`, `ps`).
         """

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from workbench import config
 from workbench.engines import ct2, engine_settings
-from workbench.engines.base import Hypothesis, ProgressCallback
+from workbench.engines.base import Hypothesis, ProgressCallback, TranslatedBatch
 from workbench.errors import InputError, MissingModelError, WorkbenchError
 from workbench.languages import ENGLISH, LANGUAGES, TARGETS, get_language
 
@@ -175,6 +175,7 @@ class LoadedNllbModel:
         self.info = info
         self.translator = ct2.load_translator(info.path, threads, "NLLB model")
         self.sp = ct2.load_sentencepiece(info.path / SENTENCEPIECE_FILE, "NLLB tokenizer")
+        self.max_positions = ct2.position_limit(info.path)
 
     def translate_tokens(
         self,
@@ -184,7 +185,7 @@ class LoadedNllbModel:
         n_best: int,
         beam_size: int,
         progress: ProgressCallback | None = None,
-    ) -> list[list[ct2.TokenHypothesis]]:
+    ) -> ct2.TokenResults:
         """Raw output tokens, target prefix included, in one batched call."""
         src_token = get_language(src).nllb_code
         return ct2.translate_tokens(
@@ -196,6 +197,7 @@ class LoadedNllbModel:
             beam_size=beam_size,
             length_penalty=LENGTH_PENALTY,
             progress=progress,
+            max_positions=self.max_positions,
         )
 
     def translate(
@@ -206,16 +208,19 @@ class LoadedNllbModel:
         n_best: int,
         beam_size: int,
         progress: ProgressCallback | None = None,
-    ) -> list[list[Hypothesis]]:
+    ) -> TranslatedBatch:
         tgt_token = get_language(tgt).nllb_code
         raw = self.translate_tokens(sentences, src, tgt, n_best, beam_size, progress)
-        return [
+        return TranslatedBatch(
             [
-                Hypothesis(self.sp.decode_pieces(text_tokens(t, tgt_token)).strip(), s)
-                for t, s in hyps
-            ]
-            for hyps in raw
-        ]
+                [
+                    Hypothesis(self.sp.decode_pieces(text_tokens(t, tgt_token)).strip(), s, parts)
+                    for t, s in hyps
+                ]
+                for hyps, parts in zip(raw, raw.parts, strict=True)
+            ],
+            raw.failures,
+        )
 
 
 _cache: ct2.ModelCache[LoadedNllbModel] = ct2.ModelCache()
@@ -257,7 +262,7 @@ class NllbEngine:
         tgt: str,
         n_best: int = 1,
         progress: ProgressCallback | None = None,
-    ) -> list[list[Hypothesis]]:
+    ) -> TranslatedBatch:
         if n_best < 1:
             raise WorkbenchError(f"n_best must be at least 1, got {n_best}")
         model = load_model(self._model_for(src, tgt), self.threads)

@@ -65,7 +65,10 @@ nothing (it is inspected read-only before anything is written).
 """
 
 # Modules with their own tables, imported so `open_store` creates them.
-from workbench.store import tm_entries  # noqa: F401  (the translation memory's table)
+from workbench.store import (
+    jobs,  # noqa: F401  (background MT jobs)
+    tm_entries,  # noqa: F401  (the translation memory's table)
+)
 from workbench.store.errors import (
     AmbiguousDocumentError,
     DatabaseDamagedError,

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, inspect, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
@@ -30,6 +31,7 @@ from workbench.store.errors import (
     WriteClash,
 )
 from workbench.store.failures import database_failure
+from workbench.store.jobs import JobQueries
 from workbench.store.limits import check_fits
 from workbench.store.models import (
     DocumentRecord,
@@ -163,7 +165,7 @@ def _is_unique_clash(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(orig)
 
 
-class Store:
+class Store(JobQueries):
     """One database. Thread-safe: each call opens its own session.
 
     A context manager: `with open_store(url) as store: ...` closes its connections.
@@ -202,6 +204,26 @@ class Store:
         with self._failures_mapped(), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a database-wide lock called `name` for the block (a PostgreSQL advisory lock;
+        on SQLite the write lock), so that one process at a time does a one-off setup."""
+        with self.transaction() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.execute(
+                    sql_text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name}
+                )
+            yield
+
+    def connection_url(self) -> str:
+        """The URL with its password, for a tool that shares the database (the job queue);
+        `url` hides the password for messages."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database has this table (ours or another tool's in the same database)."""
+        return inspect(self.engine).has_table(name)
 
     @contextmanager
     def _failures_mapped(self) -> Iterator[None]:
@@ -525,50 +547,62 @@ class Store:
                 heads[segment_id] = record
         new_mt = 0
         if targets.mt is not None:
-            new_mt = self._store_mt(session, segment_ids, lang, targets.mt, heads)
+            hypotheses = targets.mt.hypotheses
+            if len(segment_ids) != len(hypotheses):
+                raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
+            _, new_mt = self._store_mt(
+                session, document_id, lang, targets.mt.engine, targets.mt.model_id,
+                dict(zip(segment_ids, hypotheses, strict=True)), heads,
+            )  # fmt: skip
         session.flush()
         return TargetsStored(added, new_mt, tuple(conflicts))
 
     def _store_mt(
         self,
         session: Session,
-        segment_ids: list[int],
+        document_id: int,
         target_lang: str,
-        batch: MachineTranslationBatch,
-        heads: dict[int, RevisionRecord],
-    ) -> int:
-        if len(segment_ids) != len(batch.hypotheses):
-            raise ValueError(f"{len(batch.hypotheses)} MT results for {len(segment_ids)} segments")
-        results = [
+        engine: str,
+        model_id: str,
+        results: Mapping[int, Sequence[ScoredText]],
+        heads: dict[int, RevisionRecord] | None = None,
+    ) -> tuple[list[MachineTranslationRecord], int]:
+        """Store MT results (segment id -> n-best) of one document inside a write: the best
+        hypothesis becomes the current target where no person has worked on the segment.
+        `heads`: the segments' heads as this transaction left them (read when not given).
+        Returns the records and how many segments got a new MT revision."""
+        if heads is None:
+            heads = self._heads(session, document_id, target_lang)
+        records = [
             MachineTranslationRecord(
                 segment_id=segment_id,
                 target_lang=target_lang,
-                engine=batch.engine,
-                model_id=batch.model_id,
+                engine=engine,
+                model_id=model_id,
                 hypotheses=[
                     HypothesisRecord(rank=rank, text=h.text, score=h.score)
                     for rank, h in enumerate(hyps)
                 ],
             )
-            for segment_id, hyps in zip(segment_ids, batch.hypotheses, strict=True)
+            for segment_id, hyps in results.items()
         ]
-        session.add_all(results)
+        session.add_all(records)
         session.flush()
         replaced = 0
-        for mt in results:
+        for mt in records:
             head = heads.get(mt.segment_id)
             untouched = head is None or (
                 head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
             )
-            if not untouched:
+            if not untouched or not mt.hypotheses:
                 continue
-            best = mt.hypotheses[0].text if mt.hypotheses else ""
+            best = mt.hypotheses[0].text
             added = self._append(
                 session,
                 mt.segment_id,
                 target_lang,
                 best,
-                f"{MT_AUTHOR_PREFIX}{batch.engine}",
+                f"{MT_AUTHOR_PREFIX}{engine}",
                 head.id if head else None,
                 Origin.MT,
                 RevisionStatus.DRAFT,
@@ -576,7 +610,8 @@ class Store:
                 head=head,
             )
             replaced += added is not None
-        return replaced
+        session.flush()
+        return records, replaced
 
     def machine_translations(self, segment_id: int, target_lang: str) -> list[MachineTranslation]:
         """Every MT result for the segment and target, newest first."""

@@ -17,6 +17,8 @@ from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
+from workbench.jobs.local import LocalJobRunner
+from workbench.jobs.runner import house_glossary as house_glossary_for_jobs
 from workbench.memory.source import MemorySource
 from workbench.store import Store, open_store
 from workbench.ui import state
@@ -50,6 +52,19 @@ def translation_memory() -> MemorySource:
 def engine(name: str = "argos") -> TranslationEngine:
     """One engine per server process: models load once, not on every rerun."""
     return registry.get_engine(name)
+
+
+@st.cache_resource(show_spinner=False)
+def _job_runner(url: str) -> LocalJobRunner:
+    return LocalJobRunner(
+        _open_store(url), lambda name, src, tgt: engine(name), glossaries=house_glossary_for_jobs
+    )
+
+
+def job_runner() -> LocalJobRunner:
+    """The server process's thread that runs translation jobs (one per store); it picks up
+    jobs left queued or orphaned by a server that stopped, when it starts."""
+    return _job_runner(config.database_url())
 
 
 @st.cache_resource(show_spinner=False)

@@ -35,6 +35,7 @@ DOCUMENT_ID = "document_id"  # id of the open stored document
 UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
 TRANSLATE = "translate"  # the Translate button
+JOB_CANCEL = "job_cancel"  # the running translation job's Cancel button
 ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
 SEARCH = "search"  # text searched in source and target
 PAGE = "page"  # 1-based page of rows
