@@ -25,6 +25,7 @@ from workbench.ui import (  # noqa: E402
     sidebar,
     state,
 )
+from workbench.ui.failures import guarded  # noqa: E402
 
 
 def _startup_document() -> Path | None:
@@ -40,20 +41,39 @@ def main() -> None:
     )
     state.init(_startup_document())
     pages = [
-        st.Page(editor_page.render, title="Editor", icon=":material/edit_note:", url_path="editor"),
         st.Page(
-            glossary_page.render, title="Glossary", icon=":material/menu_book:", url_path="glossary"
+            guarded(editor_page.render),
+            title="Editor",
+            icon=":material/edit_note:",
+            url_path="editor",
         ),
         st.Page(
-            align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
+            guarded(glossary_page.render),
+            title="Glossary",
+            icon=":material/menu_book:",
+            url_path="glossary",
         ),
-        st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
         st.Page(
-            analysis_page.render, title="Analysis", icon=":material/bar_chart:", url_path="analysis"
+            guarded(align_page.render),
+            title="Align",
+            icon=":material/compare_arrows:",
+            url_path="align",
+        ),
+        st.Page(
+            guarded(scores_page.render),
+            title="Scores",
+            icon=":material/analytics:",
+            url_path="scores",
+        ),
+        st.Page(
+            guarded(analysis_page.render),
+            title="Analysis",
+            icon=":material/bar_chart:",
+            url_path="analysis",
         ),
     ]
     page = st.navigation(pages)
-    sidebar.render()  # name, target and engine: drawn once, read by every page
+    guarded(sidebar.render)()  # name, target and engine: drawn once, read by every page
     page.run()
 
 

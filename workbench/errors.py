@@ -7,9 +7,20 @@ a traceback and exit 2, and the app can show it without crashing.
 
 from __future__ import annotations
 
+import re
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\u2028\u2029]+\s*")
+
 
 class WorkbenchError(Exception):
-    """A problem with the user's input or environment, reported as one clear line."""
+    """A problem with the user's input or environment, reported as one clear line.
+
+    The message is one line whatever it quotes: line breaks in a parser's or a database
+    driver's text (libxml2, psycopg) become single spaces.
+    """
+
+    def __str__(self) -> str:
+        return _LINE_BREAKS.sub(" ", super().__str__())
 
 
 class InputError(WorkbenchError):

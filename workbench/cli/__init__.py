@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 from workbench import __version__
 from workbench.errors import WorkbenchError
+from workbench.store.failures import database_failure, one_line
 
 # Each module defines `register(subparsers)` and sets `func` on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -61,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args) or 0)
     except WorkbenchError as exc:
-        print(f"workbench: error: {exc}", file=sys.stderr)
+        print(f"workbench: error: {one_line(exc)}", file=sys.stderr)
+        return 2
+    except (DBAPIError, sqlite3.Error) as exc:  # the store maps these; a safety net
+        print(f"workbench: error: {database_failure(exc, 'in use')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
@@ -71,3 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:  # an output file on a full disk, a folder that is not there
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"workbench: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2

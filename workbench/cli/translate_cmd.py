@@ -37,7 +37,11 @@ from workbench.workflows.document_files import (
     load_file,
 )
 from workbench.workflows.fill import fill_exact_matches
-from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.translate import (
+    DEFAULT_N_BEST,
+    translate_new_document,
+    translate_stored_document,
+)
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -111,19 +115,33 @@ def run(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
         if args.queue:
             return enqueue_translation(store, loaded, src, tgt, engine, args.tm)
-        document = import_file(store, loaded, src)
         memory = MemorySource(store).refresh() if args.tm else None
+        stored = store.identical_document(loaded.name, loaded.text, src)
+        options = {
+            "n_best": max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+            "glossary": glossary,
+            "memory": memory,
+        }
+        # Translated first, stored after in one transaction: a failure or Ctrl-C during MT
+        # leaves no document without its MT behind.
         with progress_bar(f"{src}→{tgt}") as update:
-            result = translate_stored_document(
-                store,
-                document,
-                engine,
-                tgt,
-                n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
-                progress=update,
-                glossary=glossary,
-                memory=memory,
-            )
+            if stored is not None:
+                document = stored
+                result = translate_stored_document(
+                    store, document, engine, tgt, progress=update, **options
+                )
+            else:
+                document, result = translate_new_document(
+                    store,
+                    loaded.name,
+                    loaded.text,
+                    src,
+                    engine,
+                    tgt,
+                    progress=update,
+                    original=loaded.original,
+                    **options,
+                )
         rows = result.rows
         from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
         if glossary is not None and from_tm:  # the qa column checks the target the TSV shows

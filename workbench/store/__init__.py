@@ -20,6 +20,11 @@ records (`workbench.store.records`), never ORM objects::
 
     # MT: one n-best list per segment, in document order (workbench.engines Hypothesis)
     store.add_machine_translations(doc.id, "ur", "argos", model_id, hypotheses)
+    # A document with its targets (MT, TM fills, aligned texts), or targets for a stored
+    # one, each in one transaction: all of it or nothing is stored.
+    doc, stored = store.add_document_with_targets("report.txt", text, "en", None,
+                                                  DocumentTargets("ur", texts, Origin.TM, mt))
+    stored = store.add_targets(doc.id, DocumentTargets("ur", mt=MachineTranslationBatch(...)))
     store.machine_translations(segment_id, "ur")           # [MachineTranslation], newest first
     store.document_machine_translations(doc.id, "ur")      # {segment id: [MachineTranslation]}
 
@@ -46,6 +51,10 @@ Revision `origin` and `status` are `workbench.vocabulary`'s `Origin` and `Revisi
 segment's state (`SegmentState`: untranslated, pretranslated, edited, confirmed) follows from
 its current revision. MT revisions are authored `mt:<engine>`.
 
+A database failure (full disk, read-only file, damaged file, server down) raises a one-line
+`DatabaseFailure` subclass that says what to do; values longer than a column raise
+`InputError` before anything is written, on SQLite as on PostgreSQL.
+
 Every write goes through `Store.transaction`; every revision through one private append path
 that checks the base and maps a unique-key clash to a re-run (see `workbench.store.service`).
 Only the store opens sessions and sets SQLite pragmas; the translation memory's rows are read
@@ -65,6 +74,11 @@ from workbench.store import (
 )
 from workbench.store.errors import (
     AmbiguousDocumentError,
+    DatabaseDamagedError,
+    DatabaseFailure,
+    DatabaseFullError,
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
     RevisionConflict,
     SchemaVersionError,
     StoreBusyError,
@@ -76,13 +90,17 @@ from workbench.store.records import (
     Appended,
     Document,
     DocumentOriginal,
+    DocumentTargets,
     MachineTranslation,
+    MachineTranslationBatch,
+    PlannedText,
     Progress,
     Revision,
     SegmentPage,
     SegmentRow,
     SegmentState,
     StoredSegment,
+    TargetsStored,
 )
 from workbench.store.service import SegmentFilter, Store, open_store
 from workbench.vocabulary import Origin, RevisionStatus
@@ -93,10 +111,18 @@ __all__ = [
     "Alternative",
     "AmbiguousDocumentError",
     "Appended",
+    "DatabaseDamagedError",
+    "DatabaseFailure",
+    "DatabaseFullError",
+    "DatabaseReadOnlyError",
+    "DatabaseUnreachableError",
     "Document",
     "DocumentOriginal",
+    "DocumentTargets",
     "MachineTranslation",
+    "MachineTranslationBatch",
     "Origin",
+    "PlannedText",
     "Progress",
     "Revision",
     "RevisionConflict",
@@ -109,6 +135,7 @@ __all__ = [
     "Store",
     "StoreBusyError",
     "StoredSegment",
+    "TargetsStored",
     "UnknownDocumentError",
     "open_store",
 ]

@@ -31,7 +31,8 @@ from sqlalchemy.pool import StaticPool
 
 from workbench import config
 from workbench.errors import WorkbenchError
-from workbench.store.errors import SchemaVersionError
+from workbench.store.errors import DatabaseUnreachableError, SchemaVersionError
+from workbench.store.failures import database_failure
 from workbench.store.models import SCHEMA_VERSION, Base, RevisionRecord, SchemaInfo
 from workbench.vocabulary import Origin, RevisionStatus
 
@@ -61,7 +62,7 @@ def create_store_engine(url: str | None = None) -> Engine:
         if _sqlite_file(parsed.database) is None:
             kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
         else:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(Path(parsed.database).expanduser().parent, url)
             kwargs["connect_args"] = {"check_same_thread": False}
     try:
         engine = create_engine(parsed, **kwargs)
@@ -70,6 +71,17 @@ def create_store_engine(url: str | None = None) -> Engine:
     if is_sqlite:
         _configure_sqlite(engine)
     return engine
+
+
+def _make_folder(folder: Path, url: str) -> None:
+    """The database file's folder, created if missing; one line when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnreachableError(
+            f"cannot create the folder {str(folder)!r} for the database {url} "
+            f"({exc.strerror}): create it, or point WORKBENCH_DB or --db at a writable place"
+        ) from exc
 
 
 def _sqlite_file(database: str | None) -> Path | None:
@@ -138,8 +150,7 @@ def prepare_schema(engine: Engine) -> None:
                     SchemaInfo.__table__.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION))
                 )
     except DBAPIError as exc:
-        message = " ".join(str(exc.orig).split())
-        raise WorkbenchError(f"cannot open the database {where}: {message}") from exc
+        raise database_failure(exc, where) from exc
 
 
 def _complete(found: _Found) -> bool:

@@ -45,3 +45,29 @@ class RevisionConflict(WorkbenchError):
 
 class StoreBusyError(WorkbenchError):
     """Concurrent writers kept taking the same revision numbers; nothing was written."""
+
+
+class WriteClash(StoreBusyError):
+    """Another writer inserted the same unique row at the same moment (the append path
+    re-runs its transaction on this; elsewhere it reaches the user as one line)."""
+
+
+class DatabaseFailure(WorkbenchError):
+    """The database refused or failed an operation; the message says what to do. Nothing of
+    the refused operation was saved (its transaction was rolled back)."""
+
+
+class DatabaseReadOnlyError(DatabaseFailure):
+    """The database file, its folder or the server is read-only."""
+
+
+class DatabaseFullError(DatabaseFailure):
+    """The disk (or the server's disk) holding the database is full."""
+
+
+class DatabaseDamagedError(DatabaseFailure):
+    """The database file cannot be read: it is not a database or is corrupt."""
+
+
+class DatabaseUnreachableError(DatabaseFailure):
+    """The database cannot be opened or its server cannot be reached."""

@@ -170,3 +170,48 @@ class DocumentOriginal:
     format: str
     data: bytes
     encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedText:
+    """A target text for one sentence, addressed by its position in the document (so it can
+    be planned before the document is stored), put on top of `base_revision_id` (the head
+    the caller read; None: the sentence had no target)."""
+
+    position: int
+    text: str
+    author: str
+    base_revision_id: int | None = None
+    status: RevisionStatus = RevisionStatus.DRAFT
+
+
+@dataclass(frozen=True)
+class MachineTranslationBatch:
+    """One engine run over a whole document: an n-best list per sentence, document order.
+    Each hypothesis is anything with `text` and `score` (`workbench.engines.Hypothesis`)."""
+
+    engine: str
+    model_id: str
+    hypotheses: tuple[tuple, ...]
+
+
+@dataclass(frozen=True)
+class DocumentTargets:
+    """What lands on a document's sentences for one target language in one transaction:
+    `texts` first (TM fills, aligned translations; each with its base and `origin`), then
+    the MT, which becomes the target of sentences no one has worked on."""
+
+    target_lang: str
+    texts: tuple[PlannedText, ...] = ()
+    origin: Origin = Origin.TM
+    mt: MachineTranslationBatch | None = None
+
+
+@dataclass(frozen=True)
+class TargetsStored:
+    """What `DocumentTargets` did: texts added, sentences whose target became the new MT,
+    and texts left alone because their sentence's head moved since their base."""
+
+    added: int
+    new_mt: int
+    conflicts: tuple[RevisionConflict, ...] = ()

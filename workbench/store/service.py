@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 from sqlalchemy import Select, and_, case, func, inspect, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
 from workbench.errors import InputError
@@ -28,10 +28,12 @@ from workbench.store.errors import (
     RevisionConflict,
     StoreBusyError,
     UnknownDocumentError,
+    WriteClash,
 )
+from workbench.store.failures import database_failure
 from workbench.store.jobs import JobQueries
+from workbench.store.limits import check_fits
 from workbench.store.models import (
-    AUTHOR_MAX_CHARS,
     DocumentOriginalRecord,
     DocumentRecord,
     HypothesisRecord,
@@ -44,12 +46,15 @@ from workbench.store.records import (
     Appended,
     Document,
     DocumentOriginal,
+    DocumentTargets,
     MachineTranslation,
+    MachineTranslationBatch,
     Progress,
     Revision,
     SegmentPage,
     SegmentRow,
     StoredSegment,
+    TargetsStored,
 )
 from workbench.timeutil import as_utc
 from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
@@ -85,11 +90,21 @@ def open_store(url: str | None = None) -> Store:
 
 def _check_author(author: str) -> None:
     """SQLite would store any length; PostgreSQL refuses a too long name mid-save."""
-    if len(author) > AUTHOR_MAX_CHARS:
-        raise InputError(
-            f"the author name is {len(author)} characters long; at most {AUTHOR_MAX_CHARS} "
-            "fit (nothing was saved)"
-        )
+    check_fits("the author name", author, RevisionRecord.__table__.c.author, "use a shorter name")
+
+
+def _check_target_lang(target_lang: str) -> None:
+    check_fits("the language tag", target_lang, RevisionRecord.__table__.c.target_lang)
+
+
+def _check_targets(targets: DocumentTargets) -> None:
+    _check_target_lang(targets.target_lang)
+    for author in {planned.author for planned in targets.texts}:
+        _check_author(author)
+    if targets.mt is not None:
+        columns = MachineTranslationRecord.__table__.c
+        check_fits("the engine name", targets.mt.engine, columns.engine)
+        check_fits("the model id", targets.mt.model_id, columns.model_id)
 
 
 def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
@@ -178,15 +193,17 @@ class Store(JobQueries):
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads (store modules only; callers outside use the methods)."""
-        with self._sessions() as session:
+        with self._failures_mapped(), self._sessions() as session:
             yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """The one write transaction every write goes through: committed when the block
         ends, rolled back on any error (nothing half-stored); on SQLite it takes the write
-        lock up front (`BEGIN IMMEDIATE`) so writers queue instead of failing midway."""
-        with self._sessions() as session, session.begin():
+        lock up front (`BEGIN IMMEDIATE`) so writers queue instead of failing midway.
+        A database failure (read-only file, full disk, lost server) leaves as one line:
+        a `DatabaseFailure`, or `WriteClash` for a unique key another writer just took."""
+        with self._failures_mapped(), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
@@ -210,6 +227,20 @@ class Store(JobQueries):
         """Whether the database has this table (ours or another tool's in the same database)."""
         return inspect(self.engine).has_table(name)
 
+    @contextmanager
+    def _failures_mapped(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError as exc:
+            if _is_unique_clash(exc):
+                raise WriteClash(
+                    f"another writer saved the same rows at the same moment; nothing was "
+                    f"saved, try again ({self.url})"
+                ) from exc
+            raise database_failure(exc, self.url) from exc
+        except DBAPIError as exc:
+            raise database_failure(exc, self.url) from exc
+
     def _appending(self, work: Callable[[Session], T]) -> T:
         """Run `work`, which appends through `_append`, in one transaction; re-run it when
         a concurrent writer took a revision number between its read and its insert (a
@@ -218,9 +249,8 @@ class Store(JobQueries):
             try:
                 with self.transaction() as session:
                     return work(session)
-            except IntegrityError as exc:
-                if not _is_unique_clash(exc):
-                    raise
+            except WriteClash:
+                continue
         raise StoreBusyError(
             f"other writers kept changing the same segments; nothing was saved, try again "
             f"({self.url})"
@@ -280,13 +310,39 @@ class Store(JobQueries):
         A name already taken gets a suffix (`report.txt (2)`), so names stay unique and
         can be used instead of ids everywhere.
         """
+        return self.add_document_with_targets(name, text, source_lang, segments, original=original)[
+            0
+        ]
+
+    def add_document_with_targets(
+        self,
+        name: str,
+        text: str,
+        source_lang: str = "en",
+        segments: Sequence[Segment] | None = None,
+        targets: DocumentTargets | None = None,
+        original: DocumentOriginal | None = None,
+    ) -> tuple[Document, TargetsStored]:
+        """Store a new document, its sentences and `targets` (its MT, TM fills or aligned
+        translation) in one transaction: an error or an interrupt stores none of them."""
         if segments is None:
             segments = segment_document(text, source_lang, path=name)
         if not segments:
             raise InputError("the document has no sentences", path=name)
-        with self.transaction() as session:
+        check_fits("the source language tag", source_lang, DocumentRecord.__table__.c.source_lang)
+        if targets is not None:
+            _check_targets(targets)
+
+        def work(session: Session) -> tuple[Document, TargetsStored]:
             record = DocumentRecord(
                 name=self._free_name(session, name), source_lang=source_lang, text=text
+            )
+            check_fits(
+                "the document name",
+                record.name,
+                DocumentRecord.__table__.c.name,
+                "rename the file"
+                + (" (a document of that name is stored)" if record.name != name else ""),
             )
             record.segments = [
                 SegmentRecord(
@@ -310,7 +366,17 @@ class Store(JobQueries):
                         data=original.data,
                     )
                 )
-            return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
+            document = _document(
+                record, (len(segments), sum(s.word_count for s in record.segments))
+            )
+            stored = (
+                self._store_targets(session, record.id, targets, heads={})
+                if targets is not None
+                else TargetsStored(0, 0)
+            )
+            return document, stored
+
+        return self._appending(work)
 
     def original_format(self, document_id: int) -> str | None:
         """The format of the file the document was imported from (without loading it)."""
@@ -337,6 +403,14 @@ class Store(JobQueries):
         original: DocumentOriginal | None = None,
     ) -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
+        found = self.identical_document(name, text, source_lang)
+        if found is not None:
+            return found
+        return self.add_document(name, text, source_lang, original=original)
+
+    def identical_document(self, name: str, text: str, source_lang: str = "en") -> Document | None:
+        """The stored document added from this name (or its suffixed form) and exactly this
+        text, or None."""
         with self.reading() as session:
             for record in session.scalars(
                 select(DocumentRecord).where(
@@ -348,7 +422,7 @@ class Store(JobQueries):
             ):
                 if record.text == text and record.source_lang == source_lang:
                     return _document(record, self._counts(session, record.id))
-        return self.add_document(name, text, source_lang, original=original)
+        return None
 
     @staticmethod
     def _free_name(session: Session, name: str) -> str:
@@ -467,24 +541,62 @@ class Store(JobQueries):
         where no editor has worked on it yet; an editor's work is never displaced, even one
         saved while this runs. Returns how many segments got a new MT revision.
         """
+        batch = MachineTranslationBatch(engine, model_id, tuple(tuple(h) for h in hypotheses))
+        return self.add_targets(document_id, DocumentTargets(target_lang, mt=batch)).new_mt
 
-        def work(session: Session) -> int:
-            segment_ids = list(
-                session.scalars(
-                    select(SegmentRecord.id)
-                    .where(SegmentRecord.document_id == document_id)
-                    .order_by(SegmentRecord.position)
-                )
+    def add_targets(self, document_id: int, targets: DocumentTargets) -> TargetsStored:
+        """Put `targets` on a stored document in one transaction: its texts (each on the
+        base it was planned from; a sentence whose head moved is left alone and reported),
+        then its MT, which becomes the target only where no one has worked on it (an MT
+        draft or nothing; a TM fill just made stays). All of it or nothing is stored."""
+        _check_targets(targets)
+        return self._appending(lambda session: self._store_targets(session, document_id, targets))
+
+    def _store_targets(
+        self,
+        session: Session,
+        document_id: int,
+        targets: DocumentTargets,
+        heads: dict[int, RevisionRecord] | None = None,
+    ) -> TargetsStored:
+        """`add_targets` inside the caller's transaction (`heads`: {} for a new document)."""
+        lang = targets.target_lang
+        segment_ids = list(
+            session.scalars(
+                select(SegmentRecord.id)
+                .where(SegmentRecord.document_id == document_id)
+                .order_by(SegmentRecord.position)
             )
+        )
+        if heads is None:
+            heads = self._heads(session, document_id, lang)
+        added, conflicts = 0, []
+        for planned in targets.texts:
+            segment_id = segment_ids[planned.position]
+            try:
+                record = self._append(
+                    session, segment_id, lang, planned.text, planned.author,
+                    planned.base_revision_id, targets.origin, planned.status,
+                    head=heads.get(segment_id),
+                )  # fmt: skip
+            except _HeadMoved as moved:
+                theirs = _revision(moved.head) if moved.head else None
+                conflicts.append(RevisionConflict(segment_id, lang, planned.text, theirs))
+                continue
+            if record is not None:
+                added += 1
+                heads[segment_id] = record
+        new_mt = 0
+        if targets.mt is not None:
+            hypotheses = targets.mt.hypotheses
             if len(segment_ids) != len(hypotheses):
                 raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
-            results = dict(zip(segment_ids, hypotheses, strict=True))
-            _, replaced = self._store_mt(
-                session, document_id, target_lang, engine, model_id, results
-            )
-            return replaced
-
-        return self._appending(work)
+            _, new_mt = self._store_mt(
+                session, document_id, lang, targets.mt.engine, targets.mt.model_id,
+                dict(zip(segment_ids, hypotheses, strict=True)), heads,
+            )  # fmt: skip
+        session.flush()
+        return TargetsStored(added, new_mt, tuple(conflicts))
 
     def _store_mt(
         self,
@@ -494,11 +606,14 @@ class Store(JobQueries):
         engine: str,
         model_id: str,
         results: Mapping[int, Sequence[ScoredText]],
+        heads: dict[int, RevisionRecord] | None = None,
     ) -> tuple[list[MachineTranslationRecord], int]:
         """Store MT results (segment id -> n-best) of one document inside a write: the best
         hypothesis becomes the current target where no person has worked on the segment.
+        `heads`: the segments' heads as this transaction left them (read when not given).
         Returns the records and how many segments got a new MT revision."""
-        heads = self._heads(session, document_id, target_lang)
+        if heads is None:
+            heads = self._heads(session, document_id, target_lang)
         records = [
             MachineTranslationRecord(
                 segment_id=segment_id,
@@ -606,6 +721,7 @@ class Store(JobQueries):
         """
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> Revision:
             if session.get(SegmentRecord, segment_id) is None:
@@ -676,6 +792,7 @@ class Store(JobQueries):
         skipped."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> Appended:
             added, conflicts = 0, []
@@ -709,6 +826,7 @@ class Store(JobQueries):
         revisions were added."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
+        _check_target_lang(target_lang)
 
         def work(session: Session) -> int:
             added = 0

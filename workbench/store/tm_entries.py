@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workbench.store.limits import check_fits
 from workbench.store.models import Base, DocumentRecord, RevisionRecord, SegmentRecord
 from workbench.store.service import Store
 from workbench.timeutil import as_utc, utcnow
@@ -91,6 +92,7 @@ def add_tm_rows(store: Store, rows: Sequence[TmRow]) -> Counter[str]:
     transaction; returns how many were inserted per target language."""
     if not rows:
         return Counter()
+    _check_lengths(rows)
     now = utcnow()
     with store.transaction() as session:
         existing: set[tuple[str, str]] = set()
@@ -120,6 +122,22 @@ def add_tm_rows(store: Store, rows: Sequence[TmRow]) -> Counter[str]:
         if new:  # one executemany: the ORM's unit of work costs ~10x more per row
             session.execute(insert(TmEntryRecord), new)
     return Counter(row["target_lang"] for row in new)
+
+
+def _check_lengths(rows: Sequence[TmRow]) -> None:
+    """Refuse the whole import when a value exceeds its column (PostgreSQL would refuse it
+    mid-transaction, SQLite would keep it): the language tags, the file name, the author."""
+    columns = TmEntryRecord.__table__.c
+    for row in rows:
+        check_fits("the source language tag", row.source_lang, columns.source_lang)
+        check_fits("the target language tag", row.target_lang, columns.target_lang)
+        check_fits("the file name", row.origin, columns.origin, "rename the file")
+        check_fits(
+            "the author (TMX creationid/changeid)",
+            row.author,
+            columns.author,
+            "shorten it in the file",
+        )
 
 
 def tm_entry_counts(store: Store) -> dict[str, int]:

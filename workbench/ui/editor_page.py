@@ -25,6 +25,7 @@ from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store
 from workbench.ui import concordance_panel, editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
+from workbench.ui.failures import guarded
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
@@ -137,6 +138,7 @@ def _store_file(store: Store, name: str, data: bytes, encoding: str | None) -> N
 
 
 @st.fragment
+@guarded
 def _editor(document_id: int) -> None:
     store = app_store()
     document = store.document(document_id)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from workbench.editing import EditorRow, default_author
+from workbench.errors import WorkbenchError
 from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
@@ -241,6 +242,9 @@ def _row(
                     _use_tm_match,
                     args,
                 )
+        failure = st.session_state[state.SAVE_FAILURES].get(segment.id)
+        if failure is not None:
+            st.error(markdown_text(f"Not saved: {failure}"), icon=":material/error:")
         conflict = st.session_state[state.CONFLICTS].get(segment.id)
         if conflict is not None:
             _conflict(store, conflict, target, key, number)
@@ -308,7 +312,11 @@ def _save(
     except RevisionConflict as conflict:
         st.session_state[state.CONFLICTS][segment_id] = conflict
         return
+    except WorkbenchError as exc:  # the box keeps the text; saving again retries
+        st.session_state[state.SAVE_FAILURES][segment_id] = str(exc)
+        return
     st.session_state[state.CONFLICTS].pop(segment_id, None)
+    st.session_state[state.SAVE_FAILURES].pop(segment_id, None)
     st.session_state[state.BASES][key] = (revision.id, to_display(revision.text))
     if revision.id != base_id:
         done = "confirmed" if revision.status == Status.CONFIRMED else "saved"
@@ -368,7 +376,11 @@ def _save_chosen(
     except RevisionConflict as conflict:
         st.session_state[state.CONFLICTS][segment_id] = conflict
         return False
+    except WorkbenchError as exc:
+        st.session_state[state.SAVE_FAILURES][segment_id] = str(exc)
+        return False
     st.session_state[state.CONFLICTS].pop(segment_id, None)
+    st.session_state[state.SAVE_FAILURES].pop(segment_id, None)
     _use_text(key, revision)
     return True
 

@@ -51,6 +51,9 @@ PAGE_SIZE = "page_size"  # rows per page, one of workbench.editing.PAGE_SIZES
 # base of its next save (optimistic concurrency) and how to tell a local edit from a stale box.
 BASES = "editor_bases"
 CONFLICTS = "editor_conflicts"  # {segment id: RevisionConflict} saves refused, shown per row
+# {segment id: message} saves the database refused (full disk, read-only file): shown per row;
+# the typed text stays in its box and the next save retries from the same base.
+SAVE_FAILURES = "editor_save_failures"
 OPEN_DETAILS = "editor_open_details"  # segment ids whose alternatives and history are shown
 BOX_KEY_PREFIX = "tgt-"  # + target code and segment id: a row's target box (also its CSS class)
 ROW_PREFIX = "row-"  # + segment id: a row's container (CSS class `st-key-row-…`)
@@ -180,6 +183,7 @@ def init(startup_document: Path | None = None) -> None:
         PAGE_SIZE: PAGE_SIZES[0],
         BASES: {},
         CONFLICTS: {},
+        SAVE_FAILURES: {},
         OPEN_DETAILS: set(),
         TMX_SCOPE: "confirmed",
         EXCHANGE_MESSAGES: [],

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from workbench.align.accept import bead_segments
 from workbench.align.model import Alignment
-from workbench.store import Document, Origin, RevisionStatus, Store
+from workbench.store import (
+    Document,
+    DocumentTargets,
+    Origin,
+    PlannedText,
+    RevisionStatus,
+    Store,
+)
 
 
 @dataclass(frozen=True)
@@ -56,26 +63,31 @@ def accept_alignment(
     tgt: str,
     author: str,
 ) -> Accepted:
-    """Store the source as a new document and the aligned translation as its revisions."""
-    document = store.add_document(
-        name, source_text, src, segments=bead_segments(alignment, source_text)
-    )
-    stored = store.segments(document.id)
+    """Store the source as a new document and the aligned translation as its revisions,
+    in one transaction (an error stores neither)."""
     with_source = [b for b in alignment.beads if b.src]
-    by_status: dict[RevisionStatus, dict[int, str]] = {
-        RevisionStatus.CONFIRMED: {},
-        RevisionStatus.DRAFT: {},
-    }
-    for segment, bead in zip(stored, with_source, strict=True):
-        if bead.tgt:
-            status = RevisionStatus.DRAFT if bead.low_confidence else RevisionStatus.CONFIRMED
-            by_status[status][segment.id] = alignment.target_text(bead)
-    for status, texts in by_status.items():
-        store.append_revisions(tgt, texts, author, origin=Origin.ALIGNED, status=status)
+    planned = tuple(
+        PlannedText(
+            position,
+            alignment.target_text(bead),
+            author,
+            status=RevisionStatus.DRAFT if bead.low_confidence else RevisionStatus.CONFIRMED,
+        )
+        for position, bead in enumerate(with_source)
+        if bead.tgt
+    )
+    document, _ = store.add_document_with_targets(
+        name,
+        source_text,
+        src,
+        segments=bead_segments(alignment, source_text),
+        targets=DocumentTargets(tgt, planned, Origin.ALIGNED),
+    )
+    confirmed = sum(1 for p in planned if p.status == RevisionStatus.CONFIRMED)
     return Accepted(
         document=document,
-        confirmed=len(by_status[RevisionStatus.CONFIRMED]),
-        drafts=len(by_status[RevisionStatus.DRAFT]),
+        confirmed=confirmed,
+        drafts=len(planned) - confirmed,
         untranslated=sum(1 for b in with_source if not b.tgt),
         unplaced=sum(len(b.tgt) for b in alignment.beads if not b.src),
     )

@@ -1,20 +1,34 @@
-"""Machine-translate a stored document and keep the result: the pipeline feeding the store.
+"""Machine-translate a document and keep the result: the pipeline feeding the store.
 
-The translation-memory lookup (exact matches filled as origin `tm`) slots in here, before
-the engine is asked for what is left.
+Everything is computed before anything is written: the translation-memory fills (exact
+matches, origin `tm`) are planned from the heads read first, the engine translates every
+sentence, and only then are the fills and the MT stored, in one transaction, together with
+the document itself when it is new. An engine error or an interrupt (Ctrl-C) part-way
+through stores nothing: no document without its MT, no TM fill without the MT that went
+with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.engines.base import ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary
 from workbench.memory.index import TranslationMemory
 from workbench.pipeline import TranslatedSegment, translate_segments
-from workbench.segment import Segment
-from workbench.store import Document, Store, StoredSegment
-from workbench.workflows.fill import fill_exact_matches
+from workbench.segment import Segment, segment_document
+from workbench.store import (
+    Document,
+    DocumentOriginal,
+    DocumentTargets,
+    MachineTranslationBatch,
+    Origin,
+    Revision,
+    Store,
+    StoredSegment,
+)
+from workbench.workflows.fill import plan_memory_fills
 
 DEFAULT_N_BEST = 3  # alternatives kept per sentence for the editor
 
@@ -31,6 +45,16 @@ class StoredTranslation:
     from_tm: int = 0  # segments filled with an exact translation-memory match first
 
 
+@dataclass(frozen=True)
+class _Settings:
+    engine: TranslationEngine
+    target_lang: str
+    n_best: int
+    progress: ProgressCallback | None
+    glossary: Glossary | None
+    memory: TranslationMemory | None
+
+
 def translate_stored_document(
     store: Store,
     document: Document,
@@ -41,31 +65,73 @@ def translate_stored_document(
     glossary: Glossary | None = None,
     memory: TranslationMemory | None = None,
 ) -> StoredTranslation:
-    """Translate every sentence in one engine call and store the n-best lists.
+    """Translate every sentence of a stored document in one engine call and store the
+    n-best lists.
 
     With a translation `memory`, exact matches first fill untouched segments as origin `tm`,
     which MT then leaves in place. Segments an editor has worked on keep the editor's text;
     their MT alternatives are still stored. With a glossary its terms are carried through MT
     (see `workbench.pipeline`); the rows returned carry the QA flags of the new MT.
     """
-    from_tm = (
-        fill_exact_matches(store, document.id, target_lang, memory) if memory is not None else 0
+    settings = _Settings(engine, target_lang, n_best, progress, glossary, memory)
+    stored_segments = store.segments(document.id)
+    heads = store.current_revisions(document.id, target_lang)
+    by_position = {s.index: heads[s.id] for s in stored_segments if s.id in heads}
+    segments = [as_segment(s) for s in stored_segments]
+    rows, targets = _translate(segments, document.source_lang, by_position, settings)
+    stored = store.add_targets(document.id, targets)
+    return StoredTranslation(rows, stored.new_mt, stored.added)
+
+
+def translate_new_document(
+    store: Store,
+    name: str,
+    text: str,
+    source_lang: str,
+    engine: TranslationEngine,
+    target_lang: str,
+    n_best: int = DEFAULT_N_BEST,
+    progress: ProgressCallback | None = None,
+    glossary: Glossary | None = None,
+    memory: TranslationMemory | None = None,
+    original: DocumentOriginal | None = None,
+) -> tuple[Document, StoredTranslation]:
+    """Segment and translate `text`, then store the document (with the file it came from,
+    `original`), its TM fills and its MT in one transaction (`translate_stored_document`
+    for a new document)."""
+    settings = _Settings(engine, target_lang, n_best, progress, glossary, memory)
+    segments = segment_document(text, source_lang, path=name)
+    rows, targets = _translate(segments, source_lang, {}, settings)
+    document, stored = store.add_document_with_targets(
+        name, text, source_lang, segments, targets, original=original
     )
-    segments = [as_segment(s) for s in store.segments(document.id)]
-    translated = translate_segments(
+    return document, StoredTranslation(rows, stored.new_mt, stored.added)
+
+
+def _translate(
+    segments: Sequence[Segment],
+    source_lang: str,
+    heads: dict[int, Revision],
+    settings: _Settings,
+) -> tuple[list[TranslatedSegment], DocumentTargets]:
+    """The engine's rows and what to store for them; writes nothing."""
+    fills = (
+        plan_memory_fills([s.text for s in segments], heads, settings.memory, settings.target_lang)
+        if settings.memory is not None
+        else ()
+    )
+    rows = translate_segments(
         segments,
-        engine,
-        document.source_lang,
-        target_lang,
-        n_best=n_best,
-        progress=progress,
-        glossary=glossary,
+        settings.engine,
+        source_lang,
+        settings.target_lang,
+        n_best=settings.n_best,
+        progress=settings.progress,
+        glossary=settings.glossary,
     )
-    new_mt = store.add_machine_translations(
-        document.id,
-        target_lang,
-        engine.name,
-        engine.model_id(document.source_lang, target_lang),
-        [t.hypotheses for t in translated],
+    batch = MachineTranslationBatch(
+        settings.engine.name,
+        settings.engine.model_id(source_lang, settings.target_lang),
+        tuple(tuple(row.hypotheses) for row in rows),
     )
-    return StoredTranslation(translated, new_mt, from_tm)
+    return rows, DocumentTargets(settings.target_lang, fills, Origin.TM, batch)
