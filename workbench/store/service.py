@@ -26,12 +26,12 @@ from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_
 from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
+    SegmentRetired,
     StoreBusyError,
     UnknownDocumentError,
 )
 from workbench.store.jobs import JobQueries
 from workbench.store.models import (
-    AUTHOR_MAX_CHARS,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
@@ -49,9 +49,15 @@ from workbench.store.records import (
     SegmentRow,
     StoredSegment,
 )
+from workbench.store.resegment import SegmentEdits
+from workbench.store.values import check_author as _check_author
+from workbench.store.values import revision_value as _revision
+from workbench.store.values import stored_segment as _segment
 from workbench.timeutil import as_utc
 from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
 
+# Segments a split or merge has not retired: the ones every listing shows, in position order.
+LIVE = SegmentRecord.retired.is_(None)
 MT_AUTHOR_PREFIX = "mt:"  # author of MT revisions: "mt:<engine>"
 # Times a write is re-run after a concurrent writer took the revision number it computed.
 CLASH_RETRIES = 5
@@ -81,45 +87,8 @@ def open_store(url: str | None = None) -> Store:
     return Store(engine)
 
 
-def _check_author(author: str) -> None:
-    """SQLite would store any length; PostgreSQL refuses a too long name mid-save."""
-    if len(author) > AUTHOR_MAX_CHARS:
-        raise InputError(
-            f"the author name is {len(author)} characters long; at most {AUTHOR_MAX_CHARS} "
-            "fit (nothing was saved)"
-        )
-
-
 def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
     return Document(record.id, record.name, record.source_lang, as_utc(record.created), *counts)
-
-
-def _segment(record: SegmentRecord) -> StoredSegment:
-    return StoredSegment(
-        record.id,
-        record.document_id,
-        record.position,
-        record.paragraph,
-        record.source_text,
-        record.start,
-        record.end,
-        record.word_count,
-    )
-
-
-def _revision(record: RevisionRecord) -> Revision:
-    return Revision(
-        record.id,
-        record.segment_id,
-        record.target_lang,
-        record.number,
-        record.text,
-        record.author,
-        as_utc(record.created),
-        Origin(record.origin),
-        RevisionStatus(record.status),
-        record.machine_translation_id,
-    )
 
 
 def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation:
@@ -150,7 +119,7 @@ def _is_unique_clash(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(orig)
 
 
-class Store(JobQueries):
+class Store(JobQueries, SegmentEdits):
     """One database. Thread-safe: each call opens its own session.
 
     A context manager: `with open_store(url) as store: ...` closes its connections.
@@ -337,7 +306,7 @@ class Store(JobQueries):
         """(segments, source words) of a document."""
         count, words = session.execute(
             select(func.count(), func.coalesce(func.sum(SegmentRecord.word_count), 0)).where(
-                SegmentRecord.document_id == document_id
+                SegmentRecord.document_id == document_id, LIVE
             )
         ).one()
         return count, words
@@ -350,6 +319,7 @@ class Store(JobQueries):
                 func.count().label("segments"),
                 func.sum(SegmentRecord.word_count).label("words"),
             )
+            .where(LIVE)
             .group_by(SegmentRecord.document_id)
             .subquery()
         )
@@ -398,7 +368,7 @@ class Store(JobQueries):
         with self.reading() as session:
             records = session.scalars(
                 select(SegmentRecord)
-                .where(SegmentRecord.document_id == document_id)
+                .where(SegmentRecord.document_id == document_id, LIVE)
                 .order_by(SegmentRecord.position)
             )
             return [_segment(r) for r in records]
@@ -436,7 +406,7 @@ class Store(JobQueries):
             segment_ids = list(
                 session.scalars(
                     select(SegmentRecord.id)
-                    .where(SegmentRecord.document_id == document_id)
+                    .where(SegmentRecord.document_id == document_id, LIVE)
                     .order_by(SegmentRecord.position)
                 )
             )
@@ -528,6 +498,7 @@ class Store(JobQueries):
                 .join(SegmentRecord, SegmentRecord.id == MachineTranslationRecord.segment_id)
                 .where(
                     SegmentRecord.document_id == document_id,
+                    LIVE,
                     MachineTranslationRecord.target_lang == target_lang,
                 )
                 .options(selectinload(MachineTranslationRecord.hypotheses))
@@ -572,8 +543,20 @@ class Store(JobQueries):
         _check_author(author)
 
         def work(session: Session) -> Revision:
-            if session.get(SegmentRecord, segment_id) is None:
+            # Shared lock: a split or merge of this segment (which locks it for update)
+            # either finishes first, and the save then finds it retired, or waits for it.
+            segment = session.scalar(
+                select(SegmentRecord)
+                .where(SegmentRecord.id == segment_id)
+                .with_for_update(read=True)
+            )
+            if segment is None:
                 raise KeyError(f"no segment {segment_id}")
+            if segment.retired is not None:
+                head = self._head(session, segment_id, target_lang)
+                raise SegmentRetired(
+                    segment_id, target_lang, text, _revision(head) if head else None
+                )
             try:
                 record = self._append(
                     session, segment_id, target_lang, text, author, base_revision_id,
@@ -715,19 +698,26 @@ class Store(JobQueries):
             )
             return [_revision(r) for r in records]
 
-    def document_history(self, document_id: int, target_lang: str) -> list[Revision]:
-        """Every revision of the document for the target_lang in the order they were saved:
-        replaying them rebuilds every state the document went through."""
-        with self.reading() as session:
-            records = session.scalars(
-                select(RevisionRecord)
-                .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-                .where(
-                    SegmentRecord.document_id == document_id,
-                    RevisionRecord.target_lang == target_lang,
-                )
-                .order_by(RevisionRecord.id)
+    def document_history(
+        self, document_id: int, target_lang: str, *, retired: bool = False
+    ) -> list[Revision]:
+        """Every revision of the document's live segments for the target_lang in the order
+        they were saved; with `retired`, also those of segments a split or merge replaced
+        (`segment_edits` says what became of them), so every state the document went through
+        can be replayed."""
+        query = (
+            select(RevisionRecord)
+            .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+            .where(
+                SegmentRecord.document_id == document_id,
+                RevisionRecord.target_lang == target_lang,
             )
+            .order_by(RevisionRecord.id)
+        )
+        if not retired:
+            query = query.where(LIVE)
+        with self.reading() as session:
+            records = session.scalars(query)
             return [_revision(r) for r in records]
 
     @staticmethod
@@ -822,7 +812,11 @@ def _rows_query(document_id: int, target_lang: str) -> Select:
     newest = (
         select(RevisionRecord.segment_id, func.max(RevisionRecord.number).label("number"))
         .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target_lang)
+        .where(
+            SegmentRecord.document_id == document_id,
+            LIVE,
+            RevisionRecord.target_lang == target_lang,
+        )
         .group_by(RevisionRecord.segment_id)
         .subquery()
     )
@@ -837,7 +831,7 @@ def _rows_query(document_id: int, target_lang: str) -> Select:
                 RevisionRecord.number == newest.c.number,
             ),
         )
-        .where(SegmentRecord.document_id == document_id)
+        .where(SegmentRecord.document_id == document_id, LIVE)
         .order_by(SegmentRecord.position)
     )
 

@@ -165,6 +165,7 @@ def memory_revisions_since(store: Store, last_id: int) -> Iterator[MemoryRevisio
             .join(DocumentRecord, DocumentRecord.id == SegmentRecord.document_id)
             .where(
                 RevisionRecord.id > last_id,
+                SegmentRecord.retired.is_(None),
                 or_(
                     RevisionRecord.origin == Origin.HUMAN,
                     RevisionRecord.status.in_([RevisionStatus.CONFIRMED, RevisionStatus.APPROVED]),
