@@ -197,6 +197,37 @@ class SegmentEdits:
             ).scalars()
             return _edits(rows)
 
+    def retired_segments(self, document_id: int) -> dict[int, tuple[SegmentEditKind, list[int]]]:
+        """Retired segment id -> how it was replaced and the live segments (ids, in document
+        order) its text lives on in now, for labelling old history."""
+        with self.reading() as session:
+            links = session.execute(
+                select(SegmentLineageRecord.predecessor_id, SegmentLineageRecord.segment_id,
+                       SegmentLineageRecord.edit)
+                .join(SegmentRecord, SegmentRecord.id == SegmentLineageRecord.segment_id)
+                .where(SegmentRecord.document_id == document_id)
+                .order_by(SegmentLineageRecord.id)
+            ).all()  # fmt: skip
+            live = set(
+                session.scalars(
+                    select(SegmentRecord.id).where(
+                        SegmentRecord.document_id == document_id, SegmentRecord.retired.is_(None)
+                    )
+                )
+            )
+        after: dict[int, list[int]] = {}
+        kinds: dict[int, SegmentEditKind] = {}
+        for old, new, kind in links:
+            after.setdefault(old, []).append(new)
+            kinds[old] = SegmentEditKind(kind)
+
+        def live_of(segment_id: int) -> list[int]:
+            if segment_id in live:
+                return [segment_id]
+            return [x for new in after.get(segment_id, []) for x in live_of(new)]
+
+        return {old: (kinds[old], sorted(set(live_of(old)))) for old in after}
+
     def segment_edit(self, segment_id: int) -> SegmentEdit | None:
         """How a split or merge made this segment (None: it came from the segmenter)."""
         with self.reading() as session:

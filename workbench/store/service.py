@@ -626,7 +626,13 @@ class Store(JobQueries, SegmentEdits):
 
         def work(session: Session) -> Appended:
             added, conflicts = 0, []
+            retired = self._retired_among(session, list(texts))
             for segment_id, text in texts.items():
+                if segment_id in retired:  # split or merged since the caller read it
+                    head = self._head(session, segment_id, target_lang)
+                    theirs = _revision(head) if head else None
+                    conflicts.append(SegmentRetired(segment_id, target_lang, text, theirs))
+                    continue
                 try:
                     record = self._append(
                         session, segment_id, target_lang, text, author, bases[segment_id],
@@ -719,6 +725,17 @@ class Store(JobQueries, SegmentEdits):
         with self.reading() as session:
             records = session.scalars(query)
             return [_revision(r) for r in records]
+
+    @staticmethod
+    def _retired_among(session: Session, segment_ids: list[int]) -> set[int]:
+        """The retired ones among these segments, read under a shared lock so a split or
+        merge running now finishes first or waits for this write."""
+        rows = session.execute(
+            select(SegmentRecord.id, SegmentRecord.retired)
+            .where(SegmentRecord.id.in_(segment_ids))
+            .with_for_update(read=True)
+        )
+        return {segment_id for segment_id, retired in rows if retired is not None}
 
     @staticmethod
     def _head(session: Session, segment_id: int, target_lang: str) -> RevisionRecord | None:

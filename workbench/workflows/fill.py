@@ -6,6 +6,8 @@ editor's text saved while the fill runs is never displaced (the store refuses th
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from workbench.memory.index import TranslationMemory
 from workbench.pipeline import tm_exact_matches
 from workbench.store import AUTHOR_MAX_CHARS, Origin, Revision, RevisionStatus, Store
@@ -15,14 +17,21 @@ TM_AUTHOR_PREFIX = "tm:"
 
 
 def fill_exact_matches(
-    store: Store, document_id: int, target_lang: str, memory: TranslationMemory
+    store: Store,
+    document_id: int,
+    target_lang: str,
+    memory: TranslationMemory,
+    only: Collection[int] | None = None,
 ) -> int:
     """Fill segments whose source the memory holds exactly, as origin `tm` revisions.
 
     Only segments nobody has worked on (no target, or an MT or TM draft) are filled, so an
-    editor's text is never displaced. Returns how many revisions were added.
+    editor's text is never displaced. `only` (segment ids) limits the lookups to those
+    segments (the new ones of a split or merge). Returns how many revisions were added.
     """
     segments = store.segments(document_id)
+    if only is not None:
+        segments = [s for s in segments if s.id in only]
     matches = tm_exact_matches([s.text for s in segments], memory, target_lang)
     heads = store.current_revisions(document_id, target_lang)
     by_author: dict[str, dict[int, str]] = {}
