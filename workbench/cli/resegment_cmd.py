@@ -34,7 +34,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(split)
     split.add_argument(
         "--at",
-        required=True,
         metavar="TEXT_OR_OFFSET",
         help="split before this text (it must occur once in the segment), or at this many "
         "characters into it",
@@ -59,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("document", metavar="DOC", help="document name or id")
-    parser.add_argument("number", type=int, metavar="N", help="segment number (1-based)")
+    parser.add_argument("number", metavar="N", help="segment number (1-based)")
     add_target_option(parser)
     parser.add_argument("--author", default=None, help="who made the change (default: you)")
     parser.add_argument(
@@ -82,6 +81,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run_split(args: argparse.Namespace) -> int:
     target_lang = get_language(args.tgt).code
+    if args.at is None:
+        raise InputError("say where to split with --at TEXT_OR_OFFSET")
     with open_store_from(args) as store:
         segment = _segment(store, args.document, args.number)
         at_char = cut_offset(segment.text, args.at, f"segment {args.number}")
@@ -118,7 +119,7 @@ def run_merge(args: argparse.Namespace) -> int:
             memory=MemorySource(store).refresh() if args.tm else None,
             engine=engine,
         )
-        label = f"merged segments {args.number} and {args.number + 1}"
+        label = f"merged segments {args.number} and {int(args.number) + 1}"
         return _finish(store, result, engine, target_lang, label)
 
 
@@ -134,7 +135,10 @@ def cut_offset(text: str, at: str, what: str) -> int:
     return text.index(at)
 
 
-def _segment(store: Store, document_ref: str, number: int) -> StoredSegment:
+def _segment(store: Store, document_ref: str, number_text: str) -> StoredSegment:
+    if not number_text.strip().isdigit():
+        raise InputError(f"N is a segment number (1, 2, …), not {number_text!r}")
+    number = int(number_text)
     document = store.document(document_ref)
     segments = store.segments(document.id)
     if not 1 <= number <= len(segments):
