@@ -243,3 +243,42 @@ def test_a_one_sentence_document_aligns_with_a_one_sentence_translation():
     )
 
     assert beads_of(alignment) == {((0,), (0,))}
+
+
+@pytest.mark.parametrize(("lang", "paragraph", "left_out"), [("ur", 3, 2), ("ps", 1, 3)])
+def test_a_2_1_bead_hiding_an_untranslated_sentence_is_flagged(lang, paragraph, left_out):
+    """The new-user report: one English sentence left untranslated, the aligner pairs two
+    English sentences with one translated sentence at 80% or more, unflagged. The bead's
+    length fits the document's ratio only without one of its sentences: an omission."""
+    translation = paragraphs(lang)
+    del translation[paragraph][left_out]
+
+    alignment = align_texts(document(paragraphs("en")), document(translation), "en", lang)
+
+    (merged,) = [b for b in alignment.beads if b.kind == "2-1"]
+    assert merged.low_confidence
+    assert not any(b.low_confidence for b in alignment.beads if b is not merged)
+
+
+def test_a_genuine_merge_keeps_its_confidence():
+    urdu = paragraphs("ur")
+    urdu[0][1:3] = [urdu[0][1].removesuffix("۔") + " اور " + urdu[0][2]]
+
+    alignment = align_texts(document(paragraphs("en")), document(urdu), "en", "ur")
+
+    assert not alignment.beads[1].low_confidence
+
+
+def test_a_sentence_whose_number_the_translation_lacks_is_evidence_of_an_omission():
+    from workbench.align.anchors import Anchors
+    from workbench.align.omission import omission_probability
+
+    # The target's length (85) fits the two sources (120) as badly as either one alone (60):
+    # length alone cannot tell; the number 16 the target lacks can.
+    lengths, target = [60.0, 60.0], [85.0]
+    without = omission_probability((0, 1), (0,), lengths, target, (0.0, 0.1))
+    anchors = Anchors(
+        source=(frozenset(), frozenset({"num:16"})), target=(frozenset(),), bonus={"num:16": 3.0}
+    )
+    with_number = omission_probability((0, 1), (0,), lengths, target, (0.0, 0.1), anchors)
+    assert without < 0.2 and with_number > 0.5

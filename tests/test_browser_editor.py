@@ -159,7 +159,7 @@ def test_a_fuzzy_match_from_an_earlier_document_is_shown_under_the_box_and_used(
             page.get_by_role("button", name="TMX", exact=True).click()
         tmx = Path(download.value.path()).read_text(encoding="utf-8")
         assert tmx.count("<tu ") == 2 and used in tmx  # sentence 1 and the TM match in 4
-        panel = page.locator("[data-testid='stExpander']")
+        panel = page.locator("[data-testid='stExpander']").filter(has_text="Export and import")
         panel.screenshot(path=str(screenshot_dir / "editor-export-import.png"))
 
     head = store.current_revision(segments[3].id, "ur")

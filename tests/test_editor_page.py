@@ -5,28 +5,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.editor_app import APP, open_app
 from workbench import config
 from workbench.editing import default_author
-from workbench.engines import argos
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
 from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
-
-APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 
 
 @pytest.fixture
 def store() -> Store:
     """The app's store: a fresh database per test (WORKBENCH_DB, set in conftest)."""
     return open_store()
-
-
-def open_app() -> AppTest:
-    """A new browser session on the editor (a reload is another `open_app()`)."""
-    argos.clear_model_cache()
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    return at
 
 
 def sample(store: Store) -> list[StoredSegment]:
@@ -327,3 +317,36 @@ def test_the_history_says_who_saved_each_revision_when_and_where_it_came_from(
     assert f"<td>{mine.created:%Y-%m-%d %H:%M}</td><td>Amina Khan</td><td>human</td>" in table
     assert f"<td>{mt.created:%Y-%m-%d %H:%M}</td><td>mt:argos</td><td>mt</td>" in table
     assert table.index("Amina Khan") < table.index("mt:argos")  # newest first
+
+
+def test_confirming_a_repeated_sentence_fills_its_repetitions(store, argos_en_ur_copy):
+    repeated = store.add_document(
+        "repeated.txt", "No statement was issued.\n\nTrade fell.\n\nNo statement was issued."
+    )
+    at = open_app()
+    at.selectbox(key="document_id").set_value(repeated.id).run()
+    first, _, third = store.segments(repeated.id)
+    badges = [m.value for m in at.markdown if "badge[Repeated" in m.value]
+    assert badges == [":violet-badge[Repeated 1/2]", ":violet-badge[Repeated 2/2]"]
+    box(at, first).input("کوئی بیان جاری نہیں ہوا۔")
+    at.button(key=f"confirm-{first.id}").click().run()
+    assert not at.exception
+    head = store.current_revision(third.id, "ur")
+    assert (head.text, head.origin, head.status) == (
+        "کوئی بیان جاری نہیں ہوا۔",
+        Origin.PROPAGATED,
+        RevisionStatus.CONFIRMED,
+    )
+
+
+def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
+    document = store.add_document("talks.txt", "Trade through Torkham fell sharply.")
+    (segment,) = store.segments(document.id)
+    store.save_revision(segment.id, "ur", "طورخم کے راستے تجارت کم ہوئی۔", "amina", None)
+    at = open_app()
+    at.text_input(key="concordance_query").input("torkham").run()
+    assert not at.exception
+    shown = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert "<mark>Torkham</mark>" in shown
+    assert "طورخم کے راستے تجارت کم ہوئی۔" in shown
+    assert "talks.txt #1 · human · draft · amina" in shown

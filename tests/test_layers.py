@@ -32,8 +32,10 @@ FORBIDDEN = {
     "engines": ("ui", "cli", "workflows", "store"),
     "segment": ("ui", "cli", "workflows", "store"),
     "memory": ("ui", "cli", "workflows"),
+    "analysis": ("ui", "cli", "workflows", "store"),
     "workflows": ("ui", "cli"),
     "jobs": ("ui", "cli"),
+    "qa": ("store", "ui", "cli", "workflows", "memory", "pipeline", "engines"),
 }
 
 
@@ -83,7 +85,16 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 def test_the_checked_layers_exist():
     assert all(
         modules(layer)
-        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange", "jobs")
+        for layer in (
+            "store",
+            "engines",
+            "segment",
+            "memory",
+            "workflows",
+            "exchange",
+            "jobs",
+            "qa",
+        )
     )
 
 

@@ -109,3 +109,22 @@ def test_units_from_a_stream_are_planned_too():
     data = io.BytesIO(TWO_TARGETS.read_bytes())
     entries, _ = plan_import(read_tmx(data), TranslationMemory(), source="upload")
     assert len(entries) == 4
+
+
+def test_an_aligned_pair_the_aligner_was_unsure_of_stays_out_of_the_memory(tmp_path):
+    """`workbench align --out pairs.tmx` marks unsure beads `x-status` draft; importing that
+    file must not make them exact matches that fill new documents."""
+    from tests.fixtures.parallel_editorial import document, paragraphs
+    from workbench.align import align_texts
+    from workbench.align.export import write_alignment_tmx
+
+    urdu = paragraphs("ur")
+    del urdu[3][2]  # one English sentence left untranslated: an unsure 2-1 bead
+    alignment = align_texts(document(paragraphs("en")), document(urdu), "en", "ur")
+    unsure = [b for b in alignment.beads if b.low_confidence and b.src and b.tgt]
+    assert unsure
+    out = tmp_path / "pairs.tmx"
+    write_alignment_tmx(alignment, out, "en", "ur")
+    entries, report = plan(out)
+    assert len(entries) == len([b for b in alignment.beads if b.src and b.tgt]) - len(unsure)
+    assert report.skipped == {"not confirmed (x-status draft)": len(unsure)}

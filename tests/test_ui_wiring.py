@@ -116,9 +116,11 @@ WRITERS = {
     "editor_rows.py": "editor",
     "tm_panel.py": "editor",
     "exchange_panel.py": "editor",
+    "concordance_panel.py": "editor",
     "glossary_page.py": "glossary",
     "align_page.py": "align",
     "scores_page.py": "scores",
+    "analysis_page.py": "analysis",
 }
 
 

@@ -18,6 +18,7 @@ if str(_ROOT) not in sys.path:
 
 from workbench.ui import (  # noqa: E402
     align_page,
+    analysis_page,
     editor_page,
     glossary_page,
     scores_page,
@@ -47,6 +48,9 @@ def main() -> None:
             align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
         ),
         st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
+        st.Page(
+            analysis_page.render, title="Analysis", icon=":material/bar_chart:", url_path="analysis"
+        ),
     ]
     page = st.navigation(pages)
     sidebar.render()  # name, target and engine: drawn once, read by every page

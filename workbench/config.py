@@ -172,3 +172,10 @@ def _refuse_over(value: int, limit: int, what: str, env: str, path: str | None) 
             f"{what.format(value)}; the limit is {limit:,} (split the document, or raise {env})",
             path=path,
         )
+
+
+def propagate_repetitions() -> bool:
+    """Whether confirming a sentence fills its repetitions in the same document
+    (`WORKBENCH_PROPAGATE`; on unless set to 0, false, no or off)."""
+    raw = os.environ.get("WORKBENCH_PROPAGATE", "").strip().lower()
+    return raw not in {"0", "false", "no", "off"}

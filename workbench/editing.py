@@ -58,14 +58,16 @@ def load_editor_page(
     page_size: int = PAGE_SIZES[0],
     glossary: Glossary | None = None,
     source_lang: str = "en",
+    length_model: qa.LengthModel | None = None,
 ) -> EditorPage:
     """One page of rows in document order; a page past the end shows the last page.
 
     Only the requested page is read from the database (cost does not grow with the
     document), except for the QA filter, which has to check every row. QA checks use
-    `glossary` for the terms when one is given.
+    `glossary` for the terms when one is given, and judge length against `length_model`
+    (the document's, from `workflows.qa.document_length_model`; the pair's prior when None).
     """
-    checker = _QaChecker(glossary, source_lang)
+    checker = _QaChecker(glossary, source_lang, length_model)
     if row_filter == QA_FLAGGED:
         everything = store.segment_rows(document_id, target, SegmentFilter.ALL, search).rows
         flagged = [r for r in checker.rows(everything, target) if r.flags]
@@ -80,7 +82,16 @@ def load_editor_page(
     pages = page_count(result.total, page_size)
     if page > pages:
         return load_editor_page(
-            store, document_id, target, row_filter, search, pages, page_size, glossary, source_lang
+            store,
+            document_id,
+            target,
+            row_filter,
+            search,
+            pages,
+            page_size,
+            glossary,
+            source_lang,
+            length_model,
         )
     rows = tuple(checker.rows(result.rows, target))
     return EditorPage(rows, result.total, page, pages)
@@ -90,6 +101,7 @@ def load_editor_page(
 class _QaChecker:
     glossary: Glossary | None
     source_lang: str
+    length_model: qa.LengthModel | None = None
 
     def rows(self, rows: Sequence[SegmentRow], target_lang: str) -> list[EditorRow]:
         """Each row with its QA flags; a row with no target yet has none."""
@@ -100,7 +112,12 @@ class _QaChecker:
             return ()
         return tuple(
             qa.check(
-                row.segment.text, row.target_text, target_lang, self.glossary, self.source_lang
+                row.segment.text,
+                row.target_text,
+                target_lang,
+                self.glossary,
+                self.source_lang,
+                length_model=self.length_model,
             )
         )
 

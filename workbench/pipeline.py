@@ -7,10 +7,11 @@ glossary protection and QA) slot in here, never in page code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
+from workbench.exchange.inline import clean_target
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.memory.index import TmEntry, TranslationMemory
 from workbench.segment import Segment, segment_document
@@ -49,9 +50,14 @@ def translate_segments(
     protected = [protect(s.text, matcher.find_terms(s.text) if matcher else []) for s in segments]
     hyps = engine.translate_batch([p.text for p in protected], src, tgt, n_best, progress)
     failures = getattr(hyps, "failures", {})
+    rows = [_finish(s, p, h, tgt) for s, p, h in zip(segments, protected, hyps, strict=True)]
+    # QA once the whole document is there: the length ratio is judged against it.
+    checked = qa.check_document(
+        [(row.segment.text, row.target) for row in rows], tgt, glossary, src
+    )
     return [
-        _finish(s, p, h, src, tgt, glossary, failures.get(i))
-        for i, (s, p, h) in enumerate(zip(segments, protected, hyps, strict=True))
+        replace(row, flags=_with_run_flags(flags, failures.get(i), row.hypotheses))
+        for i, (row, flags) in enumerate(zip(rows, checked, strict=True))
     ]
 
 
@@ -59,31 +65,33 @@ def _finish(
     segment: Segment,
     protected: ProtectedSource,
     hypotheses: Sequence[Hypothesis],
-    src: str,
     tgt: str,
-    glossary: Glossary | None,
-    failure: Exception | None = None,
 ) -> TranslatedSegment:
     restored = [restore(h.text, protected, tgt) for h in hypotheses]
-    best = restored[0].text if restored else ""
-    flags = qa.check(segment.text, best, tgt, glossary, src)
+    # Formatting tags the model invented or repeated are dropped; lost ones are flagged.
+    texts = [clean_target(segment.text, r.text) for r in restored]
+    return TranslatedSegment(
+        segment,
+        tuple(Hypothesis(t, h.score, h.parts) for t, h in zip(texts, hypotheses, strict=True)),
+        terms=tuple(hit for _, hit in protected.slots),
+        lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
+    )
+
+
+def _with_run_flags(
+    flags: Sequence[qa.QAFlag], failure: Exception | None, hypotheses: Sequence[Hypothesis]
+) -> tuple[qa.QAFlag, ...]:
+    """A segment's QA flags with what happened during MT: a failure first, a split last."""
+    found = list(flags)
     if failure is not None:
-        flags.insert(0, qa.QAFlag(qa.MT_FAILED, str(failure), qa.ERROR))
+        found.insert(0, qa.QAFlag(qa.MT_FAILED, str(failure), qa.ERROR))
     if hypotheses and hypotheses[0].parts > 1:
         message = (
             f"longer than the model reads at once: translated in {hypotheses[0].parts} parts "
             "cut at clause boundaries; check where they join"
         )
-        flags.append(qa.QAFlag(qa.LONG_SEGMENT, message))
-    return TranslatedSegment(
-        segment,
-        tuple(
-            Hypothesis(r.text, h.score, h.parts) for r, h in zip(restored, hypotheses, strict=True)
-        ),
-        terms=tuple(hit for _, hit in protected.slots),
-        lost_terms=restored[0].lost if restored else tuple(hit for _, hit in protected.slots),
-        flags=tuple(flags),
-    )
+        found.append(qa.QAFlag(qa.LONG_SEGMENT, message))
+    return tuple(found)
 
 
 def translate_document(

@@ -15,26 +15,29 @@ from workbench.exchange import registry
 
 EXCHANGE_DIR = Path(workbench.exchange.__file__).parent
 CORE_MODULES = {"workbench", "workbench.errors", "workbench.languages", "workbench.timeutil"}
-CORE_MODULES |= {"workbench.vocabulary"}
+CORE_MODULES |= {"workbench.vocabulary", "workbench.config"}  # config is core (DESIGN.md)
 
 
 def test_the_built_in_formats_in_button_order():
     assert [(f.name, f.label, f.extension) for f in registry.formats()] == [
         ("tmx", "TMX", ".tmx"),
         ("xliff", "XLIFF 2", ".xlf"),
+        ("xliff12", "XLIFF 1.2", ".xlf"),
         ("tsv", "TSV", ".tsv"),
         ("csv", "CSV (Excel)", ".csv"),
     ]
 
 
 def test_a_memory_can_be_imported_from_tmx_and_xliff_only():
-    assert [f.name for f in registry.memory_formats()] == ["tmx", "xliff"]
+    assert [f.name for f in registry.memory_formats()] == ["tmx", "xliff", "xliff12"]
     assert registry.upload_types(registry.memory_formats()) == ["tmx", "xlf", "xliff", "xlf2"]
 
 
 def test_a_format_name_is_looked_up_in_any_case_and_an_unknown_one_is_one_line():
     assert registry.get_format(" XLIFF ") is registry.XLIFF2
-    with pytest.raises(InputError, match=r"^unknown format 'docx'; known: tmx, xliff, tsv, csv$"):
+    with pytest.raises(
+        InputError, match=r"^unknown format 'docx'; known: tmx, xliff, xliff12, tsv, csv$"
+    ):
         registry.get_format("docx")
 
 
@@ -70,7 +73,7 @@ def test_a_file_neither_extension_nor_content_recognises_is_one_clear_error(tmp_
     path.write_text("just text", encoding="utf-8")
     with pytest.raises(
         InputError,
-        match=r"notes\.txt: neither TMX nor XLIFF 2 \(expected a "
+        match=r"notes\.txt: neither TMX nor XLIFF 2 nor XLIFF 1\.2 \(expected a "
         r"\.tmx, \.xlf, \.xliff or \.xlf2 file\)$",
     ):
         registry.detect_format(path, among=registry.memory_formats())

@@ -15,7 +15,7 @@ from workbench.cli import main
 from workbench.exchange.registry import format_names
 from workbench.exchange.tmx import read_tmx
 from workbench.memory.source import tm_entry_counts
-from workbench.store import Origin
+from workbench.store import Origin, RevisionStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TWO_TARGETS = FIXTURES / "tmx" / "two-targets-inline.tmx"
@@ -146,17 +146,34 @@ def test_tm_lookup_names_the_document_and_sentence_of_a_post_edit(
     first = store.segments(translated.id)[0]
     head = store.current_revision(first.id, "ur")
     store.save_revision(
-        first.id, "ur", "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔", "amina", head.id
+        first.id,
+        "ur",
+        "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔",
+        "amina",
+        head.id,
+        status=RevisionStatus.CONFIRMED,
     )
     assert main(["tm", "lookup", first.text, "--to", "ur", "--db", db_url]) == 0
     assert "100.0% exact  (human)  from talks.txt #1" in capsys.readouterr().out
 
 
+def test_tm_lookup_labels_an_unconfirmed_post_edit_as_a_draft_below_100(
+    db_url, store, translated, capsys
+):
+    first = store.segments(translated.id)[0]
+    head = store.current_revision(first.id, "ur")
+    store.save_revision(first.id, "ur", "NAVTEST PENDING", "amina", head.id)
+    assert main(["tm", "lookup", first.text, "--to", "ur", "--db", db_url]) == 0
+    assert " 99.0% fuzzy, draft  (human)  from talks.txt #1" in capsys.readouterr().out
+
+
 def test_export_format_choices_are_the_registered_formats(capsys):
     with pytest.raises(SystemExit):
-        main(["export", "talks.txt", "--to", "ur", "--format", "docx"])
+        main(["export", "talks.txt", "--to", "ur", "--format", "pdf"])
     choices = capsys.readouterr().err.split("(choose from ")[1].split(")")[0]
-    assert choices.replace("'", "").split(", ") == format_names() == ["tmx", "xliff", "tsv", "csv"]
+    documents = ["text", "markdown", "docx", "html"]  # the translated document itself
+    assert choices.replace("'", "").split(", ") == documents + format_names()
+    assert format_names() == ["tmx", "xliff", "xliff12", "tsv", "csv"]
 
 
 @pytest.mark.parametrize(("suffix", "delimiter"), [(".csv", ","), (".tsv", "\t")])

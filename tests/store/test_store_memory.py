@@ -39,7 +39,7 @@ def test_an_editors_post_edit_feeds_the_memory_without_an_import(store, translat
     first = store.segments(translated.id)[0]
     assert source.refresh().exact(first.text, "ur") is None  # MT drafts are not memory
     head = store.current_revision(first.id, "ur")
-    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id)
+    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id, status=RevisionStatus.CONFIRMED)
     entry = source.refresh().exact(first.text, "ur")
     assert (entry.target, entry.author) == (TALKS_UR, "amina")
 
@@ -51,7 +51,9 @@ def test_a_newer_post_edit_replaces_the_older_one_in_the_memory(store, translate
         first.id, "ur", "پہلا مسودہ", "amina", store.current_revision(first.id, "ur").id
     )
     source.refresh()
-    store.save_revision(first.id, "ur", TALKS_UR, "bilal", draft.id)
+    store.save_revision(
+        first.id, "ur", TALKS_UR, "bilal", draft.id, status=RevisionStatus.CONFIRMED
+    )
     memory = source.refresh()
     assert memory.exact(first.text, "ur").target == TALKS_UR
     assert [m.entry.target for m in memory.lookup(first.text, "ur")] == [TALKS_UR]
@@ -107,7 +109,7 @@ def test_suggestions_are_fuzzy_matches_that_follow_new_post_edits(store, transla
     source.refresh()
     assert source.suggestions(near, "ur") == []
     head = store.current_revision(first.id, "ur")
-    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id)
+    store.save_revision(first.id, "ur", TALKS_UR, "amina", head.id, status=RevisionStatus.CONFIRMED)
     source.refresh()
     (match,) = source.suggestions(near, "ur")
     assert (match.entry.target, match.exact) == (TALKS_UR, False)
@@ -120,7 +122,9 @@ def test_suggestions_are_fuzzy_matches_that_follow_new_post_edits(store, transla
 def test_a_post_edit_in_the_memory_names_its_document_and_sentence(store, translated):
     second = store.segments(translated.id)[1]
     head = store.current_revision(second.id, "ur")
-    store.save_revision(second.id, "ur", "ٹی ٹی پی پر بات ہوئی۔", "amina", head.id)
+    store.save_revision(
+        second.id, "ur", "ٹی ٹی پی پر بات ہوئی۔", "amina", head.id, status=RevisionStatus.CONFIRMED
+    )
     entry = MemorySource(store).refresh().exact(second.text, "ur")
     assert (entry.document, entry.origin, entry.author) == ("talks.txt #2", "human", "amina")
 
@@ -128,7 +132,9 @@ def test_a_post_edit_in_the_memory_names_its_document_and_sentence(store, transl
 def test_a_segment_is_not_offered_its_own_post_edit_even_after_mt_replaced_it(store, translated):
     first = store.segments(translated.id)[0]
     mt = store.current_revision(first.id, "ur")
-    edit = store.save_revision(first.id, "ur", TALKS_UR, "amina", mt.id)
+    edit = store.save_revision(
+        first.id, "ur", TALKS_UR, "amina", mt.id, status=RevisionStatus.CONFIRMED
+    )
     store.save_revision(first.id, "ur", "MT0 alt1", "amina", edit.id, origin=Origin.MT)
     source = MemorySource(store)
     source.refresh()
@@ -141,7 +147,12 @@ def test_emptying_a_target_takes_its_post_edit_out_of_the_memory(store, translat
     first = store.segments(translated.id)[0]
     source = MemorySource(store)
     edit = store.save_revision(
-        first.id, "ur", TALKS_UR, "amina", store.current_revision(first.id, "ur").id
+        first.id,
+        "ur",
+        TALKS_UR,
+        "amina",
+        store.current_revision(first.id, "ur").id,
+        status=RevisionStatus.CONFIRMED,
     )
     assert source.refresh().exact(first.text, "ur") is not None
     store.save_revision(first.id, "ur", "", "amina", edit.id)
@@ -174,3 +185,50 @@ def test_remembered_suggestions_follow_saves_exactly_as_a_fresh_lookup_does(stor
         after = [source.suggestions(q, "ur", limit=2) for q in queries]
         assert after == [fresh.suggestions(q, "ur", limit=2) for q in queries]
         assert after != before
+
+
+def test_a_draft_typed_in_one_document_does_not_fill_the_same_sentence_of_another(store):
+    """The new-user report: "NAVTEST PENDING", typed and never confirmed, filled a new
+    document's identical sentence as a 100% `tm` match."""
+    first = store.import_document("first.txt", TALKS)
+    (segment,) = store.segments(first.id)
+    store.save_revision(segment.id, "ur", "NAVTEST PENDING", "amina", None)
+    second = store.import_document("second.txt", TALKS)
+    memory = MemorySource(store).refresh()
+    assert fill_exact_matches(store, second.id, "ur", memory) == 0
+    assert store.current_revision(store.segments(second.id)[0].id, "ur") is None
+
+
+def test_a_draft_is_offered_as_a_draft_suggestion_below_100(store):
+    first = store.import_document("first.txt", TALKS)
+    (segment,) = store.segments(first.id)
+    store.save_revision(segment.id, "ur", "NAVTEST PENDING", "amina", None)
+    source = MemorySource(store)
+    source.refresh()
+    (match,) = source.suggestions(TALKS, "ur")
+    assert (match.entry.target, match.score, match.exact, match.entry.draft) == (
+        "NAVTEST PENDING",
+        99.0,
+        False,
+        True,
+    )
+
+
+def test_confirming_the_draft_makes_it_an_exact_match(store):
+    first = store.import_document("first.txt", TALKS)
+    (segment,) = store.segments(first.id)
+    draft = store.save_revision(segment.id, "ur", TALKS_UR, "amina", None)
+    source = MemorySource(store)
+    assert source.refresh().exact(TALKS, "ur") is None
+    store.confirm(segment.id, "ur", "amina", draft.id)
+    entry = source.refresh().exact(TALKS, "ur")
+    assert (entry.target, entry.draft) == (TALKS_UR, False)
+    assert len(source.memory) == 1  # the confirmed entry replaced the draft
+
+
+def test_an_approved_target_fills_as_an_exact_match(store):
+    first = store.import_document("first.txt", TALKS)
+    (segment,) = store.segments(first.id)
+    store.save_revision(segment.id, "ur", TALKS_UR, "amina", None, status="approved")
+    second = store.import_document("second.txt", TALKS)
+    assert fill_exact_matches(store, second.id, "ur", MemorySource(store).refresh()) == 1

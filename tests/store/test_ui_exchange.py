@@ -77,8 +77,9 @@ def test_the_exchange_panel_offers_every_format_and_both_imports(db_url, transla
     at = AppTest.from_function(exchange_script).run()
     assert not at.exception
     assert at.radio(key="tmx_scope").value == "confirmed"
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["TMX", "XLIFF 2", "TSV", "CSV (Excel)"]
+    translation, *labels = [b.proto.label for b in at.get("download_button")]
+    assert translation.startswith("Download translation")  # the document itself, first
+    assert labels == ["TMX", "XLIFF 2", "XLIFF 1.2", "TSV", "CSV (Excel)"]
     uploads = [u.proto.label for u in at.get("file_uploader")]
     assert len(uploads) == 2 and "XLIFF" in uploads[0] and "TMX" in uploads[1]
 
@@ -198,7 +199,8 @@ def test_a_post_edit_is_offered_in_another_document_but_not_to_its_own_sentence(
 ):
     at = open_editor(tmp_path)
     first = store.segments(translated.id)[0]
-    box(at, first).input(TALKS_UR).run()
+    box(at, first).input(TALKS_UR)
+    at.button(key=f"confirm-{first.id}").click().run()  # only confirmed text is an exact match
     assert store.current_revision(first.id, "ur").origin == Origin.HUMAN
     assert matches_shown(at, first) == []  # its own saved text is no match of itself
 
@@ -219,9 +221,10 @@ def test_the_editor_offers_the_downloads_and_imports_in_one_panel(
     store, translated, app_db, tmp_path
 ):
     at = open_editor(tmp_path)
-    assert [e.label for e in at.expander] == ["Export and import"]
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["TMX", "XLIFF 2", "TSV", "CSV (Excel)"]
+    assert [e.label for e in at.expander if e.label != "Concordance"] == ["Export and import"]
+    translation, *labels = [b.proto.label for b in at.get("download_button")]
+    assert translation.startswith("Download translation")  # the document itself, first
+    assert labels == ["TMX", "XLIFF 2", "XLIFF 1.2", "TSV", "CSV (Excel)"]
     assert at.radio(key="tmx_scope").options == [
         "confirmed segments",
         "every segment with a target",
@@ -282,3 +285,19 @@ def test_a_malformed_memory_is_refused_with_its_line_and_nothing_imported(
     assert at.error[0].value.startswith(markdown_text(f"old.tmx:{line}: not well-formed XML"))
     assert tm_entry_counts(store) == {}
     assert matches_shown(at, store.segments(document.id)[0]) == []
+
+
+def test_an_unconfirmed_post_edit_is_offered_as_a_draft_below_100_and_never_filled(
+    store, translated, app_db, argos_en_ur_copy, tmp_path
+):
+    at = open_editor(tmp_path)
+    first = store.segments(translated.id)[0]
+    box(at, first).input("NAVTEST PENDING").run()  # saved, never confirmed
+    followup = store.add_document("followup.txt", first.text)
+    at.run()
+    at.selectbox(key="document_id").set_value(followup.id).run()
+    (same,) = store.segments(followup.id)
+    (offered,) = matches_shown(at, same)
+    assert "TM 99%" in offered and "draft, not confirmed" in offered
+    at.button(key="translate").click().run()
+    assert store.current_revision(same.id, "ur").origin == Origin.MT

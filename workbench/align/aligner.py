@@ -28,6 +28,7 @@ from workbench.align.costs import (
     length_model,
 )
 from workbench.align.model import Alignment, AlignmentReport, Bead
+from workbench.align.omission import omission_probability, ratio_distribution
 from workbench.align.similarity import ChrfTable, calibrate, mt_costs
 from workbench.errors import InputError
 
@@ -120,6 +121,7 @@ def align_sentences(
             )
 
     confidences = dp.posteriors(solution.band, solution.costs, solution.path)
+    confidences = _with_omissions(texts, solution.path.beads, confidences)
     beads = tuple(
         Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(confidence, 4))
         for (i, j, (di, dj)), confidence in zip(solution.path.beads, confidences, strict=True)
@@ -132,6 +134,25 @@ def align_sentences(
         notes=tuple(notes),
     )
     return Alignment(tuple(source), tuple(target), beads, report)
+
+
+def _with_omissions(texts: _Texts, path: list, confidences: Sequence[float]) -> list[float]:
+    """Posteriors lowered by the evidence that a many-to-one bead hides an untranslated
+    sentence (`workbench.align.omission`)."""
+    spans = [(tuple(range(i - di, i)), tuple(range(j - dj, j))) for i, j, (di, dj) in path]
+    distribution = ratio_distribution(spans, texts.src_lengths, texts.tgt_lengths)
+    if distribution is None:
+        return list(confidences)
+    return [
+        confidence
+        * (
+            1.0
+            - omission_probability(
+                src, tgt, texts.src_lengths, texts.tgt_lengths, distribution, texts.anchors
+            )
+        )
+        for (src, tgt), confidence in zip(spans, confidences, strict=True)
+    ]
 
 
 def _require_sentences(sentences: Sequence[str], name: str) -> None:

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.docs_cmd",
     "workbench.cli.export_cmd",
     "workbench.cli.tm_cmd",
+    "workbench.cli.analyze_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.qa_cmd",
     "workbench.cli.align_cmd",

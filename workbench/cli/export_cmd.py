@@ -1,7 +1,8 @@
-"""`workbench export DOC --to ur --format tmx|xliff|tsv|csv` and `workbench import FILE.xlf`.
+"""`workbench export DOC --to ur --out article.ur.docx` (the translated document, in its
+own format) or `--format tmx|xliff|xliff12|tsv|csv`, and `workbench import FILE.xlf`.
 
-Export writes a stored document for CAT tools and spreadsheets; import brings an XLIFF 2
-file edited elsewhere back as revisions (the round trip).
+Export writes the translated document (text, Markdown, Word, HTML) or the segments for CAT
+tools and spreadsheets; import brings an XLIFF file edited elsewhere back as revisions.
 """
 
 from __future__ import annotations
@@ -14,12 +15,19 @@ from pathlib import Path
 from workbench import config
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.errors import WorkbenchError
+from workbench.exchange.document_formats import DOCUMENT_FORMATS, DocumentFormat
 from workbench.exchange.registry import export_formats, format_for_path
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.qa import qa_notes
 from workbench.store.exports import ExportScope
+from workbench.workflows.document_files import (
+    MissingTargets,
+    translated_file,
+    translated_filename,
+)
 from workbench.workflows.export import ExportFormat, export_document, export_filename
+from workbench.workflows.qa import document_length_model
 from workbench.workflows.xliff_import import import_xliff_targets
 
 EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
@@ -28,20 +36,31 @@ EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         "export",
-        help="export a stored document as TMX, XLIFF 2, TSV or CSV",
+        help="write the translated document (.txt, .md, .docx, .html) or export it as TMX, "
+        "XLIFF 2 or 1.2, TSV or CSV",
         description=(
-            "Write DOC (a stored document's name or id) and its TARGET translation as TMX 1.4b "
-            "(for translation memories: confirmed segments unless --segments says otherwise), "
-            "XLIFF 2.0 (every segment, with its state, to edit in a CAT tool and import back) "
-            "or TSV/CSV (every segment, for spreadsheets)."
+            "Write DOC (a stored document's name or id) in its TARGET translation: as the "
+            "document itself (--out article.ur.docx, or --format text|markdown|docx|html: "
+            "the original rebuilt with each segment's current target, paragraphs, formatting "
+            "and layout kept; a Word file or page can also be written as plain text), or as "
+            "TMX 1.4b (for translation memories: confirmed segments unless --segments says "
+            "otherwise), XLIFF 2.0 or 1.2 (every segment, with its state, to edit in a CAT "
+            "tool and import back) or TSV/CSV (every segment, for spreadsheets)."
         ),
     )
     export.add_argument("doc", metavar="DOC", help="document name or id (`workbench docs`)")
     add_target_option(export)
     export.add_argument(
         "--format",
-        choices=[f.name for f in export_formats()],
+        choices=[f.name for f in DOCUMENT_FORMATS] + [f.name for f in export_formats()],
         help="file format (default: from the --out extension)",
+    )
+    export.add_argument(
+        "--missing",
+        choices=[m.value for m in MissingTargets],
+        default=MissingTargets.REFUSE.value,
+        help="the translated document, for segments without a target: refuse (default; "
+        "the message counts them) or keep their source text",
     )
     export.add_argument(
         "--segments",
@@ -68,9 +87,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     back = subparsers.add_parser(
         "import",
-        help="import targets edited in another tool from an XLIFF 2 export",
+        help="import targets edited in another tool from an XLIFF 2 or 1.2 export",
         description=(
-            "Read FILE, an XLIFF 2 file exported by `workbench export --format xliff` and "
+            "Read FILE, an XLIFF 2 or 1.2 file exported by `workbench export --format xliff` "
+            "(or xliff12) and "
             "edited in a CAT tool, and add every changed target to its document as a new "
             "revision (final/reviewed segments as confirmed). Segments saved in the "
             "workbench since the export are reported as conflicts and left alone."
@@ -85,6 +105,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
+    document_fmt = _document_format(args.format, args.out)
+    if document_fmt is not None:
+        return _export_translation(args, target, document_fmt)
     fmt = _format(args.format, args.out)
     with open_store_from(args) as store:
         document = store.document(args.doc)
@@ -92,7 +115,8 @@ def run_export(args: argparse.Namespace) -> int:
         notes = None
         if fmt is ExportFormat.TMX and args.qa_notes:
             glossary = load_glossary(args.glossary or config.glossary_path())
-            notes = qa_notes(glossary, document.source_lang, target)
+            lengths = document_length_model(store, document.id, target, document.source_lang)
+            notes = qa_notes(glossary, document.source_lang, target, length_model=lengths)
         out.parent.mkdir(parents=True, exist_ok=True)
         try:
             count = export_document(store, document, target, fmt, out, args.segments, notes)
@@ -106,6 +130,28 @@ def run_export(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 0
+
+
+def _document_format(name: str | None, out: Path | None) -> DocumentFormat | None:
+    """The document format asked for by name or by the --out extension, if any."""
+    if name:
+        return next((f for f in DOCUMENT_FORMATS if f.name == name), None)
+    suffix = out.suffix.lower() if out else ""
+    return next((f for f in DOCUMENT_FORMATS if suffix in f.extensions), None)
+
+
+def _export_translation(args: argparse.Namespace, target: str, fmt: DocumentFormat) -> int:
+    with open_store_from(args) as store:
+        document = store.document(args.doc)
+        translation = translated_file(store, document, target, args.missing, output=fmt)
+    out = args.out or EXPORTS_DIR / translated_filename(document, target, translation.format)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(translation.data)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {out}: {exc}") from exc
+    print(f"{document.name!r} in {target}: {translation.summary()} → {out}", file=sys.stderr)
+    return 0
 
 
 def _format(name: str | None, out: Path | None) -> ExportFormat:

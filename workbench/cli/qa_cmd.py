@@ -2,7 +2,8 @@
 
 Reads the columns `sentence`, `source` and `target` (other columns are ignored) and prints
 one line per flag: sentence number, code, severity, message (tab-separated), then a count
-per code on stderr. Glossary checks use the house glossary unless `--no-glossary`.
+per code on stderr. The file is checked as one document (its length ratio is its own).
+Glossary checks use the house glossary unless `--no-glossary`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ REQUIRED_COLUMNS = ("sentence", "source", "target")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "qa",
-        help="check a translated TSV: glossary terms, numbers, punctuation, untranslated text",
+        help="check a translated TSV: glossary terms, numbers, punctuation, letters, ZWNJ, "
+        "untranslated or looping text, length (docs/qa.md)",
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="TSV from `workbench translate`")
@@ -71,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
     glossary = None if args.no_glossary else load_glossary(args.glossary or config.glossary_path())
     counts: Counter[str] = Counter()
     rows = read_rows(args.file)
-    for number, source, target in rows:
-        for flag in qa.check(source, target, tgt, glossary):
+    flags = qa.check_document([(source, target) for _, source, target in rows], tgt, glossary)
+    for (number, _, _), segment_flags in zip(rows, flags, strict=True):
+        for flag in segment_flags:
             counts[flag.code] += 1
             print(f"{number}\t{flag.code}\t{flag.severity}\t{flag.message}")
     summary = ", ".join(f"{code} {n}" for code, n in counts.most_common()) or "no flags"

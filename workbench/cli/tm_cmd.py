@@ -1,4 +1,5 @@
-"""`workbench tm import FILE` and `workbench tm lookup SENTENCE --to ur`: the translation memory."""
+"""`workbench tm import FILE`, `workbench tm lookup SENTENCE --to ur` and
+`workbench tm concordance TEXT --to ur`: the translation memory."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from workbench.cli.options import (
 )
 from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
+from workbench.memory.concordance import DEFAULT_LIMIT, ConcordanceSource, ConcordanceUnit
 from workbench.memory.index import FUZZY_THRESHOLD, DiffSpan
 from workbench.memory.source import MemorySource
 from workbench.workflows.memory_import import import_memory_file
@@ -60,6 +62,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(lookup)
     lookup.set_defaults(func=run_lookup)
 
+    concordance = commands.add_parser(
+        "concordance",
+        help="find a word or phrase in the memory and the stored documents",
+        description="Every sentence of the memory and the stored documents whose source (or, "
+        "with --target-side, translation) holds TEXT, newest first, with its translation, "
+        "where it comes from, who and when; the match is shown in [[brackets]]. Arabic-script "
+        "letter variants, digits, ZWNJ, bidi marks and diacritics do not stop a match.",
+    )
+    concordance.add_argument("text", metavar="TEXT")
+    add_target_option(concordance)
+    concordance.add_argument(
+        "--target-side", action="store_true", help="search the translations, not the sources"
+    )
+    concordance.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N")
+    add_db_option(concordance)
+    concordance.set_defaults(func=run_concordance)
+
 
 def run_import(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
@@ -81,12 +100,56 @@ def run_lookup(args: argparse.Namespace) -> int:
         print(f"no match at or above {args.threshold:g}% in {len(memory)} entries")
         return 0
     for match in matches:
-        kind = "exact" if match.exact else "fuzzy"
+        kind = "exact" if match.exact else "fuzzy, draft" if match.entry.draft else "fuzzy"
         document = f"  from {match.entry.document}" if match.entry.document else ""
         print(f"{match.score:5.1f}% {kind}  ({match.entry.origin}){document}")
         print(f"  source: {render_diff(match.diff)}")
         print(f"  target: {match.entry.target}")
     return 0
+
+
+def run_concordance(args: argparse.Namespace) -> int:
+    target_lang = get_language(args.tgt).code
+    with open_store_from(args) as store:
+        source = ConcordanceSource(store)
+        hits = source.search(args.text, target_lang, target_side=args.target_side, limit=args.limit)
+        searched = len(source.concordance)
+    side = "translations" if args.target_side else "sources"
+    if not hits:
+        print(f"“{args.text}” is in none of the {side} ({searched} sentence pairs searched)")
+        return 0
+    print(f"“{args.text}” in {len(hits)} {side} (newest first, at most {args.limit}):")
+    for hit in hits:
+        print(concordance_heading(hit.unit))
+        source_text, target_text = hit.unit.source_text, hit.unit.target_text
+        if hit.side == "source":
+            source_text = bracketed(source_text, hit.spans)
+        else:
+            target_text = bracketed(target_text, hit.spans)
+        print(f"  source: {source_text}")
+        print(f"  target: {target_text}")
+    return 0
+
+
+def concordance_heading(unit: ConcordanceUnit) -> str:
+    """Where a hit comes from, its origin and status, who and when."""
+    parts = [unit.where]
+    if unit.origin != unit.where:
+        parts.append(unit.origin)
+    if unit.status:
+        parts.append(unit.status)
+    if unit.author:
+        parts.append(unit.author)
+    if unit.changed is not None:
+        parts.append(f"{unit.changed:%Y-%m-%d %H:%M}")
+    return " · ".join(parts)
+
+
+def bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` with each span in [[double brackets]]."""
+    for start, end in reversed(spans):
+        text = f"{text[:start]}[[{text[start:end]}]]{text[end:]}"
+    return text
 
 
 def render_diff(spans: tuple[DiffSpan, ...]) -> str:

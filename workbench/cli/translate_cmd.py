@@ -18,17 +18,24 @@ from workbench.cli.options import (
     open_store_from,
 )
 from workbench.cli.progress import progress_bar
-from workbench.documents import read_document
+from workbench.documents import read_bytes
 from workbench.editing import default_author
 from workbench.engines.base import TranslationEngine
 from workbench.engines.registry import ENGINE_NAMES, engine_for
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, WorkbenchError
+from workbench.exchange.inline import to_display
 from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
+from workbench.workflows.document_files import (
+    EncodingNotConfirmed,
+    LoadedFile,
+    import_file,
+    load_file,
+)
 from workbench.workflows.fill import fill_exact_matches
 from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
@@ -40,13 +47,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "translate",
         help="machine-translate a document sentence by sentence",
         description=(
-            "Translate FILE sentence by sentence and write a tab-separated file with the "
-            "columns paragraph, sentence (both 1-based), source, target; with --n-best K "
-            "the alternatives follow as target_2 ... target_K."
+            "Translate FILE (.txt or .md in UTF-8, a Word .docx or a web page .html) sentence "
+            "by sentence and write a tab-separated file with the columns paragraph, sentence "
+            "(both 1-based), source, target; with --n-best K the alternatives follow as "
+            "target_2 ... target_K. Formatting of a Word file or page shows as tags (⟨1⟩...⟨/1⟩); "
+            "`workbench export DOC --out FILE` writes the translated document."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
+    parser.add_argument("file", type=Path, metavar="FILE", help="document: .txt, .md, .docx, .html")
     add_target_option(parser)
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read a .txt/.md that is not UTF-8 in this encoding (e.g. cp1252; the error for "
+        "such a file says what it probably is)",
+    )
     add_source_option(parser)
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
@@ -85,14 +100,18 @@ def run(args: argparse.Namespace) -> int:
     src, tgt = get_language(args.src).code, get_language(args.tgt).code
     if args.n_best < 1:
         raise WorkbenchError(f"--n-best must be at least 1, got {args.n_best}")
-    text = read_document(args.file)
+    try:
+        data = read_bytes(args.file)
+        loaded = load_file(data, args.file.name, args.encoding, path=str(args.file))
+    except EncodingNotConfirmed as exc:
+        raise InputError(exc.advice("run again with --encoding")) from None
     engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
     with open_store_from(args) as store:
         if args.queue:
-            return enqueue_translation(store, args.file.name, text, src, tgt, engine, args.tm)
-        document = store.import_document(args.file.name, text, src)
+            return enqueue_translation(store, loaded, src, tgt, engine, args.tm)
+        document = import_file(store, loaded, src)
         memory = MemorySource(store).refresh() if args.tm else None
         with progress_bar(f"{src}→{tgt}") as update:
             result = translate_stored_document(
@@ -108,14 +127,9 @@ def run(args: argparse.Namespace) -> int:
         rows = result.rows
         from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
         if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
-            rows = [
-                replace(
-                    row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src))
-                )
-                if (i := row.segment.index) in from_tm
-                else row
-                for row in rows
-            ]
+            shown = [(row.segment.text, from_tm.get(row.segment.index, row.target)) for row in rows]
+            flags = qa.check_document(shown, tgt, glossary, src)
+            rows = [replace(row, flags=tuple(f)) for row, f in zip(rows, flags, strict=True)]
         print(
             f"stored as document {document.name!r} (id {document.id}) in {store.url}",
             file=sys.stderr,
@@ -165,8 +179,7 @@ def _report_mt_problems(rows: Sequence[TranslatedSegment]) -> int:
 
 def enqueue_translation(
     store: Store,
-    name: str,
-    text: str,
+    loaded: LoadedFile,
     src: str,
     tgt: str,
     engine: TranslationEngine,
@@ -177,7 +190,7 @@ def enqueue_translation(
     from workbench.jobs.pgqueue import enqueue, libpq_url
 
     libpq_url(store.url)  # not PostgreSQL: refused before anything is stored
-    document = store.import_document(name, text, src)
+    document = import_file(store, loaded, src)
     if use_memory:
         fill_exact_matches(store, document.id, tgt, MemorySource(store).refresh())
     job = start_translation(store, document.id, tgt, engine, default_author())
@@ -221,4 +234,5 @@ def _tsv_row(
     if from_tm and seg.index in from_tm:
         texts = [from_tm[seg.index], *texts[1:]]
     qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
-    return [seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell]
+    shown = [to_display(text) for text in (seg.text, *texts[:n_best])]  # formatting tags
+    return [seg.paragraph + 1, seg.index + 1, *shown, *qa_cell]

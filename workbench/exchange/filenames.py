@@ -6,6 +6,7 @@ import re
 
 
 def file_stem(name: str, default: str = "document") -> str:
-    """A document name as the start of a file name: no `.txt`, nothing a file system minds."""
-    stem = re.sub(r"\.(txt|md)$", "", name, flags=re.IGNORECASE)
+    """A document name as the start of a file name: no `.txt` (nor another document
+    extension), nothing a file system minds."""
+    stem = re.sub(r"\.(txt|md|markdown|docx|html?)$", "", name, flags=re.IGNORECASE)
     return re.sub(r"[^\w.\-]+", "_", stem).strip("._") or default

@@ -31,8 +31,12 @@ Adding a format: write one module in `workbench/exchange/` (a reader and a write
 `TranslationUnit`, importing nothing but core modules and this package), then add one
 `register(ExchangeFormat(...))` entry at the end of this file. The contract test, the CLI
 choices, the download buttons and the upload types pick it up. Names in use: `tmx`, `xliff`
-(XLIFF 2.0, the name the CLI has always accepted), `tsv`, `csv`; XLIFF 1.2 would be
-`xliff12`.
+(XLIFF 2.0, the name the CLI has always accepted), `xliff12` (XLIFF 1.2), `tsv`, `csv`.
+
+Documents (the translated article as .txt, .md, .docx, .html) are not unit formats: they
+are listed in `workbench.exchange.document_formats` (`DOCUMENT_FORMATS`; read a file into
+blocks, write a translation over the original) and held to their own contract test,
+`tests/exchange/test_document_format_contract.py`.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from workbench.errors import InputError
-from workbench.exchange import table, tmx, xliff2
+from workbench.exchange import table, tmx, xliff2, xliff12
 from workbench.exchange.units import TranslationUnit
 
 SNIFF_BYTES = 4096  # how much of a file `detect_format` looks at
@@ -221,6 +225,16 @@ def _read_xliff(source, *, source_lang=None, target_lang=None, name=None):
     return xliff2.read_xliff(source, name=name)
 
 
+def _write_xliff12(units, out, *, source_lang, target_lang, original):
+    return xliff12.write_xliff12(
+        units, out, srclang=source_lang, trglang=target_lang, original=original
+    )
+
+
+def _read_xliff12(source, *, source_lang=None, target_lang=None, name=None):
+    return xliff12.read_xliff12(source, name=name)
+
+
 def _table(name: str, label: str, extension: str, mime: str, delimiter: str) -> ExchangeFormat:
     """A document table (`exchange.table`) with this delimiter; tables name no languages,
     so reading one needs the target language."""
@@ -273,6 +287,19 @@ XLIFF2 = register(
         read=_read_xliff,
         carries=ALL_FIELDS - {"notes"},
         sniff=lambda head: any(xliff2.XLIFF_NS in text for text in _head_text(head)),
+        memory_import=True,
+    )
+)
+XLIFF12 = register(
+    ExchangeFormat(
+        name="xliff12",
+        label="XLIFF 1.2",
+        extensions=(".xlf", ".xliff"),
+        mime="application/x-xliff+xml",
+        write=_write_xliff12,
+        read=_read_xliff12,
+        carries=ALL_FIELDS,
+        sniff=xliff12.is_xliff12,
         memory_import=True,
     )
 )

@@ -46,3 +46,16 @@ class TranslationUnit:
             if key == name:
                 return value
         return default
+
+
+def with_status(
+    props: Sequence[tuple[str, str]], status: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The metadata with `x-status` set from a file's own state (the state wins: it is what
+    another tool changed), in place so an untouched unit reads back unchanged; `None` (no
+    target) removes it. The XLIFF readers share this."""
+    out = [(k, v) for k, v in props if k != PROP_STATUS or status is not None]
+    out = [(k, status) if k == PROP_STATUS and status else (k, v) for k, v in out]
+    if status and not any(k == PROP_STATUS for k, _ in out):
+        out.append((PROP_STATUS, status))
+    return tuple(out)

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.exchange.units import PROP_STATUS, TranslationUnit
+from workbench.exchange.units import PROP_STATUS, TranslationUnit, with_status
 from workbench.exchange.xmlparse import XmlSource, iter_elements, release, source_name
 from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag
@@ -207,18 +207,8 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str) -> Iterator[Tra
             changed=_parse_iso(extra.get(META_CHANGED)),
             author=extra.get(META_AUTHOR),
             changed_by=extra.get(META_CHANGED_BY),
-            props=_with_status(props, _status(segment.get("state"), target_text)),
+            props=with_status(props, _status(segment.get("state"), target_text)),
         )
-
-
-def _with_status(props: list[tuple[str, str]], status: str | None) -> tuple[tuple[str, str], ...]:
-    """The metadata with `x-status` set from the segment's state (the state wins: it is
-    what the other tool changed), in place so an untouched unit reads back unchanged."""
-    out = [(k, v) for k, v in props if k != PROP_STATUS or status is not None]
-    out = [(k, status) if k == PROP_STATUS and status else (k, v) for k, v in out]
-    if status and not any(k == PROP_STATUS for k, _ in out):
-        out.append((PROP_STATUS, status))
-    return tuple(out)
 
 
 def _status(state: str | None, target: str) -> str | None:

@@ -9,7 +9,9 @@ replaced by the approved rendering of its own occurrence (short for short, full 
 A placeholder the model dropped is *lost*: nothing is inserted at a guessed position; the
 occurrence is reported so QA flags the segment (`glossary-missing`). Placeholders the
 model repeats are all restored; stray private-use characters are removed, so no placeholder
-ever reaches an editor. bench/glossary_survival.py measures how often placeholders survive.
+ever reaches an editor. The top of the private use area (U+F000 on) is left alone: those
+are a Word or HTML source's formatting tags, which the stored texts keep.
+bench/glossary_survival.py measures how often placeholders survive.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.exchange.inline import TAG_FIRST
 from workbench.glossary.matching import TermHit
 
-PLACEHOLDER_FIRST = 0xE000
-PLACEHOLDER_LAST = 0xF8FF  # the Basic Multilingual Plane's private use area
+PLACEHOLDER_FIRST = 0xE000  # the Basic Multilingual Plane's private use area, up to where
+PLACEHOLDER_LAST = TAG_FIRST - 1  # inline formatting placeholders begin (exchange.inline)
 _PLACEHOLDER = re.compile(f"[{chr(PLACEHOLDER_FIRST)}-{chr(PLACEHOLDER_LAST)}]")
 _MULTIPLE_SPACES = re.compile(r" {2,}")
 

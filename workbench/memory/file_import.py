@@ -15,14 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.exchange import registry
-from workbench.exchange.units import TranslationUnit
+from workbench.exchange.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
 from workbench.languages import language_matches, normalize_language_tag
 from workbench.memory.index import TmEntry, TranslationMemory, normalize_source
+from workbench.vocabulary import RevisionStatus
 
 SKIP_NO_SOURCE = "no source text in {lang}"
 SKIP_NO_TARGET = "no target text"
 SKIP_OTHER_LANGUAGE = "target language not requested"
 SKIP_DUPLICATE = "already in the memory"
+# A unit a workbench export marked unfinished (its `x-origin` and `x-status` metadata: an
+# aligned pair the aligner was unsure of, a post-edit nobody confirmed): the memory's imported
+# pairs are exact matches that fill sentences without asking, so it stays out. Other tools'
+# files carry no `x-origin` and are imported as before (an XLIFF 2 `translated` state is
+# their normal finished work).
+SKIP_UNFINISHED = "not confirmed (x-status {status})"
+_UNFINISHED = frozenset({RevisionStatus.DRAFT, RevisionStatus.REJECTED})
 
 
 @dataclass
@@ -96,6 +104,10 @@ def plan_import(
         filled = {lang: text for lang, text in unit.targets.items() if text.strip()}
         if not filled:
             report.skipped[SKIP_NO_TARGET] += 1
+            continue
+        status = unit.prop(PROP_STATUS)
+        if status in _UNFINISHED and unit.prop(PROP_ORIGIN) is not None:
+            report.skipped[SKIP_UNFINISHED.format(status=status)] += len(filled)
             continue
         normalized = normalize_source(unit.source)
         for lang, text in filled.items():

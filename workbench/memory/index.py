@@ -15,6 +15,10 @@ a fifth as long: a lookup against 100,000 entries takes a few milliseconds.
 An exact match needs the same normalized source (Unicode NFKC, typographic quotes and
 dashes unified, whitespace collapsed); it is what fills a target as origin `tm`. A fuzzy
 match that differs only in case or punctuation spacing scores at most 99.
+
+Only text someone stands behind is an exact match: an entry marked `draft` (an editor's
+post-edit nobody has confirmed yet) never fills a target and scores at most 99 even with
+the same source, so the editor offers it as a suggestion, labelled as a draft.
 """
 
 from __future__ import annotations
@@ -88,6 +92,7 @@ class TmEntry:
     author: str | None = None
     changed: datetime | None = None
     document: str | None = None  # for entries from the store: document and sentence number
+    draft: bool = False  # not confirmed yet: a suggestion (at most 99%), never an exact match
 
 
 DiffOp = Literal["equal", "insert", "delete"]
@@ -143,7 +148,8 @@ class _LanguageIndex:
 
     def append(self, entry: TmEntry, normalized: str, encoded: str) -> int:
         position = len(self.entries)
-        self.by_source.setdefault(normalized, []).append(position)
+        if not entry.draft:  # the exact-match path holds only what someone stands behind
+            self.by_source.setdefault(normalized, []).append(position)
         self.entries.append(entry)
         self.encoded.append(encoded)
         postings = self.postings
@@ -191,8 +197,8 @@ class TranslationMemory:
     def __init__(self, entries: Iterable[TmEntry] = ()) -> None:
         self._alphabet = _Alphabet()
         self._indexes: dict[str, _LanguageIndex] = {}
-        self._pairs: set[tuple[str, str, str]] = set()
-        self._keyed: dict[str, tuple[tuple[str, str, str], int]] = {}
+        self._pairs: set[tuple[str, str, str, bool]] = set()  # (lang, source, target, draft)
+        self._keyed: dict[str, tuple[tuple[str, str, str, bool], int]] = {}
         self._retired = 0
         self.version = 0  # changes whenever the entries do (callers key caches on it)
         # (version after the change, added?, entry) for the latest changes
@@ -210,7 +216,7 @@ class TranslationMemory:
         """
         lang = normalize_language_tag(entry.target_lang)
         normalized = normalize_source(entry.source)
-        pair = (lang, normalized, entry.target.strip())
+        pair = (lang, normalized, entry.target.strip(), entry.draft)
         if key is not None and key in self._keyed:
             self._retire(*self._keyed.pop(key))
         if not normalized or not pair[2] or pair in self._pairs:
@@ -231,15 +237,16 @@ class TranslationMemory:
         held = self._keyed.get(key)
         if held is None:
             return None
-        (lang, _, _), position = held
+        (lang, *_), position = held
         return self._indexes[lang].entries[position]
 
-    def _retire(self, pair: tuple[str, str, str], position: int) -> None:
+    def _retire(self, pair: tuple[str, str, str, bool], position: int) -> None:
         """Take an entry out of every lookup (positions stay stable for the others)."""
-        lang, normalized, _ = pair
+        lang, normalized, _, draft = pair
         index = self._indexes[lang]
         index.encoded[position] = ""  # scores 0 against any query
-        index.by_source[normalized].remove(position)
+        if not draft:
+            index.by_source[normalized].remove(position)
         self._pairs.discard(pair)
         self._retired += 1
         self.version += 1
@@ -271,10 +278,11 @@ class TranslationMemory:
     def contains(self, source: str, target_text: str, target_lang: str) -> bool:
         """Whether this exact pair is held already (how imports count duplicates)."""
         key = (normalize_language_tag(target_lang), normalize_source(source), target_text.strip())
-        return key in self._pairs
+        return (*key, False) in self._pairs or (*key, True) in self._pairs
 
     def exact(self, source: str, target_lang: str) -> TmEntry | None:
-        """The newest entry with the same normalized source, or None."""
+        """The newest confirmed entry with the same normalized source, or None: what may
+        fill a target without asking (drafts never do)."""
         normalized = normalize_source(source)
         best: TmEntry | None = None
         for index in self._indexes_for(target_lang):
@@ -293,7 +301,9 @@ class TranslationMemory:
         threshold: float = FUZZY_THRESHOLD,
         limit: int = 3,
     ) -> list[TmMatch]:
-        """Exact and fuzzy matches at or above `threshold`, best first, each with a diff."""
+        """Exact and fuzzy matches at or above `threshold`, best first, each with a diff.
+
+        A draft with the same source is a fuzzy match scored 99 (`MAX_FUZZY`)."""
         normalized = normalize_source(source)
         tokens = _scoring_tokens(normalized)
         if not tokens:
@@ -314,7 +324,7 @@ class TranslationMemory:
             )
             for _, similarity, position in hits:
                 entry = index.entries[position]
-                exact = normalize_source(entry.source) == normalized
+                exact = not entry.draft and normalize_source(entry.source) == normalized
                 score = 100.0 if exact else min(round(similarity * 100.0, 1), MAX_FUZZY)
                 if score >= threshold:
                     found.append((score, position, entry))

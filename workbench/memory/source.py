@@ -26,6 +26,7 @@ from workbench.store.tm_entries import (
     tm_entry_counts,
     tm_rows_since,
 )
+from workbench.vocabulary import FINISHED_STATUSES
 
 SUGGESTION_CACHE_SIZE = 5000
 DELTA_LIMIT = 500  # new entries a remembered lookup is caught up with; beyond, look up afresh
@@ -177,7 +178,9 @@ class MemorySource:
 
         An entry's origin is its revision's (`human`, `aligned`, `mt`, `tm`), which is what
         the editor and `tm lookup` show beside a match. Drafts that are not post-edits (MT,
-        and aligned pairs the aligner was unsure of) stay out until someone confirms them.
+        and aligned pairs the aligner was unsure of) stay out until someone confirms them;
+        a post-edit nobody confirmed yet is in as a `draft` entry: offered as a suggestion
+        of at most 99%, never filling a target as an exact match.
         """
         for revision in memory_revisions_since(self.store, self._last_revision):
             # Added under the segment's key, so it replaces the segment's earlier entry; an
@@ -192,6 +195,7 @@ class MemorySource:
                     revision.author,
                     revision.created,
                     segment_reference(revision.document_name, revision.position),
+                    draft=revision.status not in FINISHED_STATUSES,
                 ),
                 key=segment_key(revision.segment_id, revision.target_lang),
             )

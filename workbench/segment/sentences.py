@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.exchange.inline import has_tags, spans_around_tags
 from workbench.segment.rules import RuleSet, rules_for
 from workbench.segment.spans import is_space, strip_span
 
@@ -31,7 +32,16 @@ def sentence_spans(par: str, lang: str) -> list[tuple[int, int]]:
 def paragraph_sentences(
     text: str, start: int, stop: int, ruleset: RuleSet
 ) -> list[tuple[int, int]]:
-    """Spans (offsets into `text`) of the sentences of the paragraph `text[start:stop]`."""
+    """Spans (offsets into `text`) of the sentences of the paragraph `text[start:stop]`.
+
+    Formatting placeholders (a Word or HTML source's bold, links, breaks) are looked
+    through: a bold sentence ends at its full stop and keeps both its tags.
+    """
+    if has_tags(text[start:stop]):
+        spans = spans_around_tags(
+            text[start:stop], lambda view: paragraph_sentences(view, 0, len(view), ruleset)
+        )
+        return [(start + a, start + b) for a, b in spans]
     start, stop = strip_span(text, start, stop)
     if start == stop:
         return []

@@ -11,6 +11,9 @@ records (`workbench.store.records`), never ORM objects::
 
     doc = store.add_document("report.txt", text)          # segmented with workbench.segment
     doc = store.import_document("report.txt", text)       # same, but reuses an identical one
+    store.add_document("a.docx", text, original=DocumentOriginal("docx", data))  # with its file
+    store.document_original(doc.id)                        # DocumentOriginal | None
+    store.original_format(doc.id)                          # "docx" | None, without the bytes
     store.documents(); store.document("report.txt"); store.document(3)   # name or id
     store.segments(doc.id)                                 # [StoredSegment], document order
     store.document_text(doc.id)                            # the text as added (spans index it)
@@ -80,6 +83,7 @@ from workbench.store.records import (
     Alternative,
     Appended,
     Document,
+    DocumentOriginal,
     EarlierSegment,
     MachineTranslation,
     Progress,
@@ -102,6 +106,7 @@ __all__ = [
     "AmbiguousDocumentError",
     "Appended",
     "Document",
+    "DocumentOriginal",
     "EarlierSegment",
     "MachineTranslation",
     "Origin",

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -165,3 +166,17 @@ class RevisionRecord(Base):
     machine_translation_id: Mapped[int | None] = mapped_column(
         ForeignKey("machine_translations.id"), nullable=True
     )
+
+
+class DocumentOriginalRecord(Base):
+    """The file a document was imported from (a Word file, a web page, a text in a
+    confirmed encoding): the translation is written over it. A new table, created when an
+    older store is opened (no schema version change); a document stored before it has no
+    row, and its text is its original."""
+
+    __tablename__ = "document_originals"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    format: Mapped[str] = mapped_column(String(16))  # a document format name: docx, html, text
+    encoding: Mapped[str | None] = mapped_column(String(64), nullable=True)  # user-confirmed
+    data: Mapped[bytes] = mapped_column(LargeBinary)

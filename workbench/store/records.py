@@ -207,3 +207,13 @@ class EarlierSegment:
     segment: StoredSegment
     became: SegmentEditKind  # how it was replaced
     revisions: tuple[Revision, ...]
+
+
+@dataclass(frozen=True)
+class DocumentOriginal:
+    """A document's original file as imported: its format (`workbench.exchange.document_formats`
+    name), bytes, and the encoding the user confirmed for a text in a legacy encoding."""
+
+    format: str
+    data: bytes
+    encoding: str | None = None

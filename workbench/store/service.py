@@ -32,6 +32,7 @@ from workbench.store.errors import (
 )
 from workbench.store.jobs import JobQueries
 from workbench.store.models import (
+    DocumentOriginalRecord,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
@@ -42,6 +43,7 @@ from workbench.store.records import (
     Alternative,
     Appended,
     Document,
+    DocumentOriginal,
     MachineTranslation,
     Progress,
     Revision,
@@ -239,8 +241,10 @@ class Store(JobQueries, SegmentEdits):
         text: str,
         source_lang: str = "en",
         segments: Sequence[Segment] | None = None,
+        original: DocumentOriginal | None = None,
     ) -> Document:
-        """Store a new document and its sentences (segmented here unless given).
+        """Store a new document and its sentences (segmented here unless given), and the
+        file it came from when that is not its text (`original`), in one transaction.
 
         A name already taken gets a suffix (`report.txt (2)`), so names stay unique and
         can be used instead of ids everywhere.
@@ -266,9 +270,41 @@ class Store(JobQueries, SegmentEdits):
             ]
             session.add(record)
             session.flush()
+            if original is not None:
+                session.add(
+                    DocumentOriginalRecord(
+                        document_id=record.id,
+                        format=original.format,
+                        encoding=original.encoding,
+                        data=original.data,
+                    )
+                )
             return _document(record, (len(segments), sum(s.word_count for s in record.segments)))
 
-    def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
+    def original_format(self, document_id: int) -> str | None:
+        """The format of the file the document was imported from (without loading it)."""
+        with self.reading() as session:
+            return session.scalar(
+                select(DocumentOriginalRecord.format).where(
+                    DocumentOriginalRecord.document_id == document_id
+                )
+            )
+
+    def document_original(self, document_id: int) -> DocumentOriginal | None:
+        """The file the document was imported from, or None (its text is its original)."""
+        with self.reading() as session:
+            record = session.get(DocumentOriginalRecord, document_id)
+            if record is None:
+                return None
+            return DocumentOriginal(record.format, bytes(record.data), record.encoding)
+
+    def import_document(
+        self,
+        name: str,
+        text: str,
+        source_lang: str = "en",
+        original: DocumentOriginal | None = None,
+    ) -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
         with self.reading() as session:
             for record in session.scalars(
@@ -281,7 +317,7 @@ class Store(JobQueries, SegmentEdits):
             ):
                 if record.text == text and record.source_lang == source_lang:
                     return _document(record, self._counts(session, record.id))
-        return self.add_document(name, text, source_lang)
+        return self.add_document(name, text, source_lang, original=original)
 
     @staticmethod
     def _free_name(session: Session, name: str) -> str:

@@ -83,6 +83,7 @@ class MemoryRevision:
     created: datetime
     document_name: str
     position: int
+    status: RevisionStatus = RevisionStatus.CONFIRMED
 
 
 def add_tm_rows(store: Store, rows: Sequence[TmRow]) -> Counter[str]:
@@ -152,28 +153,40 @@ def tm_rows_since(store: Store, last_id: int) -> Iterator[TmRow]:
 def memory_revisions_since(store: Store, last_id: int) -> Iterator[MemoryRevision]:
     """Revisions a person stands behind (human post-edits, finished targets) with an id
     above `last_id`, oldest first."""
-    with store.reading() as session:
-        rows = session.execute(
-            select(
-                RevisionRecord,
-                SegmentRecord.source_text,
-                SegmentRecord.position,
-                DocumentRecord.source_lang,
-                DocumentRecord.name,
-            )
-            .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-            .join(DocumentRecord, DocumentRecord.id == SegmentRecord.document_id)
-            .where(
-                RevisionRecord.id > last_id,
-                SegmentRecord.retired.is_(None),
-                or_(
-                    RevisionRecord.origin == Origin.HUMAN,
-                    RevisionRecord.status.in_([RevisionStatus.CONFIRMED, RevisionStatus.APPROVED]),
-                ),
-            )
-            .order_by(RevisionRecord.id)
+    return _revisions_since(
+        store,
+        last_id,
+        or_(
+            RevisionRecord.origin == Origin.HUMAN,
+            RevisionRecord.status.in_([RevisionStatus.CONFIRMED, RevisionStatus.APPROVED]),
+        ),
+    )
+
+
+def revisions_since(store: Store, last_id: int) -> Iterator[MemoryRevision]:
+    """Every revision with an id above `last_id`, oldest first, with its source sentence
+    and document: what the concordance indexes (the newest per segment is its head)."""
+    return _revisions_since(store, last_id, None)
+
+
+def _revisions_since(store: Store, last_id: int, condition) -> Iterator[MemoryRevision]:
+    query = (
+        select(
+            RevisionRecord,
+            SegmentRecord.source_text,
+            SegmentRecord.position,
+            DocumentRecord.source_lang,
+            DocumentRecord.name,
         )
-        for revision, source, position, source_lang, document_name in rows:
+        .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+        .join(DocumentRecord, DocumentRecord.id == SegmentRecord.document_id)
+        .where(RevisionRecord.id > last_id, SegmentRecord.retired.is_(None))
+        .order_by(RevisionRecord.id)
+    )
+    if condition is not None:
+        query = query.where(condition)
+    with store.reading() as session:
+        for revision, source, position, source_lang, document_name in session.execute(query):
             yield MemoryRevision(
                 revision.id,
                 revision.segment_id,
@@ -186,4 +199,5 @@ def memory_revisions_since(store: Store, last_id: int) -> Iterator[MemoryRevisio
                 as_utc(revision.created),
                 document_name,
                 position,
+                RevisionStatus(revision.status),
             )

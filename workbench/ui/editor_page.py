@@ -15,27 +15,29 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
-from workbench.documents import decode_document
 from workbench.editing import PAGE_SIZES, ROW_FILTERS, load_editor_page
 from workbench.errors import WorkbenchError
+from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.glossary import Glossary
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store
-from workbench.ui import editor_rows, exchange_panel, state
+from workbench.ui import concordance_panel, editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     engine,
+    length_model,
     session_glossary,
     stored_file_document,
     translation_memory,
 )
+from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
 from workbench.workflows.translate import translate_stored_document
 
-UPLOAD_TYPES = ["txt", "md"]
+UPLOAD_TYPES = [e.lstrip(".") for f in DOCUMENT_FORMATS for e in f.extensions]
 
 
 def render() -> None:
@@ -76,7 +78,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
             on_change=_back_to_first_page,
         )
         st.file_uploader(
-            "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
+            "Add a document (.txt, .md, Word .docx, web page .html)",
             type=UPLOAD_TYPES,
             key=state.UPLOAD,
             on_change=_store_upload,
@@ -84,6 +86,16 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
         )
         if st.session_state[state.UPLOAD_ERROR]:
             st.error(markdown_text(st.session_state[state.UPLOAD_ERROR]))
+        pending = st.session_state[state.UPLOAD_PENDING]
+        if pending is not None:
+            name, _, guess = pending
+            st.button(
+                f"Read {name} as {guess.encoding}",
+                key=state.UPLOAD_CONFIRM,
+                on_click=_store_pending_upload,
+                args=(store,),
+                help="Check the lines shown above: if they read right, the guess is right.",
+            )
         st.caption(f"Store: `{store.url}`")
     return documents.get(st.session_state[state.DOCUMENT_ID])
 
@@ -91,11 +103,29 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
 def _store_upload(store: Store) -> None:
     uploaded = st.session_state[state.UPLOAD]
     st.session_state[state.UPLOAD_ERROR] = None
+    st.session_state[state.UPLOAD_PENDING] = None
     if uploaded is None:
         return
+    _store_file(store, uploaded.name, uploaded.getvalue(), None)
+
+
+def _store_pending_upload(store: Store) -> None:
+    name, data, guess = st.session_state[state.UPLOAD_PENDING]
+    st.session_state[state.UPLOAD_PENDING] = None
+    st.session_state[state.UPLOAD_ERROR] = None
+    _store_file(store, name, data, guess.encoding)
+
+
+def _store_file(store: Store, name: str, data: bytes, encoding: str | None) -> None:
+    """Store an uploaded document (with its original file) and open it; a text that is not
+    UTF-8 waits for the user to confirm the guessed encoding, nothing is stored before."""
     try:
-        text = decode_document(uploaded.getvalue(), uploaded.name)
-        document = store.import_document(uploaded.name, text)
+        document = import_file(store, load_file(data, name, encoding))
+    except EncodingNotConfirmed as exc:
+        st.session_state[state.UPLOAD_ERROR] = exc.advice("confirm it: read it as")
+        if exc.guess is not None:
+            st.session_state[state.UPLOAD_PENDING] = (name, data, exc.guess)
+        return
     except WorkbenchError as exc:
         st.session_state[state.UPLOAD_ERROR] = str(exc)
         return
@@ -136,15 +166,18 @@ def _editor(document_id: int) -> None:
     memory = translation_memory()
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
-    _progress_header(store.progress(document.id, target))
+    progress = store.progress(document.id, target)
+    _progress_header(progress)
+    lengths = length_model(document, target, progress)
     exchange_panel.render(
         store,
         document,
         target,
         editor_rows.author(),
         len(memory.memory),
-        qa.qa_notes(glossary, document.source_lang, target),
+        qa.qa_notes(glossary, document.source_lang, target, length_model=lengths),
     )
+    concordance_panel.render(target)
     _toolbar()
     page = load_editor_page(
         store,
@@ -156,6 +189,7 @@ def _editor(document_id: int) -> None:
         st.session_state[state.PAGE_SIZE],
         glossary,
         document.source_lang,
+        lengths,
     )
     if page.page != st.session_state[state.PAGE]:
         st.session_state[state.PAGE] = page.page

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from workbench.editing import EditorRow, default_author
+from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
@@ -35,6 +36,7 @@ from workbench.ui.rendering import (
     term_renderings,
     text_block,
 )
+from workbench.workflows.propagate import propagate_confirmed, repetitions
 
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
 MATCHES_PER_ROW = 2  # fuzzy TM matches shown under a target box, best first
@@ -49,6 +51,7 @@ _ORIGIN_LABELS = {
     Origin.TM: "TM",
     Origin.ALIGNED: "Aligned",
     Origin.HUMAN: "Edited",
+    Origin.PROPAGATED: "Repetition",
 }
 
 # Ctrl/Cmd+Enter saves the box (Streamlit commits it, `on_change` saves) and this moves the
@@ -136,20 +139,22 @@ def render_rows(
     source.caption(f"Source · {get_language(source_lang).label}")
     box.caption(f"Target · {get_language(target).label} · Ctrl+Enter saves and moves on")
     bases = st.session_state[state.BASES]
+    repeated = repetitions(store, rows[0].row.segment.document_id) if rows else {}
     shown = set()
     for editor_row in rows:
         key = box_key(target, editor_row.row.segment.id)
         shown.add(key)
         _sync_box(key, editor_row.row.revision, bases)
-        _row(store, editor_row, source_lang, target, key, glossary, memory)
+        _row(store, editor_row, source_lang, target, key, glossary, memory, repeated)
     for stale in set(bases) - shown:  # boxes no longer on screen start afresh next time
         del bases[stale]
 
 
 def _sync_box(key: str, head: Revision | None, bases: dict) -> None:
     """Fill a new box with the current target; refresh an untouched box the store moved on
-    from (new MT, someone else's save); keep a box with unsaved typing as it is."""
-    head_id, head_text = (head.id, head.text) if head else (None, "")
+    from (new MT, someone else's save); keep a box with unsaved typing as it is. A Word or
+    HTML source's formatting placeholders show as tags the translator can move (⟨1⟩…⟨/1⟩)."""
+    head_id, head_text = (head.id, to_display(head.text)) if head else (None, "")
     new_box = key not in st.session_state or key not in bases
     untouched_but_stale = (
         not new_box and bases[key][0] != head_id and st.session_state[key] == bases[key][1]
@@ -167,6 +172,7 @@ def _row(
     key: str,
     glossary: Glossary | None,
     memory: MemorySource | None,
+    repeated: dict[int, tuple[int, ...]],
 ) -> None:
     row = editor_row.row
     segment = row.segment
@@ -192,6 +198,7 @@ def _row(
         )
         with box.container(horizontal=True, gap="small", vertical_alignment="center"):
             _state_badge(row.revision)
+            _repetition_badge(segment.id, repeated.get(segment.id))
             for flag in editor_row.flags:
                 st.badge(flag.code, color="orange", help=markdown_text(flag.message))
             st.button(
@@ -254,6 +261,18 @@ def _state_badge(revision: Revision | None) -> None:
     st.badge(label, color=_STATE_COLORS[segment_state], help=when)
 
 
+def _repetition_badge(segment_id: int, group: tuple[int, ...] | None) -> None:
+    """ "Repeated 2/3": this source occurs more than once in the document; confirming one
+    occurrence fills the others (`workflows.propagate`)."""
+    if group:
+        st.badge(
+            f"Repeated {group.index(segment_id) + 1}/{len(group)}",
+            color="violet",
+            help="The same source occurs elsewhere in this document: confirming one "
+            "occurrence fills the others (set WORKBENCH_PROPAGATE=0 to turn that off).",
+        )
+
+
 # ---- actions (Streamlit callbacks: they run before the rerun draws the page) -------------
 
 
@@ -277,7 +296,7 @@ def _save(
         # A box the last run did not draw (another target or page): the browser can still
         # report it while it swaps pages, with whatever it last showed. Never a save.
         return
-    text = st.session_state.get(key, "")
+    text = from_display(st.session_state.get(key, ""))
     base_id = bases[key][0]
     if base_id is None and not text.strip() and status == Status.DRAFT:
         return  # an empty box over no translation: nothing to save
@@ -290,10 +309,15 @@ def _save(
         st.session_state[state.CONFLICTS][segment_id] = conflict
         return
     st.session_state[state.CONFLICTS].pop(segment_id, None)
-    st.session_state[state.BASES][key] = (revision.id, revision.text)
+    st.session_state[state.BASES][key] = (revision.id, to_display(revision.text))
     if revision.id != base_id:
         done = "confirmed" if revision.status == Status.CONFIRMED else "saved"
         st.toast(f"Sentence {number} {done}.")
+    document_id = st.session_state.get(state.DOCUMENT_ID)
+    if revision.status == Status.CONFIRMED and document_id is not None:
+        propagated = propagate_confirmed(store, document_id, segment_id, target, author())
+        if propagated.filled or propagated.kept or propagated.conflicts:
+            st.toast(markdown_text(propagated.summary()))
 
 
 def _toggle_details(segment_id: int) -> None:
@@ -301,8 +325,8 @@ def _toggle_details(segment_id: int) -> None:
 
 
 def _use_text(key: str, revision: Revision) -> None:
-    st.session_state[key] = revision.text
-    st.session_state[state.BASES][key] = (revision.id, revision.text)
+    st.session_state[key] = to_display(revision.text)
+    st.session_state[state.BASES][key] = (revision.id, to_display(revision.text))
 
 
 def _use_alternative(

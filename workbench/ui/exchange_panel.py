@@ -18,6 +18,12 @@ from workbench.store import Document, Store
 from workbench.store.exports import ExportScope
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.document_files import (
+    MissingTargets,
+    readiness,
+    translated_file,
+    translated_filename,
+)
 from workbench.workflows.export import ExportFormat, export_bytes, export_filename
 from workbench.workflows.memory_import import import_memory_file
 from workbench.workflows.xliff_import import import_xliff_targets
@@ -42,6 +48,7 @@ def render(
     with st.expander("Export and import", icon=":material/swap_horiz:"):
         downloads, imports = st.columns(2, gap="large")
         with downloads:
+            _translation_download(store, document, target)
             st.caption(f"Download this document in {get_language(target).label}")
             with st.container(horizontal=True, gap="small"):
                 for exchange_format in export_formats():
@@ -58,12 +65,10 @@ def render(
                         key=state.download_key(exchange_format.name),
                         on_click="ignore",
                     )
-            st.radio(
+            _choice(
                 "TMX holds",
-                options=list(_SCOPES),
-                format_func=_SCOPES.get,
-                key=state.TMX_SCOPE,
-                horizontal=True,
+                _SCOPES,
+                state.TMX_SCOPE,
                 help="XLIFF, TSV and CSV always hold every segment",
             )
         with imports:
@@ -89,6 +94,47 @@ def render(
             (st.error if kind == "error" else st.success)(markdown_text(headline), icon=None)
             if details:
                 st.text("\n".join(details))
+
+
+_MISSING = {
+    MissingTargets.REFUSE.value: "not without a target for every segment",
+    MissingTargets.SOURCE.value: "with the source text where a target is missing",
+}
+
+
+def _translation_download(store: Store, document: Document, target: str) -> None:
+    """The deliverable: the document in its own format with every segment's current target.
+    Missing targets are counted before anything is built; the user decides whether the
+    source text stands in for them."""
+    counts = readiness(store, document, target)
+    label = get_language(target).label
+    st.caption(f"The translated document ({counts.format.label}, {label})")
+    choice = _choice("Download", _MISSING, state.MISSING_TARGETS, label_visibility="collapsed")
+    if counts.missing and choice == MissingTargets.REFUSE.value:
+        st.warning(markdown_text(counts.refusal(document, target)), icon=None)
+        return
+    note = f" · {counts.unconfirmed} not confirmed" if counts.unconfirmed else ""
+    st.download_button(
+        f"Download translation{note}",
+        data=partial(_translation_bytes, store, document, target, choice),
+        file_name=translated_filename(document, target, counts.format),
+        mime=counts.format.mime_type,
+        icon=":material/description:",
+        key=state.TRANSLATION_DOWNLOAD,
+        type="primary",
+        on_click="ignore",
+    )
+
+
+def _choice(label: str, options: dict[str, str], key: str, **extra) -> str:
+    """A horizontal radio over `options` (value -> what it says)."""
+    return st.radio(
+        label, options=list(options), format_func=options.get, key=key, horizontal=True, **extra
+    )
+
+
+def _translation_bytes(store: Store, document: Document, target: str, missing: str) -> bytes:
+    return translated_file(store, document, target, missing).data
 
 
 def _import_xliff(store: Store, document: Document, author: str) -> None:

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from workbench.exchange import inline
 from workbench.glossary import TermHit
 from workbench.languages import get_language
 from workbench.store import Revision
@@ -24,14 +25,34 @@ def markdown_text(text: str) -> str:
 
 
 def text_block(text: str, lang: str, css_class: str = "wb-text") -> str:
-    """A `<div>` with `lang`, `dir` and the language's font stack; `text` is escaped."""
+    """A `<div>` with `lang`, `dir` and the language's font stack; `text` is escaped and
+    a Word or HTML source's formatting placeholders show as compact tags (⟨1⟩ … ⟨/1⟩)."""
     language = get_language(lang)
     return (
         f'<div class="{css_class}" lang="{language.code}" dir="{language.direction}" '
         f'style="font-family: {html.escape(language.font_stack, quote=True)}; '
         f'text-align: {"right" if language.rtl else "left"};">'
-        f"{html.escape(text)}</div>"
+        f"{tagged_html(text)}</div>"
     )
+
+
+def tagged_html(text: str) -> str:
+    """Escaped text with each formatting placeholder as a small grey tag."""
+    if not inline.has_tags(text):
+        return html.escape(text)
+    return "".join(
+        html.escape(token)
+        if isinstance(token, str)
+        else f'<span class="wb-tag" dir="ltr" style="{_TAG_STYLE}">'
+        f"{html.escape(inline.display_tag(token))}</span>"
+        for token in inline.tokens(text)
+    )
+
+
+_TAG_STYLE = (
+    "font: .75em/1 sans-serif; color: #555; background: #eee; border-radius: 3px; "
+    "padding: 0 2px; unicode-bidi: isolate"
+)
 
 
 def revision_history_table(revisions: Sequence[Revision], tgt: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench import config
+from workbench import config, qa
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
@@ -19,10 +19,12 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.jobs.local import LocalJobRunner
 from workbench.jobs.runner import house_glossary as house_glossary_for_jobs
+from workbench.memory.concordance import ConcordanceSource
 from workbench.memory.source import MemorySource
-from workbench.store import Store, open_store
+from workbench.store import Document, Progress, Store, open_store
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.qa import document_length_model
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,6 +48,17 @@ def translation_memory() -> MemorySource:
     source = _memory_source(config.database_url())
     source.refresh()
     return source
+
+
+@st.cache_resource(show_spinner=False)
+def _concordance_source(url: str) -> ConcordanceSource:
+    return ConcordanceSource(_open_store(url))
+
+
+def concordance() -> ConcordanceSource:
+    """The app store's concordance: its search keys built once per server process, then
+    kept up to date with what was imported or saved since (each `search` refreshes)."""
+    return _concordance_source(config.database_url())
 
 
 @st.cache_resource(show_spinner=False)
@@ -113,3 +126,20 @@ def _target_statuses(installed_state: tuple) -> dict[str, registry.TargetStatus]
 def target_statuses() -> dict[str, registry.TargetStatus]:
     """Target code -> the engines that cover it; re-read only when what is installed changes."""
     return _target_statuses(registry.installed_state())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _length_model(
+    url: str, document_id: int, target: str, source_lang: str, translated: int
+) -> qa.LengthModel:
+    return document_length_model(_open_store(url), document_id, target, source_lang)
+
+
+def length_model(document: Document, target: str, progress: Progress) -> qa.LengthModel:
+    """The document's own length model for QA, learned again when the number of translated
+    segments changes (MT, a memory fill), not on every edit: a median over the document
+    hardly moves with one sentence, and reading every row on each rerun would."""
+    translated = progress.segments - progress.untranslated
+    return _length_model(
+        config.database_url(), document.id, target, document.source_lang, translated
+    )

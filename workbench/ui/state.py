@@ -34,6 +34,12 @@ def engine_key(target_lang: str) -> str:
 DOCUMENT_ID = "document_id"  # id of the open stored document
 UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
+# (name, bytes, EncodingGuess) of a text upload that is not UTF-8, until the user confirms
+# the guessed encoding or uploads another file; None otherwise
+UPLOAD_PENDING = "upload_pending"
+UPLOAD_CONFIRM = "upload_confirm"  # the button that reads the pending upload in its guess
+MISSING_TARGETS = "missing_targets"  # the translation download's choice: "refuse" / "source"
+TRANSLATION_DOWNLOAD = "download_translation"  # the "Download translation" button
 TRANSLATE = "translate"  # the Translate button
 JOB_CANCEL = "job_cancel"  # the running translation job's Cancel button
 ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
@@ -52,6 +58,8 @@ TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
 XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
 TM_UPLOAD = "tm_upload"  # the export panel's uploader of a TMX/XLIFF for the memory
+CONCORDANCE_QUERY = "concordance_query"  # word or phrase searched in memory and documents
+CONCORDANCE_TARGET_SIDE = "concordance_target_side"  # search translations, not sources
 
 
 def download_key(format_name: str) -> str:
@@ -150,6 +158,10 @@ SCORE_REFERENCE = "score_reference"  # uploaded reference translation
 SCORE_DOWNLOAD_SENTENCES = "download_sentences"
 SCORE_DOWNLOAD_REVISIONS = "download_revisions"
 
+# ---- analysis page ----------------------------------------------------------------------
+ANALYSIS_DOCUMENT = "analysis_document"  # the document selectbox: id of the analysed document
+ANALYSIS_DOWNLOAD = "analysis_download"  # the CSV download button
+
 
 def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
@@ -160,6 +172,8 @@ def init(startup_document: Path | None = None) -> None:
         AUTHOR: default_author(),
         GLOSSARY_PATH: config.glossary_path(),
         UPLOAD_ERROR: None,
+        UPLOAD_PENDING: None,
+        MISSING_TARGETS: "refuse",
         ROW_FILTER: "all",
         SEARCH: "",
         PAGE: 1,

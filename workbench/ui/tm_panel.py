@@ -46,6 +46,8 @@ def provenance(entry: TmEntry) -> str:
     parts = [entry.origin]
     if entry.document:
         parts = [entry.document, _REVISION_ORIGINS.get(entry.origin, entry.origin)]
+    if entry.draft:
+        parts.append("draft, not confirmed")
     if entry.author:
         parts.append(entry.author)
     if entry.changed is not None:

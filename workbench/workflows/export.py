@@ -72,7 +72,7 @@ def export_document(
         document,
         target_lang,
         scope,
-        with_revision_ids=fmt is ExportFormat.XLIFF,
+        with_revision_ids=fmt in (ExportFormat.XLIFF, ExportFormat.XLIFF12),
         notes=notes if fmt is ExportFormat.TMX else None,
     )
     return get_format(fmt.value).write(

@@ -1,4 +1,4 @@
-"""Bringing an XLIFF 2 file edited in another tool back into its document as revisions.
+"""Bringing an XLIFF file (2.0 or 1.2) edited in another tool back into its document as revisions.
 
 The export gave every unit the id of its segment (`s1`, `s2`, ...) and the id of the
 revision it carried. On import, each unit whose target or state changed becomes a new
@@ -19,11 +19,12 @@ from typing import BinaryIO
 
 from workbench.errors import InputError
 from workbench.exchange.units import PROP_STATUS
-from workbench.exchange.xliff2 import read_xliff_document
+from workbench.exchange.xliff12 import read_any_xliff_document
 from workbench.languages import workbench_target
 from workbench.memory.index import normalize_source
 from workbench.store import Document, Origin, RevisionStatus, Store
 from workbench.store.exports import PROP_REVISION, position_of
+from workbench.vocabulary import FINISHED_STATUSES
 
 SKIP_FOREIGN_ID = "unit id is not a segment of this document"
 SKIP_SOURCE_CHANGED = "source text differs from the stored segment"
@@ -80,7 +81,7 @@ def import_xliff_targets(
     """Append the file's changed targets as revisions of `document` (default: the stored
     document named in the file's `<file original>`)."""
     label = name or str(getattr(source, "name", source))
-    parsed = read_xliff_document(source, name=label)
+    parsed = read_any_xliff_document(source, name=label)
     if document is None:
         if not parsed.original:
             raise InputError("the file names no document (<file original>); choose one", path=label)
@@ -107,11 +108,10 @@ def import_xliff_targets(
         if not text:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
-        status = (
-            RevisionStatus.CONFIRMED
-            if unit.prop(PROP_STATUS) == RevisionStatus.CONFIRMED
-            else RevisionStatus.DRAFT
-        )
+        # A target another tool approved (XLIFF 1.2 signed-off) counts as confirmed here:
+        # approval is the reviewer's step in the workbench.
+        finished = unit.prop(PROP_STATUS) in FINISHED_STATUSES
+        status = RevisionStatus.CONFIRMED if finished else RevisionStatus.DRAFT
         head = heads.get(segment.id)
         if head is not None and head.text == text and head.status == status:
             report.unchanged += 1
