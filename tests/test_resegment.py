@@ -12,6 +12,7 @@ from workbench.jobs.runner import run_job
 from workbench.memory.source import MemorySource
 from workbench.store import Origin, open_store
 from workbench.store.jobs import JobState
+from workbench.workflows.document_files import translated_file
 from workbench.workflows.resegment import merge_and_refresh, split_and_refresh
 
 TALKS = (
@@ -141,3 +142,12 @@ def test_workbench_history_shows_the_old_segments_revisions(db_url, store, talks
         ("1+2 (before split)", "amina", "پاکستان اور افغانستان"),
         ("1", rows[1][3], "پاکستان اور افغانستان"),
     ]
+
+
+def test_the_translated_document_is_rebuilt_from_the_live_segments(store, talks):
+    first = store.segments(talks.id)[0]
+    store.split_segment(first.id, len("Pakistan and"), "bilal")
+    for segment in store.segments(talks.id):
+        store.save_revision(segment.id, "ur", f"<{segment.index + 1}>", "amina", None)
+    rebuilt = translated_file(store, talks, "ur").data.decode("utf-8")
+    assert rebuilt == "<1> <2> <3>\n\n<4>"
