@@ -20,6 +20,13 @@ class Language:
     nllb_code: str  # NLLB-200 language token
     rtl: bool
     font_stack: str  # CSS font-family for text in this language
+    # Put between two sentences made one (a merge): Urdu, Dari, Pashto and Persian, like
+    # English, write a space after the sentence's ۔ . ؟ !
+    sentence_joiner: str = " "
+
+    def join_sentences(self, texts: list[str]) -> str:
+        """Sentences (targets of merged segments) as one text, empty ones left out."""
+        return self.sentence_joiner.join(t.strip() for t in texts if t.strip())
 
     @property
     def direction(self) -> str:

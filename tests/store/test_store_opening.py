@@ -199,6 +199,15 @@ CREATE TABLE revisions (
 """
 
 
+def strip_version_3(db_url: str) -> None:
+    """Take what version 3 added out of a store: `segments.retired` and the lineage table."""
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE segment_lineage"))
+        conn.execute(text("ALTER TABLE segments DROP COLUMN retired"))
+    engine.dispose()
+
+
 def make_version_1(db_url: str) -> int:
     """A store as workbench schema version 1 made it, with one document and one revision;
     returns the segment id."""
@@ -209,6 +218,7 @@ def make_version_1(db_url: str) -> int:
         primary_key="SERIAL PRIMARY KEY" if postgres else "INTEGER NOT NULL PRIMARY KEY",
         timestamp="TIMESTAMP WITH TIME ZONE" if postgres else "DATETIME",
     )
+    strip_version_3(db_url)
     engine = create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE revisions"))
@@ -240,7 +250,7 @@ def test_a_version_1_store_is_upgraded_in_place_keeping_its_revisions(db_url):
         Origin.PROPAGATED,
         RevisionStatus.APPROVED,
     )
-    assert stored_version(db_url) == str(SCHEMA_VERSION) == "2"
+    assert stored_version(db_url) == str(SCHEMA_VERSION) == "3"
 
 
 def test_the_version_1_checks_really_refused_the_new_statuses(db_url):
@@ -253,6 +263,34 @@ def test_the_version_1_checks_really_refused_the_new_statuses(db_url):
             "'approved')",
             s=segment_id,
         )
+
+
+# ---- version 2 is upgraded in place ---------------------------------------------------------
+
+
+def make_version_2(db_url: str) -> int:
+    """A store as workbench schema version 2 made it (segments without `retired`, no lineage
+    table), with one document of two sentences and a revision; returns the first segment id."""
+    with open_store(db_url) as store:
+        document = store.add_document("talks.txt", "Talks in Kabul. Trade was discussed.")
+        first = store.segments(document.id)[0]
+        store.save_revision(first.id, "ur", "کابل میں بات چیت۔", "amina", None)
+    strip_version_3(db_url)
+    execute(db_url, "UPDATE workbench_schema SET value = '2'")
+    return first.id
+
+
+def test_a_version_2_store_is_upgraded_in_place_and_can_split_its_segments(db_url):
+    segment_id = make_version_2(db_url)
+    with open_store(db_url) as store:
+        (old,) = store.history(segment_id, "ur")
+        done = store.split_segment(segment_id, len("Talks"), "bilal")
+        document = store.document("talks.txt")
+        live = [s.text for s in store.segments(document.id)]
+        earlier = store.earlier_history(done.segments[0].id, "ur")
+    assert stored_version(db_url) == str(SCHEMA_VERSION) == "3"
+    assert live == ["Talks", "in Kabul.", "Trade was discussed."]
+    assert [r.text for e in earlier for r in e.revisions] == [old.text]
 
 
 # ---- closing -------------------------------------------------------------------------------

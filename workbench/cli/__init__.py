@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.align_cmd",
     "workbench.cli.score_cmd",
     "workbench.cli.jobs_cmd",
+    "workbench.cli.resegment_cmd",
 )
 
 

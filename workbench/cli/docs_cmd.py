@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print every revision of a document for one target",
         description="Tab-separated: segment (1-based), revision number, time (UTC, ISO "
         "8601), author, origin (mt/human/tm/aligned), status (draft/confirmed), text; in "
-        "the order the revisions were saved.",
+        "the order the revisions were saved. Revisions of segments a split or merge replaced "
+        "are labelled with the segments they became, e.g. `3+4 (before split)`.",
     )
     history.add_argument("document", metavar="DOC", help="document name or id")
     add_target_option(history)
@@ -60,10 +61,13 @@ def run_history(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
         target = get_language(args.tgt).code
         document = store.document(args.document)
-        numbers = {s.id: s.index + 1 for s in store.segments(document.id)}
+        numbers = {s.id: str(s.index + 1) for s in store.segments(document.id)}
+        for old, (kind, now) in store.retired_segments(document.id).items():
+            now_numbers = "+".join(numbers[s] for s in now)
+            numbers[old] = f"{now_numbers} (before {kind.value})"
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         writer.writerow(HISTORY_HEADER)
-        for r in store.document_history(document.id, target):
+        for r in store.document_history(document.id, target, retired=True):
             writer.writerow(
                 [
                     numbers[r.segment_id],

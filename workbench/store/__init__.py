@@ -43,6 +43,13 @@ records (`workbench.store.records`), never ORM objects::
     store.document_history(doc.id, "ur")                   # every revision, in save order
     store.current_revisions(doc.id, "ur")                  # {segment id: Revision}
 
+    # Repairing the segmentation (old segments retired with their history, see resegment.py)
+    done = store.split_segment(segment_id, at_char, author, target_lang="ur",
+                               base_revision_id=head.id)    # Resegmented: .retired, .segments
+    store.merge_segments(segment_id, author)               # with the next one of its paragraph
+    store.segment_edits(doc.id)                            # {segment id: SegmentEdit}
+    store.earlier_history(segment_id, "ur")                # [EarlierSegment], nearest first
+
     # The editor's view and progress, computed in the database
     store.segment_rows(doc.id, "ur", SegmentFilter.EDITED, search="Kabul", offset=0, limit=50)
     store.progress(doc.id, "ur")                           # Progress counts and percent_done
@@ -81,6 +88,7 @@ from workbench.store.errors import (
     DatabaseUnreachableError,
     RevisionConflict,
     SchemaVersionError,
+    SegmentRetired,
     StoreBusyError,
     UnknownDocumentError,
 )
@@ -91,11 +99,15 @@ from workbench.store.records import (
     Document,
     DocumentOriginal,
     DocumentTargets,
+    EarlierSegment,
     MachineTranslation,
     MachineTranslationBatch,
     PlannedText,
     Progress,
+    Resegmented,
     Revision,
+    SegmentEdit,
+    SegmentEditKind,
     SegmentPage,
     SegmentRow,
     SegmentState,
@@ -119,17 +131,22 @@ __all__ = [
     "Document",
     "DocumentOriginal",
     "DocumentTargets",
+    "EarlierSegment",
     "MachineTranslation",
     "MachineTranslationBatch",
     "Origin",
     "PlannedText",
     "Progress",
+    "Resegmented",
     "Revision",
     "RevisionConflict",
     "RevisionStatus",
     "SchemaVersionError",
+    "SegmentEdit",
+    "SegmentEditKind",
     "SegmentFilter",
     "SegmentPage",
+    "SegmentRetired",
     "SegmentRow",
     "SegmentState",
     "Store",

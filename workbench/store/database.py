@@ -33,7 +33,7 @@ from workbench import config
 from workbench.errors import WorkbenchError
 from workbench.store.errors import DatabaseUnreachableError, SchemaVersionError
 from workbench.store.failures import database_failure
-from workbench.store.models import SCHEMA_VERSION, Base, RevisionRecord, SchemaInfo
+from workbench.store.models import SCHEMA_VERSION, Base, RevisionRecord, SchemaInfo, SegmentRecord
 from workbench.vocabulary import Origin, RevisionStatus
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -46,7 +46,7 @@ VERSION_KEY = "schema_version"
 # Tables that hold a user's work: a store without a version row whose tables are all empty
 # is an unfinished creation (made by an older workbench) and is finished, not refused.
 WORK_TABLES = ("documents", "tm_entries")
-UPGRADABLE_FROM = (1,)
+UPGRADABLE_FROM = (1, 2)
 
 
 def create_store_engine(url: str | None = None) -> Engine:
@@ -261,8 +261,10 @@ def _decide(found: _Found, where: str) -> _Action:
 
 def _upgrade(conn: Connection, version: int) -> None:
     """Upgrade in place, inside the caller's transaction (all or nothing)."""
-    if version == 1:
+    if version <= 1:
         _upgrade_revision_checks(conn)
+    if version <= 2:
+        _add_segment_retired(conn)
     conn.execute(
         SchemaInfo.__table__.update()
         .where(SchemaInfo.key == VERSION_KEY)
@@ -292,6 +294,14 @@ def _upgrade_revision_checks(conn: Connection) -> None:
             f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}, "
             f"ADD CONSTRAINT {name} CHECK ({column} IN ({allowed}))"
         )
+
+
+def _add_segment_retired(conn: Connection) -> None:
+    """Version 2 -> 3: `segments.retired`, set on the segments a split or merge replaced (the
+    lineage table itself is new and created with the other tables)."""
+    column = SegmentRecord.__table__.c.retired
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE {SegmentRecord.__tablename__} ADD COLUMN retired {kind}")
 
 
 def _describe(engine: Engine) -> str:

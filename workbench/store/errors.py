@@ -43,6 +43,18 @@ class RevisionConflict(WorkbenchError):
         self.theirs = theirs
 
 
+class SegmentRetired(RevisionConflict):
+    """A save on a segment that a split or merge replaced: nothing was saved; `yours` is
+    the refused text, `theirs` the retired segment's last revision."""
+
+    def __init__(self, segment_id: int, target_lang: str, yours: str, theirs: Revision | None):
+        super().__init__(segment_id, target_lang, yours, theirs)
+        self.args = (
+            f"segment {segment_id} was split or merged while you edited it; your text was not "
+            "saved: reload the document and enter it on the new segments",
+        )
+
+
 class StoreBusyError(WorkbenchError):
     """Concurrent writers kept taking the same revision numbers; nothing was written."""
 

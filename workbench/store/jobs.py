@@ -441,7 +441,7 @@ def _pending_ids(session: Session, job: TranslationJobRecord) -> list[int]:
         JobSegmentRecord.job_id == job.id, JobSegmentRecord.segment_id == SegmentRecord.id
     )
     query = select(SegmentRecord.id).where(
-        SegmentRecord.document_id == job.document_id, ~already_done
+        SegmentRecord.document_id == job.document_id, SegmentRecord.retired.is_(None), ~already_done
     )
     if job.again_positions is not None:
         query = query.where(SegmentRecord.position.in_(json.loads(job.again_positions)))

@@ -29,7 +29,8 @@ from workbench.vocabulary import Origin, RevisionStatus
 
 # Bump on any change to an existing table; a new table alone needs no bump (created on open).
 # 2: origin `propagated`, statuses `approved`/`rejected` (CHECK constraints of `revisions`).
-SCHEMA_VERSION = 2
+# 3: `segments.retired` (a split or merge retires segments instead of deleting them).
+SCHEMA_VERSION = 3
 AUTHOR_MAX_CHARS = 255  # VARCHAR limit of revision authors (PostgreSQL enforces it)
 
 
@@ -73,7 +74,13 @@ class DocumentRecord(Base):
 
 
 class SegmentRecord(Base):
-    """One sentence of a document, with its place and character span in the original text."""
+    """One sentence of a document, with its place and character span in the original text.
+
+    A split or merge retires segments rather than deleting them, so their revisions and MT
+    stay readable: a retired segment has `retired` set and `position` = -id (out of the live
+    numbering, which stays 0, 1, 2 … in document order); `SegmentLineageRecord` links the
+    segments that replaced it back to it.
+    """
 
     __tablename__ = "segments"
     __table_args__ = (UniqueConstraint("document_id", "position"),)
@@ -86,8 +93,26 @@ class SegmentRecord(Base):
     start: Mapped[int] = mapped_column(Integer)  # character span in the document text
     end: Mapped[int] = mapped_column(Integer)
     word_count: Mapped[int] = mapped_column(Integer)
+    retired: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     document: Mapped[DocumentRecord] = relationship(back_populates="segments")
+
+
+class SegmentLineageRecord(Base):
+    """One link from a segment made by a split or merge to a segment it replaced."""
+
+    __tablename__ = "segment_lineage"
+    __table_args__ = (Index("ix_lineage_segment", "segment_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"))  # the new segment
+    predecessor_id: Mapped[int] = mapped_column(ForeignKey("segments.id"), index=True)
+    edit: Mapped[str] = mapped_column(String(8))  # "split" or "merge"
+    part: Mapped[int] = mapped_column(Integer)  # split: 0 first part, 1 second; merge: 0
+    # A split carried the old target onto this part whole: the translator should check it.
+    needs_review: Mapped[bool] = mapped_column(default=False)
+    author: Mapped[str] = mapped_column(String(AUTHOR_MAX_CHARS))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class MachineTranslationRecord(Base):

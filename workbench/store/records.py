@@ -57,6 +57,7 @@ class StoredSegment:
     start: int
     end: int
     word_count: int
+    retired: datetime | None = None  # when a split or merge replaced it (None: live)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,52 @@ class Appended:
 
     added: int
     conflicts: tuple[RevisionConflict, ...] = ()
+
+
+class SegmentEditKind(enum.StrEnum):
+    """How a person repaired the segmentation."""
+
+    SPLIT = "split"
+    MERGE = "merge"
+
+
+@dataclass(frozen=True)
+class SegmentEdit:
+    """Where a segment made by a split or merge came from.
+
+    `needs_review`: the split carried the old segment's whole target onto this part (no
+    target split point was given), or the merge joined a translated part with an untranslated
+    or machine-only one; the editor marks it until the translator confirms a new revision.
+    """
+
+    segment_id: int
+    kind: SegmentEditKind
+    predecessor_ids: tuple[int, ...]  # the retired segments, in document order
+    part: int  # split: 0 the first part, 1 the second; merge: 0
+    needs_review: bool
+    author: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class Resegmented:
+    """What a split or merge did: the segments it retired and the live ones that replaced
+    them (in document order, with their new positions), and the targets carried over."""
+
+    kind: SegmentEditKind
+    retired: tuple[StoredSegment, ...]
+    segments: tuple[StoredSegment, ...]
+    carried: tuple[Revision, ...]
+
+
+@dataclass(frozen=True)
+class EarlierSegment:
+    """A retired segment a live one descends from, with its revisions for one target
+    (oldest first): what `workbench history` and the editor show as the old history."""
+
+    segment: StoredSegment
+    became: SegmentEditKind  # how it was replaced
+    revisions: tuple[Revision, ...]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_
 from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
+    SegmentRetired,
     StoreBusyError,
     UnknownDocumentError,
     WriteClash,
@@ -56,9 +57,15 @@ from workbench.store.records import (
     StoredSegment,
     TargetsStored,
 )
+from workbench.store.resegment import SegmentEdits
+from workbench.store.values import check_author as _check_author
+from workbench.store.values import revision_value as _revision
+from workbench.store.values import stored_segment as _segment
 from workbench.timeutil import as_utc
 from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
 
+# Segments a split or merge has not retired: the ones every listing shows, in position order.
+LIVE = SegmentRecord.retired.is_(None)
 MT_AUTHOR_PREFIX = "mt:"  # author of MT revisions: "mt:<engine>"
 # Times a write is re-run after a concurrent writer took the revision number it computed.
 CLASH_RETRIES = 5
@@ -88,11 +95,6 @@ def open_store(url: str | None = None) -> Store:
     return Store(engine)
 
 
-def _check_author(author: str) -> None:
-    """SQLite would store any length; PostgreSQL refuses a too long name mid-save."""
-    check_fits("the author name", author, RevisionRecord.__table__.c.author, "use a shorter name")
-
-
 def _check_target_lang(target_lang: str) -> None:
     check_fits("the language tag", target_lang, RevisionRecord.__table__.c.target_lang)
 
@@ -109,34 +111,6 @@ def _check_targets(targets: DocumentTargets) -> None:
 
 def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
     return Document(record.id, record.name, record.source_lang, as_utc(record.created), *counts)
-
-
-def _segment(record: SegmentRecord) -> StoredSegment:
-    return StoredSegment(
-        record.id,
-        record.document_id,
-        record.position,
-        record.paragraph,
-        record.source_text,
-        record.start,
-        record.end,
-        record.word_count,
-    )
-
-
-def _revision(record: RevisionRecord) -> Revision:
-    return Revision(
-        record.id,
-        record.segment_id,
-        record.target_lang,
-        record.number,
-        record.text,
-        record.author,
-        as_utc(record.created),
-        Origin(record.origin),
-        RevisionStatus(record.status),
-        record.machine_translation_id,
-    )
 
 
 def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation:
@@ -167,7 +141,7 @@ def _is_unique_clash(exc: IntegrityError) -> bool:
     return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(orig)
 
 
-class Store(JobQueries):
+class Store(JobQueries, SegmentEdits):
     """One database. Thread-safe: each call opens its own session.
 
     A context manager: `with open_store(url) as store: ...` closes its connections.
@@ -447,7 +421,7 @@ class Store(JobQueries):
         """(segments, source words) of a document."""
         count, words = session.execute(
             select(func.count(), func.coalesce(func.sum(SegmentRecord.word_count), 0)).where(
-                SegmentRecord.document_id == document_id
+                SegmentRecord.document_id == document_id, LIVE
             )
         ).one()
         return count, words
@@ -460,6 +434,7 @@ class Store(JobQueries):
                 func.count().label("segments"),
                 func.sum(SegmentRecord.word_count).label("words"),
             )
+            .where(LIVE)
             .group_by(SegmentRecord.document_id)
             .subquery()
         )
@@ -508,7 +483,7 @@ class Store(JobQueries):
         with self.reading() as session:
             records = session.scalars(
                 select(SegmentRecord)
-                .where(SegmentRecord.document_id == document_id)
+                .where(SegmentRecord.document_id == document_id, LIVE)
                 .order_by(SegmentRecord.position)
             )
             return [_segment(r) for r in records]
@@ -564,7 +539,7 @@ class Store(JobQueries):
         segment_ids = list(
             session.scalars(
                 select(SegmentRecord.id)
-                .where(SegmentRecord.document_id == document_id)
+                .where(SegmentRecord.document_id == document_id, LIVE)
                 .order_by(SegmentRecord.position)
             )
         )
@@ -679,6 +654,7 @@ class Store(JobQueries):
                 .join(SegmentRecord, SegmentRecord.id == MachineTranslationRecord.segment_id)
                 .where(
                     SegmentRecord.document_id == document_id,
+                    LIVE,
                     MachineTranslationRecord.target_lang == target_lang,
                 )
                 .options(selectinload(MachineTranslationRecord.hypotheses))
@@ -724,8 +700,20 @@ class Store(JobQueries):
         _check_target_lang(target_lang)
 
         def work(session: Session) -> Revision:
-            if session.get(SegmentRecord, segment_id) is None:
+            # Shared lock: a split or merge of this segment (which locks it for update)
+            # either finishes first, and the save then finds it retired, or waits for it.
+            segment = session.scalar(
+                select(SegmentRecord)
+                .where(SegmentRecord.id == segment_id)
+                .with_for_update(read=True)
+            )
+            if segment is None:
                 raise KeyError(f"no segment {segment_id}")
+            if segment.retired is not None:
+                head = self._head(session, segment_id, target_lang)
+                raise SegmentRetired(
+                    segment_id, target_lang, text, _revision(head) if head else None
+                )
             try:
                 record = self._append(
                     session, segment_id, target_lang, text, author, base_revision_id,
@@ -796,7 +784,13 @@ class Store(JobQueries):
 
         def work(session: Session) -> Appended:
             added, conflicts = 0, []
+            retired = self._retired_among(session, list(texts))
             for segment_id, text in texts.items():
+                if segment_id in retired:  # split or merged since the caller read it
+                    head = self._head(session, segment_id, target_lang)
+                    theirs = _revision(head) if head else None
+                    conflicts.append(SegmentRetired(segment_id, target_lang, text, theirs))
+                    continue
                 try:
                     record = self._append(
                         session, segment_id, target_lang, text, author, bases[segment_id],
@@ -869,20 +863,38 @@ class Store(JobQueries):
             )
             return [_revision(r) for r in records]
 
-    def document_history(self, document_id: int, target_lang: str) -> list[Revision]:
-        """Every revision of the document for the target_lang in the order they were saved:
-        replaying them rebuilds every state the document went through."""
-        with self.reading() as session:
-            records = session.scalars(
-                select(RevisionRecord)
-                .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-                .where(
-                    SegmentRecord.document_id == document_id,
-                    RevisionRecord.target_lang == target_lang,
-                )
-                .order_by(RevisionRecord.id)
+    def document_history(
+        self, document_id: int, target_lang: str, *, retired: bool = False
+    ) -> list[Revision]:
+        """Every revision of the document's live segments for the target_lang in the order
+        they were saved; with `retired`, also those of segments a split or merge replaced
+        (`segment_edits` says what became of them), so every state the document went through
+        can be replayed."""
+        query = (
+            select(RevisionRecord)
+            .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
+            .where(
+                SegmentRecord.document_id == document_id,
+                RevisionRecord.target_lang == target_lang,
             )
+            .order_by(RevisionRecord.id)
+        )
+        if not retired:
+            query = query.where(LIVE)
+        with self.reading() as session:
+            records = session.scalars(query)
             return [_revision(r) for r in records]
+
+    @staticmethod
+    def _retired_among(session: Session, segment_ids: list[int]) -> set[int]:
+        """The retired ones among these segments, read under a shared lock so a split or
+        merge running now finishes first or waits for this write."""
+        rows = session.execute(
+            select(SegmentRecord.id, SegmentRecord.retired)
+            .where(SegmentRecord.id.in_(segment_ids))
+            .with_for_update(read=True)
+        )
+        return {segment_id for segment_id, retired in rows if retired is not None}
 
     @staticmethod
     def _head(session: Session, segment_id: int, target_lang: str) -> RevisionRecord | None:
@@ -976,7 +988,11 @@ def _rows_query(document_id: int, target_lang: str) -> Select:
     newest = (
         select(RevisionRecord.segment_id, func.max(RevisionRecord.number).label("number"))
         .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target_lang)
+        .where(
+            SegmentRecord.document_id == document_id,
+            LIVE,
+            RevisionRecord.target_lang == target_lang,
+        )
         .group_by(RevisionRecord.segment_id)
         .subquery()
     )
@@ -991,7 +1007,7 @@ def _rows_query(document_id: int, target_lang: str) -> Select:
                 RevisionRecord.number == newest.c.number,
             ),
         )
-        .where(SegmentRecord.document_id == document_id)
+        .where(SegmentRecord.document_id == document_id, LIVE)
         .order_by(SegmentRecord.position)
     )
 

@@ -198,7 +198,7 @@ def _revisions_since(store: Store, last_id: int, condition) -> Iterator[MemoryRe
         )
         .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
         .join(DocumentRecord, DocumentRecord.id == SegmentRecord.document_id)
-        .where(RevisionRecord.id > last_id)
+        .where(RevisionRecord.id > last_id, SegmentRecord.retired.is_(None))
         .order_by(RevisionRecord.id)
     )
     if condition is not None:

@@ -8,7 +8,7 @@ together with the MT in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from workbench.memory.index import TranslationMemory
 from workbench.pipeline import tm_exact_matches
@@ -49,14 +49,23 @@ def plan_memory_fills(
 
 
 def fill_exact_matches(
-    store: Store, document_id: int, target_lang: str, memory: TranslationMemory
+    store: Store,
+    document_id: int,
+    target_lang: str,
+    memory: TranslationMemory,
+    only: Collection[int] | None = None,
 ) -> int:
     """Fill segments whose source the memory holds exactly, as origin `tm` revisions, in
-    one transaction. Returns how many revisions were added."""
+    one transaction. Only segments nobody has worked on (no target, or an MT or TM draft)
+    are filled, so an editor's text is never displaced. `only` (segment ids) limits the
+    lookups to those segments (the new ones of a split or merge). Returns how many
+    revisions were added."""
     segments = store.segments(document_id)
     heads = store.current_revisions(document_id, target_lang)
     by_position = {s.index: heads[s.id] for s in segments if s.id in heads}
-    fills = plan_memory_fills([s.text for s in segments], by_position, memory, target_lang)
+    # Positions address the whole document; a segment left out by `only` matches nothing.
+    sources = [s.text if only is None or s.id in only else "" for s in segments]
+    fills = plan_memory_fills(sources, by_position, memory, target_lang)
     if not fills:
         return 0
     return store.add_targets(document_id, DocumentTargets(target_lang, fills, Origin.TM)).added
