@@ -47,7 +47,10 @@ open, changes to existing tables bump `SCHEMA_VERSION`.
 """
 
 # Modules with their own tables, imported so `open_store` creates them.
-from workbench.store import memory  # noqa: F401  (the translation memory's table)
+from workbench.store import (
+    accounts,  # noqa: F401  (team mode: users, sessions, failures)
+    memory,  # noqa: F401  (the translation memory's table)
+)
 from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
