@@ -21,6 +21,7 @@ from workbench.ui import (  # noqa: E402
     editor_page,
     glossary_page,
     scores_page,
+    signin,
     state,
 )
 
@@ -37,6 +38,11 @@ def main() -> None:
         page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
     )
     state.init(_startup_document())
+    # Team mode: nothing below (no page, download or upload) runs before sign-in.
+    actor = signin.require_identity()
+    if actor is not None:  # revisions are saved under the signed-in name, not a typed one
+        st.session_state[state.AUTHOR] = actor.name
+        st.session_state[state.ALIGN_AUTHOR] = actor.name
     pages = [
         st.Page(editor_page.render, title="Editor", icon=":material/edit_note:", url_path="editor"),
         st.Page(

@@ -94,3 +94,10 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(SCORE_BASELINE, "mt")
     st.session_state.setdefault(SCORE_SYSTEM, "first-edit")
     st.session_state.setdefault(SCORE_COMPARE_PAIRED, "bs")
+
+
+# Sign-in (workbench.ui.signin; team mode only)
+SIGNED_IN = "signed_in"  # workbench.identity.Actor of the signed-in person, or absent
+SESSION_TOKEN = "session_token"  # password mode: the session's token (also in a cookie)
+SIGNIN_NOTICE = "signin_notice"  # why the sign-in form is shown again (signed out, expired)
+SIGNIN_FORM = "signin_form"  # the sign-in form's widget key prefix
