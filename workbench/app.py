@@ -18,6 +18,7 @@ if str(_ROOT) not in sys.path:
 
 from workbench.ui import (  # noqa: E402
     align_page,
+    desk_page,
     editor_page,
     glossary_page,
     scores_page,
@@ -52,6 +53,7 @@ def main() -> None:
             align_page.render, title="Align", icon=":material/compare_arrows:", url_path="align"
         ),
         st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
+        st.Page(desk_page.render, title="Desk", icon=":material/assignment_ind:", url_path="desk"),
     ]
     st.navigation(pages).run()
 

@@ -101,3 +101,7 @@ SIGNED_IN = "signed_in"  # workbench.identity.Actor of the signed-in person, or 
 SESSION_TOKEN = "session_token"  # password mode: the session's token (also in a cookie)
 SIGNIN_NOTICE = "signin_notice"  # why the sign-in form is shown again (signed out, expired)
 SIGNIN_FORM = "signin_form"  # the sign-in form's widget key prefix
+
+# The desk page (documents, assignees, progress per status)
+DESK_FORM = "desk_assign"  # the managers' assignment form's widget key prefix
+DESK_NOTICE = "desk_notice"  # (kind, message) about the last assignment, or None
