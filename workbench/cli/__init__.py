@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.align_cmd",
     "workbench.cli.score_cmd",
     "workbench.cli.users_cmd",
+    "workbench.cli.desk_cmd",
 )
 
 

@@ -1,4 +1,5 @@
-"""The desk's overview: for every document and target, source words per current status.
+"""The desk's overview: for every document and target, source words per current status,
+with its assignees and due date.
 
 One grouped query over the newest revision of every segment, so the desk page costs the
 same for ten documents as for one.
@@ -7,11 +8,21 @@ same for ten documents as for one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import and_, func, select
 
+from workbench.store.assignments import Assignments
 from workbench.store.models import RevisionRecord, SegmentRecord
 from workbench.vocabulary import RevisionStatus
+
+# The order the desk shows statuses in: the life of a segment.
+DESK_STATUSES = (
+    RevisionStatus.DRAFT,
+    RevisionStatus.CONFIRMED,
+    RevisionStatus.REJECTED,
+    RevisionStatus.APPROVED,
+)
 
 
 @dataclass(frozen=True)
@@ -75,3 +86,42 @@ def status_words(store) -> list[StatusWords]:
         StatusWords(document_id, target, int(words.get(document_id, 0)), by_status)
         for (document_id, target), by_status in sorted(found.items())
     ]
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    """One document and target on the desk: who works on it, by when, how far it is."""
+
+    document_id: int
+    document_name: str
+    target_lang: str
+    translator: str | None
+    reviewer: str | None
+    due: date | None
+    progress: StatusWords
+
+
+def desk_rows(store) -> list[DeskRow]:
+    """Every document and target that has revisions or an assignment, by document."""
+    documents = {d.id: d for d in store.documents()}
+    assignments = {(a.document_id, a.target_lang): a for a in Assignments(store).all()}
+    progress = {(p.document_id, p.target_lang): p for p in status_words(store)}
+    rows = []
+    for key in sorted(set(assignments) | set(progress)):
+        document = documents.get(key[0])
+        if document is None:
+            continue
+        assignment = assignments.get(key)
+        words = progress.get(key) or StatusWords(key[0], key[1], document.word_count)
+        rows.append(
+            DeskRow(
+                document.id,
+                document.name,
+                key[1],
+                assignment.translator if assignment else None,
+                assignment.reviewer if assignment else None,
+                assignment.due if assignment else None,
+                words,
+            )
+        )
+    return rows

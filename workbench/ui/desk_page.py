@@ -17,11 +17,8 @@ from workbench.errors import WorkbenchError
 from workbench.identity import Actor, Role
 from workbench.languages import TARGETS, get_language
 from workbench.store.assignments import Assignments
-from workbench.store.desk import status_words
+from workbench.store.desk import DESK_STATUSES, desk_rows
 from workbench.ui import resources, signin, state
-from workbench.vocabulary import RevisionStatus
-
-COLUMNS = ("draft", "confirmed", "rejected", "approved")
 
 
 def _actor() -> Actor:
@@ -32,31 +29,22 @@ def _actor() -> Actor:
 
 def desk_table(store) -> pd.DataFrame:
     """One row per document and target that has work or an assignment."""
-    documents = {d.id: d for d in store.documents()}
-    assignments = {(a.document_id, a.target_lang): a for a in Assignments(store).all()}
-    progress = {(p.document_id, p.target_lang): p for p in status_words(store)}
-    rows = []
-    for key in sorted(set(assignments) | set(progress)):
-        document_id, target = key
-        document = documents.get(document_id)
-        if document is None:
-            continue
-        assignment, words = assignments.get(key), progress.get(key)
-        by_status = words.by_status if words else {}
-        rows.append(
+    return pd.DataFrame(
+        [
             {
-                "document": document.name,
-                "target": get_language(target).label,
-                "translator": assignment.translator if assignment else None,
-                "reviewer": assignment.reviewer if assignment else None,
-                "due": assignment.due if assignment else None,
-                "words": document.word_count,
-                **{name: by_status.get(RevisionStatus(name), 0) for name in COLUMNS},
-                "untranslated": words.untranslated if words else document.word_count,
-                "% approved": round(words.percent_approved, 1) if words else 0.0,
+                "document": row.document_name,
+                "target": get_language(row.target_lang).label,
+                "translator": row.translator,
+                "reviewer": row.reviewer,
+                "due": row.due,
+                "words": row.progress.words,
+                **{s.value: row.progress.by_status.get(s, 0) for s in DESK_STATUSES},
+                "untranslated": row.progress.untranslated,
+                "% approved": round(row.progress.percent_approved, 1),
             }
-        )
-    return pd.DataFrame(rows)
+            for row in desk_rows(store)
+        ]
+    )
 
 
 def render() -> None:
