@@ -77,3 +77,56 @@ def test_an_unknown_sign_in_mode_is_one_line(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert "not a sign-in mode" in at.error[0].value
     assert not at.text_input
+
+
+KEYCLOAK_AUTH = {
+    "redirect_uri": "https://workbench.desk.example/oauth2callback",
+    "cookie_secret": "a-long-random-string",
+    "client_id": "workbench",
+    "client_secret": "from-keycloak",
+    "server_metadata_url": "https://sso.desk.example/realms/newsroom/.well-known/openid-configuration",
+}
+
+
+@pytest.fixture
+def oidc_app(monkeypatch, tmp_path) -> AppTest:
+    monkeypatch.setenv("WORKBENCH_DB", f"sqlite:///{tmp_path / 'oidc.db'}")
+    monkeypatch.setenv("WORKBENCH_AUTH", "oidc")
+    monkeypatch.setenv("WORKBENCH_OIDC_ROLES_CLAIM", "realm_access.roles")
+    monkeypatch.setenv("WORKBENCH_OIDC_ROLE_PREFIX", "workbench-")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets = {"auth": dict(KEYCLOAK_AUTH)}
+    return at
+
+
+def test_oidc_before_sign_in_offers_only_the_providers_sign_in(oidc_app):
+    oidc_app.user = {"is_logged_in": False}
+    oidc_app.run()
+    assert [b.label for b in oidc_app.button] == ["Sign in"]
+    assert not oidc_app.text_area and not oidc_app.selectbox
+
+
+def test_oidc_signs_in_with_the_roles_of_the_configured_claim(oidc_app):
+    oidc_app.user = {
+        "is_logged_in": True,
+        "preferred_username": "Omar",
+        "realm_access": {"roles": ["offline_access", "workbench-reviewer"]},
+    }
+    oidc_app.run()
+    assert not oidc_app.exception
+    assert "Signed in as **omar** (reviewer)" in [c.value for c in oidc_app.sidebar.caption]
+    assert oidc_app.session_state["author"] == "omar"
+
+
+def test_oidc_without_a_workbench_role_shows_nothing(oidc_app):
+    oidc_app.user = {"is_logged_in": True, "preferred_username": "guest"}
+    oidc_app.run()
+    assert "holds no workbench role" in oidc_app.error[0].value
+    assert not oidc_app.text_area and not oidc_app.selectbox
+
+
+def test_oidc_with_an_incomplete_auth_section_names_the_missing_key(oidc_app):
+    del oidc_app.secrets["auth"]["client_secret"]
+    oidc_app.user = {"is_logged_in": False}
+    oidc_app.run()
+    assert "lacks [auth] client_secret" in oidc_app.error[0].value

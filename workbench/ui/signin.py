@@ -178,7 +178,7 @@ def _oidc_identity() -> Actor:
     except WorkbenchError as exc:
         st.error(str(exc))
         st.stop()
-    if not st.user.is_logged_in:
+    if not st.user.get("is_logged_in", False):
         st.title("Translation workbench")
         if st.button("Sign in", type="primary"):
             st.login(settings.provider)
