@@ -48,7 +48,9 @@ open, changes to existing tables bump `SCHEMA_VERSION`.
 
 # Modules with their own tables, imported so `open_store` creates them.
 from workbench.store import (
-    accounts,  # noqa: F401  (team mode: users, sessions, failures)
+    accounts,  # noqa: F401  (team mode: users, sessions, failed sign-ins)
+    assignments,  # noqa: F401  (who translates and reviews a document, by when)
+    comments,  # noqa: F401  (comment threads per segment)
     memory,  # noqa: F401  (the translation memory's table)
 )
 from workbench.store.errors import (
