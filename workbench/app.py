@@ -1,6 +1,6 @@
 """Streamlit entry point: `streamlit run workbench/app.py -- --doc FILE`.
 
-Only navigation lives here; each page is a module under `workbench.ui`.
+Only navigation and the shared sidebar live here; each page is a module under `workbench.ui`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from workbench.ui import (  # noqa: E402
     editor_page,
     glossary_page,
     scores_page,
+    sidebar,
     signin,
     state,
 )
@@ -40,10 +41,7 @@ def main() -> None:
     )
     state.init(_startup_document())
     # Team mode: nothing below (no page, download or upload) runs before sign-in.
-    actor = signin.require_identity()
-    if actor is not None:  # revisions are saved under the signed-in name, not a typed one
-        st.session_state[state.AUTHOR] = actor.name
-        st.session_state[state.ALIGN_AUTHOR] = actor.name
+    signin.require_identity()
     pages = [
         st.Page(editor_page.render, title="Editor", icon=":material/edit_note:", url_path="editor"),
         st.Page(
@@ -55,7 +53,9 @@ def main() -> None:
         st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
         st.Page(desk_page.render, title="Desk", icon=":material/assignment_ind:", url_path="desk"),
     ]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    sidebar.render()  # name, target and engine: drawn once, read by every page
+    page.run()
 
 
 main()

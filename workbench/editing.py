@@ -2,19 +2,19 @@
 
 Page code stays thin: it asks `load_editor_page` for one page of rows and renders them.
 
-QA seam: a `QaCheck` is any callable `(source, target_text, target_lang) -> [flag]` whose
-flags have a `code` and a `message` (the glossary/QA issue provides `workbench.qa`). The
-editor shows each row's flags and filters on them; `no_qa_checks` is the stand-in until then.
+QA: every row with a target is checked by `workbench.qa` (with the house glossary when one
+is given); the editor shows each row's flags and filters on them.
 """
 
 from __future__ import annotations
 
 import getpass
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from workbench import qa
+from workbench.glossary import Glossary
 from workbench.store import SegmentFilter, SegmentRow, Store
 
 PAGE_SIZES: tuple[int, ...] = (25, 50, 100)
@@ -30,23 +30,10 @@ ROW_FILTERS: dict[str, str] = {
 }
 
 
-class QaFlag(Protocol):
-    code: str
-    message: str
-
-
-QaCheck = Callable[[str, str, str], Sequence[QaFlag]]
-
-
-def no_qa_checks(source: str, target: str, target_lang: str) -> Sequence[QaFlag]:
-    """Until `workbench.qa` exists nothing is flagged."""
-    return ()
-
-
 @dataclass(frozen=True)
 class EditorRow:
     row: SegmentRow
-    flags: tuple[QaFlag, ...]
+    flags: tuple[qa.QAFlag, ...]
 
 
 @dataclass(frozen=True)
@@ -69,16 +56,19 @@ def load_editor_page(
     search: str = "",
     page: int = 1,
     page_size: int = PAGE_SIZES[0],
-    qa_check: QaCheck = no_qa_checks,
+    glossary: Glossary | None = None,
+    source_lang: str = "en",
 ) -> EditorPage:
     """One page of rows in document order; a page past the end shows the last page.
 
     Only the requested page is read from the database (cost does not grow with the
-    document), except for the QA filter, which has to check every row.
+    document), except for the QA filter, which has to check every row. QA checks use
+    `glossary` for the terms when one is given.
     """
+    checker = _QaChecker(glossary, source_lang)
     if row_filter == QA_FLAGGED:
         everything = store.segment_rows(document_id, target, SegmentFilter.ALL, search).rows
-        flagged = [r for r in _with_flags(everything, target, qa_check) if r.flags]
+        flagged = [r for r in checker.rows(everything, target) if r.flags]
         pages = page_count(len(flagged), page_size)
         page = min(max(page, 1), pages)
         start = (page - 1) * page_size
@@ -90,19 +80,29 @@ def load_editor_page(
     pages = page_count(result.total, page_size)
     if page > pages:
         return load_editor_page(
-            store, document_id, target, row_filter, search, pages, page_size, qa_check
+            store, document_id, target, row_filter, search, pages, page_size, glossary, source_lang
         )
-    rows = tuple(_with_flags(result.rows, target, qa_check))
+    rows = tuple(checker.rows(result.rows, target))
     return EditorPage(rows, result.total, page, pages)
 
 
-def _with_flags(rows: Sequence[SegmentRow], target: str, qa_check: QaCheck) -> list[EditorRow]:
-    return [
-        EditorRow(
-            row, tuple(qa_check(row.segment.text, row.target_text, target)) if row.revision else ()
+@dataclass(frozen=True)
+class _QaChecker:
+    glossary: Glossary | None
+    source_lang: str
+
+    def rows(self, rows: Sequence[SegmentRow], target_lang: str) -> list[EditorRow]:
+        """Each row with its QA flags; a row with no target yet has none."""
+        return [EditorRow(row, self._flags(row, target_lang)) for row in rows]
+
+    def _flags(self, row: SegmentRow, target_lang: str) -> tuple[qa.QAFlag, ...]:
+        if row.revision is None:
+            return ()
+        return tuple(
+            qa.check(
+                row.segment.text, row.target_text, target_lang, self.glossary, self.source_lang
+            )
         )
-        for row in rows
-    ]
 
 
 def default_author() -> str:

@@ -79,24 +79,24 @@ def _assign_form(store, actor: Actor) -> None:
     documents = store.documents()
     if not documents:
         return
-    with st.form(f"{state.DESK_FORM}_form"):
+    with st.form(state.DESK_FORM):
         st.subheader("Assign", anchor=False)
         left, middle, right = st.columns(3)
         document_id = left.selectbox(
             "Document",
             [d.id for d in documents],
             format_func={d.id: d.name for d in documents}.get,
-            key=f"{state.DESK_FORM}_document",
+            key=state.desk_field_key("document"),
         )
         target = middle.selectbox(
             "Target",
             [t.code for t in TARGETS],
             format_func=lambda code: get_language(code).label,
-            key=f"{state.DESK_FORM}_target",
+            key=state.desk_field_key("target"),
         )
-        due = right.date_input("Due", value=None, key=f"{state.DESK_FORM}_due")
-        translator = left.text_input("Translator", key=f"{state.DESK_FORM}_translator")
-        reviewer = middle.text_input("Reviewer", key=f"{state.DESK_FORM}_reviewer")
+        due = right.date_input("Due", value=None, key=state.desk_field_key("due"))
+        translator = left.text_input("Translator", key=state.desk_field_key("translator"))
+        reviewer = middle.text_input("Reviewer", key=state.desk_field_key("reviewer"))
         if st.form_submit_button("Assign", type="primary"):
             try:
                 Assignments(store).assign(

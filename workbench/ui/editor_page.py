@@ -1,8 +1,9 @@
 """The editor: one row per sentence, source left, right-to-left target right, saved per segment.
 
-Layout: the sidebar picks the editor's name and the document (the bundled sample is always
-listed; `.txt`/`.md` uploads are stored); the main area, a fragment so that saving a segment
-reruns only it, holds the target choice, translation (translation memory first, then MT),
+Layout: under the shared name, target and engine (`workbench.ui.sidebar`) the sidebar picks
+the document (the bundled sample is always listed; `.txt`/`.md` uploads are stored); the main
+area, a fragment so that saving a segment reruns only it, holds translation (translation
+memory first, then MT with the sidebar's engine),
 the progress header, export and import (`workbench.ui.exchange_panel`), filters and the
 page of rows with their TM matches (`workbench.ui.editor_rows`).
 """
@@ -15,45 +16,25 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.documents import decode_document
-from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
+from workbench.editing import PAGE_SIZES, ROW_FILTERS, load_editor_page
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Progress, Store, translate_stored_document
 from workbench.store.memory import MemorySource
-from workbench.store.models import AUTHOR_MAX_CHARS
 from workbench.ui import editor_rows, exchange_panel, state
-from workbench.ui.engine_picker import engine_picker
+from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     engine,
-    house_glossary,
+    session_glossary,
     stored_file_document,
-    target_statuses,
     translation_memory,
 )
 
 UPLOAD_TYPES = ["txt", "md"]
-
-
-def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
-    """The QA checks the editor runs on each row's current target (`workbench.qa`)."""
-
-    def check(source: str, target: str, target_lang: str) -> list[qa.QAFlag]:
-        return qa.check(source, target, target_lang, glossary, source_lang)
-
-    return check
-
-
-def _house_glossary() -> Glossary | None:
-    """The glossary MT enforces and QA checks; a broken file is reported, work goes on."""
-    try:
-        return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
-    except WorkbenchError as exc:
-        st.warning(markdown_text(f"Glossary not applied: {exc}"))
-        return None
 
 
 def render() -> None:
@@ -81,13 +62,6 @@ def _startup_document_id() -> int | None:
 
 def _sidebar(store: Store, default_id: int | None) -> Document | None:
     with st.sidebar:
-        st.text_input(
-            "Your name",
-            key=state.AUTHOR,
-            max_chars=AUTHOR_MAX_CHARS,
-            help="Saved with every revision you make.",
-            persist_state="session",
-        )
         documents = {d.id: d for d in store.documents()}
         if st.session_state.get(state.DOCUMENT_ID) not in documents:
             st.session_state[state.DOCUMENT_ID] = (
@@ -136,15 +110,17 @@ def _editor(document_id: int) -> None:
     store = app_store()
     document = store.document(document_id)
     st.subheader(markdown_text(document.name), anchor=False)
-    target_column, engine_column, action = st.columns([3, 3, 1.2], vertical_alignment="bottom")
-    with target_column:
-        target = _target_choice()
-    with engine_column:
-        choice = engine_picker(document.source_lang, target)
+    target = st.session_state[state.TARGET]
+    choice = picked_choice(document.source_lang, target)
+    action, about = st.columns([1.2, 6], vertical_alignment="center")
+    about.caption(
+        f"Into {get_language(target).label} with {choice.label} "
+        "(change the target and the engine in the sidebar)"
+    )
     with action:
         translate = st.button(
             "Translate",
-            key="translate",
+            key=state.TRANSLATE,
             type="primary",
             disabled=not choice.installed,
             width="stretch",
@@ -155,7 +131,7 @@ def _editor(document_id: int) -> None:
         st.warning(
             f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
         )
-    glossary = _house_glossary()
+    glossary = session_glossary()
     memory = translation_memory()
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
@@ -177,7 +153,8 @@ def _editor(document_id: int) -> None:
         st.session_state[state.SEARCH],
         st.session_state[state.PAGE],
         st.session_state[state.PAGE_SIZE],
-        qa_check(glossary, document.source_lang),
+        glossary,
+        document.source_lang,
     )
     if page.page != st.session_state[state.PAGE]:
         st.session_state[state.PAGE] = page.page
@@ -190,22 +167,6 @@ def _editor(document_id: int) -> None:
     )
     editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary, memory)
     _pager(page.pages)
-
-
-def _target_choice() -> str:
-    statuses = target_statuses()
-
-    def label(code: str) -> str:
-        status = statuses.get(code)
-        installed = status is not None and status.installed
-        return f"{get_language(code).label} ({code})" + ("" if installed else " · no model")
-
-    return st.selectbox(
-        "Target language",
-        options=[t.code for t in TARGETS],
-        format_func=label,
-        key=state.TARGET,
-    )
 
 
 def _translate(

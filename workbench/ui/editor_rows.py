@@ -34,7 +34,6 @@ from workbench.ui.rendering import (
     text_block,
 )
 
-BOX_KEY_PREFIX = "tgt-"
 COLUMNS = [0.35, 5, 5.4]  # number, source, target box with its status and actions below
 MATCHES_PER_ROW = 2  # fuzzy TM matches shown under a target box, best first
 _STATE_COLORS = {
@@ -93,12 +92,9 @@ _KEYBOARD_SCRIPT = """
   }, true);
 })();
 </script>
-""".replace("PREFIX", BOX_KEY_PREFIX)
+""".replace("PREFIX", state.BOX_KEY_PREFIX)
 
-
-def box_key(target: str, segment_id: int) -> str:
-    """The session-state key of a target box (also its CSS class `st-key-…`)."""
-    return f"{BOX_KEY_PREFIX}{target}-{segment_id}"
+box_key = state.box_key  # the session-state key of a target box (also its CSS class)
 
 
 def _style(target: str) -> str:
@@ -106,7 +102,7 @@ def _style(target: str) -> str:
     line_height = "2.3" if language.code == "ur" else "1.9"
     return (
         "<style>"
-        f'[class*="st-key-{BOX_KEY_PREFIX}"] textarea {{direction: {language.direction}; '
+        f'[class*="st-key-{state.BOX_KEY_PREFIX}"] textarea {{direction: {language.direction}; '
         f"text-align: {'right' if language.rtl else 'left'}; "
         # Each line takes the direction of its first letter, so a sentence MT left in
         # English keeps its full stop on the right end instead of the left.
@@ -114,7 +110,7 @@ def _style(target: str) -> str:
         f"font-family: {language.font_stack}; font-size: 1.15rem; line-height: {line_height}; "
         # Grow with the text instead of a fixed three rows (Chromium; others keep 3 rows).
         "field-sizing: content; height: auto; min-height: 3.5rem; padding: .45rem .8rem;}"
-        '[class*="st-key-row-"] {border-bottom: 1px solid rgba(128,128,128,.25); '
+        f'[class*="st-key-{state.ROW_PREFIX}"] {{border-bottom: 1px solid rgba(128,128,128,.25); '
         "padding-bottom: .35rem;}"
         ".wb-num {font-variant-numeric: tabular-nums; color: #777;}"
         "</style>"
@@ -174,7 +170,7 @@ def _row(
     segment = row.segment
     number = segment.index + 1
     args = (store, segment.id, target, key, number)
-    with st.container(key=f"row-{segment.id}"):
+    with st.container(key=state.row_key(segment.id)):
         num, source, box = st.columns(COLUMNS)
         num.html(f"<div class='wb-num'>{number}</div>")
         hits = find_terms(segment.text, glossary, target) if glossary is not None else []
@@ -200,7 +196,7 @@ def _row(
                 "Save",
                 icon=":material/save:",
                 type="tertiary",
-                key=f"save-{segment.id}",
+                key=state.row_action_key("save", segment.id),
                 on_click=_save,
                 args=args,
                 help="Save (Ctrl+Enter in the box saves and moves to the next sentence)",
@@ -209,7 +205,7 @@ def _row(
                 "Confirm",
                 icon=":material/check_circle:",
                 type="tertiary",
-                key=f"confirm-{segment.id}",
+                key=state.row_action_key("confirm", segment.id),
                 on_click=_save,
                 args=(*args, Status.CONFIRMED),
                 help="Confirm: save and mark final",
@@ -220,7 +216,7 @@ def _row(
                 else "Alternatives & history",
                 icon=":material/history:",
                 type="tertiary",
-                key=f"more-{segment.id}",
+                key=state.row_action_key("more", segment.id),
                 on_click=_toggle_details,
                 args=(segment.id,),
                 help="The MT n-best list (click one to use it) and every saved revision",
@@ -232,7 +228,7 @@ def _row(
                         segment.text, target, row.target_text, MATCHES_PER_ROW, segment.id
                     ),
                     target,
-                    f"match-{segment.id}",
+                    state.match_key(segment.id),
                     _use_tm_match,
                     args,
                 )
@@ -380,13 +376,13 @@ def _conflict(store: Store, conflict: RevisionConflict, target: str, key: str, n
         args = (store, conflict.segment_id, target, key, number)
         keep.button(
             "Keep mine (save over theirs)",
-            key=f"keep-{conflict.segment_id}",
+            key=state.row_action_key("keep", conflict.segment_id),
             on_click=_keep_mine,
             args=args,
         )
         take.button(
             "Take theirs",
-            key=f"take-{conflict.segment_id}",
+            key=state.row_action_key("take", conflict.segment_id),
             on_click=_take_theirs,
             args=(conflict.segment_id, key),
         )
@@ -403,7 +399,7 @@ def _details(store: Store, segment_id: int, target: str, key: str, number: int) 
                 text_col.html(text_block(alt.text, target))
                 use_col.button(
                     "Use",
-                    key=f"use-{segment_id}-{alt.rank}",
+                    key=state.row_action_key("use", segment_id, alt.rank),
                     help=f"Score {alt.score:.3f}; puts this text in the box and saves it",
                     on_click=_use_alternative,
                     args=(store, segment_id, target, key, number, alt.text, latest.id),

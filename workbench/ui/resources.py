@@ -12,13 +12,18 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config
+from workbench.auth.sessions import Authenticator
+from workbench.auth.settings import SignInPolicy
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.store import Store, open_store
+from workbench.store.accounts import Accounts
 from workbench.store.memory import MemorySource
+from workbench.ui import state
+from workbench.ui.rendering import markdown_text
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,6 +34,16 @@ def _open_store(url: str) -> Store:
 def app_store() -> Store:
     """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
     return _open_store(config.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _authenticator(url: str) -> Authenticator:
+    return Authenticator(Accounts(_open_store(url)), SignInPolicy.from_environment())
+
+
+def authenticator() -> Authenticator:
+    """Password sign-in against the app store's accounts (team mode)."""
+    return _authenticator(config.database_url())
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,6 +91,16 @@ def _glossary(path: str, modified_ns: int) -> Glossary:
 def house_glossary(path: Path) -> Glossary:
     """The glossary file, parsed once per version of the file (the glossary page saves it)."""
     return _glossary(str(path), _modified_ns(path))
+
+
+def session_glossary() -> Glossary | None:
+    """The house glossary at the session's path (`state.GLOSSARY_PATH`), which MT enforces,
+    QA checks and alignment anchors on; a missing or broken file is reported, work goes on."""
+    try:
+        return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
+    except WorkbenchError as exc:
+        st.warning(markdown_text(f"Glossary not applied: {exc}"))
+        return None
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -19,11 +19,10 @@ import json
 import streamlit as st
 
 from workbench.auth.oidc import OidcSettings, actor_from_claims, check_auth_secrets
-from workbench.auth.sessions import Authenticator, SignInRefused, SignInThrottled
-from workbench.auth.settings import AuthMode, SignInPolicy, auth_mode
+from workbench.auth.sessions import SignInRefused, SignInThrottled
+from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import WorkbenchError
 from workbench.identity import Actor
-from workbench.store.accounts import Accounts
 from workbench.ui import resources, state
 
 COOKIE = "workbench_session"
@@ -76,19 +75,8 @@ def _is_loopback(address: str) -> bool:
 # ---- password mode -----------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def _authenticator(url: str) -> Authenticator:
-    return Authenticator(Accounts(resources.app_store()), SignInPolicy.from_environment())
-
-
-def authenticator() -> Authenticator:
-    from workbench import config
-
-    return _authenticator(config.database_url())
-
-
 def _password_identity() -> Actor:
-    auth = authenticator()
+    auth = resources.authenticator()
     # An empty token in the session means "signed out here": the browser's cookie, read
     # when the session started, is not to be trusted again.
     token = st.session_state.get(state.SESSION_TOKEN)
@@ -107,14 +95,14 @@ def _password_identity() -> Actor:
 
 def _show_password_form_and_stop() -> Actor:
     """The sign-in form; returns only once the person has signed in (in this run)."""
-    auth = authenticator()
+    auth = resources.authenticator()
     area = st.empty()
     with area.container():
         st.title("Translation workbench")
         notice = st.session_state.pop(state.SIGNIN_NOTICE, None)
         if notice:
             st.info(notice)
-        with st.form(f"{state.SIGNIN_FORM}_password"):
+        with st.form(state.SIGNIN_FORM):
             username = st.text_input("Username", autocomplete="username")
             password = st.text_input("Password", type="password", autocomplete="current-password")
             submitted = st.form_submit_button("Sign in", type="primary")
@@ -164,7 +152,7 @@ def _forget_session(notice: str) -> None:
 
 
 def _sign_out() -> None:
-    authenticator().sign_out(st.session_state.get(state.SESSION_TOKEN) or "")
+    resources.authenticator().sign_out(st.session_state.get(state.SESSION_TOKEN) or "")
     _forget_session(notice="You have signed out.")
 
 
@@ -211,7 +199,7 @@ def _sidebar(actor: Actor) -> bool:
     with area.container():
         roles = ", ".join(sorted(actor.roles))
         st.caption(f"Signed in as **{actor.name}** ({roles})")
-        pressed = st.button("Sign out", key=f"{state.SIGNIN_FORM}_sign_out")
+        pressed = st.button("Sign out", key=state.SIGN_OUT)
     if pressed:
         area.empty()
     return pressed

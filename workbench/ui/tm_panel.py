@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from workbench.tm import DiffSpan, TmEntry, TmMatch
+from workbench.ui import state
 from workbench.ui.rendering import text_block
 
 _DIFF_TAGS = {"delete": "del", "insert": "ins"}
@@ -71,12 +72,12 @@ def render_matches(
 ) -> None:
     """One compact bordered block per match; "Use" calls `on_use(*args, target_text)`."""
     for number, match in enumerate(matches):
-        with st.container(border=True, key=f"{key}-tm-{number}"):
+        with st.container(border=True, key=state.tm_match_key(key, number)):
             text, use = st.columns([10, 1.4], vertical_alignment="center")
             text.html((STYLE if number == 0 else "") + match_html(match, target))
             use.button(
                 "Use",
-                key=f"{key}-tm-use-{number}",
+                key=state.tm_use_key(key, number),
                 help="Put this translation in the box and save it (origin TM)",
                 on_click=on_use,
                 args=(*args, match.entry.target),
