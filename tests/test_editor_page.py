@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from workbench import config
 from workbench.editing import default_author
 from workbench.engines import argos
-from workbench.store import Origin, Status, Store, StoredSegment, open_store
+from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
 from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
 
@@ -78,7 +78,7 @@ def test_an_edit_saved_in_segment_3_is_there_after_a_reload(store, argos_en_ur_c
     reloaded = open_app()
     assert box(reloaded, third).value == "پاکستان اور افغانستان کے تعلقات۔"
     head = store.current_revision(third.id, "ur")
-    assert (head.origin, head.status, head.number) == (Origin.HUMAN, Status.DRAFT, 2)
+    assert (head.origin, head.status, head.number) == (Origin.HUMAN, RevisionStatus.DRAFT, 2)
     assert "1 edited" in progress_text(reloaded)
 
 
@@ -103,7 +103,7 @@ def test_confirm_marks_the_segment_final(store, argos_en_ur_copy):
     first = sample(store)[0]
     at.button(key=f"confirm-{first.id}").click().run()
     head = store.current_revision(first.id, "ur")
-    assert (head.status, head.origin) == (Status.CONFIRMED, Origin.MT)
+    assert (head.status, head.origin) == (RevisionStatus.CONFIRMED, Origin.MT)
     assert "1 confirmed" in progress_text(at)
 
 

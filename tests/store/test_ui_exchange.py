@@ -11,19 +11,19 @@ from translate.storage.xliff2 import Xliff2File
 
 from tests.store.conftest import FOUR_SENTENCES
 from workbench import config
-from workbench.export import ExportFormat, export_bytes
+from workbench.memory.index import DiffSpan, TmEntry
+from workbench.memory.source import add_tm_entries, tm_entry_counts
 from workbench.store import Origin
-from workbench.store.memory import add_tm_entries, tm_entry_counts
-from workbench.tm import DiffSpan, TmEntry
 from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
 from workbench.ui.tm_panel import source_diff_html
+from workbench.workflows.export import ExportFormat, export_bytes
 
 
 def tm_panel_script() -> None:
     import streamlit as st
 
-    from workbench.tm import TmEntry, TranslationMemory
+    from workbench.memory.index import TmEntry, TranslationMemory
     from workbench.ui.tm_panel import render_matches
 
     memory = TranslationMemory(

@@ -23,10 +23,10 @@ from workbench.errors import WorkbenchError
 from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.store.memory import MemorySource
-from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -78,55 +78,57 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
-    store = open_store_from(args)
-    document = store.import_document(args.file.name, text, src)
-    memory = MemorySource(store).refresh() if args.tm else None
-    with progress_bar(f"{src}→{tgt}") as update:
-        result = translate_stored_document(
-            store,
-            document,
-            engine,
-            tgt,
-            n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
-            progress=update,
-            glossary=glossary,
-            memory=memory,
-        )
-    rows = result.rows
-    from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
-    if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
-        rows = [
-            replace(row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src)))
-            if (i := row.segment.index) in from_tm
-            else row
-            for row in rows
-        ]
-    print(
-        f"stored as document {document.name!r} (id {document.id}) in {store.url}",
-        file=sys.stderr,
-    )
-    with_qa = glossary is not None
-    if args.out:
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(rows, out, args.n_best, with_qa, from_tm)
-        print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
-    else:
-        write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
-    if memory is not None:
+    with open_store_from(args) as store:
+        document = store.import_document(args.file.name, text, src)
+        memory = MemorySource(store).refresh() if args.tm else None
+        with progress_bar(f"{src}→{tgt}") as update:
+            result = translate_stored_document(
+                store,
+                document,
+                engine,
+                tgt,
+                n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+                progress=update,
+                glossary=glossary,
+                memory=memory,
+            )
+        rows = result.rows
+        from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
+        if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
+            rows = [
+                replace(
+                    row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src))
+                )
+                if (i := row.segment.index) in from_tm
+                else row
+                for row in rows
+            ]
         print(
-            f"translation memory: {len(from_tm)} "
-            f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
-            f"({len(memory)} entries searched)",
+            f"stored as document {document.name!r} (id {document.id}) in {store.url}",
             file=sys.stderr,
         )
-    if glossary is not None:
-        totals = glossary_totals(rows, tgt, glossary)
-        print(
-            f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
-            f"{totals.flagged} flagged for review",
-            file=sys.stderr,
-        )
-    return 0
+        with_qa = glossary is not None
+        if args.out:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                write_tsv(rows, out, args.n_best, with_qa, from_tm)
+            print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
+        else:
+            write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
+        if memory is not None:
+            print(
+                f"translation memory: {len(from_tm)} "
+                f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
+                f"({len(memory)} entries searched)",
+                file=sys.stderr,
+            )
+        if glossary is not None:
+            totals = glossary_totals(rows, tgt, glossary)
+            print(
+                f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+                f"{totals.flagged} flagged for review",
+                file=sys.stderr,
+            )
+        return 0
 
 
 def tm_targets(store: Store, document_id: int, target: str) -> dict[int, str]:

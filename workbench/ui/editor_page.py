@@ -20,9 +20,9 @@ from workbench.editing import PAGE_SIZES, ROW_FILTERS, load_editor_page
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
-from workbench.store import Document, Progress, Store, translate_stored_document
-from workbench.store.memory import MemorySource
+from workbench.store import Document, Progress, Store
 from workbench.ui import editor_rows, exchange_panel, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import markdown_text
@@ -33,6 +33,7 @@ from workbench.ui.resources import (
     stored_file_document,
     translation_memory,
 )
+from workbench.workflows.translate import translate_stored_document
 
 UPLOAD_TYPES = ["txt", "md"]
 

@@ -16,15 +16,17 @@ import streamlit as st
 from workbench.editing import EditorRow, default_author
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.store import (
     Origin,
     Revision,
     RevisionConflict,
     SegmentState,
-    Status,
     Store,
 )
-from workbench.store.memory import MemorySource
+from workbench.store import (
+    RevisionStatus as Status,
+)
 from workbench.ui import state, tm_panel
 from workbench.ui.rendering import (
     markdown_text,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from workbench.tm import DiffSpan, TmEntry, TmMatch
+from workbench.memory.index import DiffSpan, TmEntry, TmMatch
 from workbench.ui import state
 from workbench.ui.rendering import text_block
 
