@@ -15,7 +15,19 @@ PACKAGE = Path(__file__).resolve().parents[1] / "workbench"
 
 # package -> packages (or modules) of workbench it must never import
 FORBIDDEN = {
-    "store": ("ui", "cli", "workflows", "memory", "glossary", "pipeline", "engines", "align"),
+    "store": (
+        "ui",
+        "cli",
+        "workflows",
+        "memory",
+        "glossary",
+        "pipeline",
+        "engines",
+        "align",
+        "auth",
+    ),
+    "auth": ("ui", "cli", "workflows"),
+    "identity": ("store", "auth", "ui", "cli", "workflows"),
     "exchange": (
         "store",
         "engines",
@@ -80,7 +92,10 @@ def test_a_layer_never_imports_the_layers_above_it(layer):
 
 
 def test_the_checked_layers_exist():
-    assert all(modules(layer) for layer in ("store", "engines", "segment", "memory", "workflows", "exchange"))
+    assert all(
+        modules(layer)
+        for layer in ("store", "engines", "segment", "memory", "workflows", "exchange")
+    )
 
 
 def test_only_the_store_opens_sessions_or_sets_sqlite_pragmas():

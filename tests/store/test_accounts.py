@@ -64,7 +64,7 @@ def test_an_unusable_username_is_refused(accounts):
 
 
 def test_the_store_holds_an_argon2id_hash_never_the_password(store, accounts):
-    with store._read() as session:
+    with store.reading() as session:
         stored = session.scalar(
             select(UserRecord.password_hash).where(UserRecord.username == "amina")
         )
@@ -80,7 +80,7 @@ def test_the_right_password_opens_a_session_that_resumes_from_its_token(auth):
 
 def test_the_store_keeps_only_the_digest_of_a_session_token(store, auth):
     signed_in = auth.sign_in("amina", PASSWORD, client="10.0.0.5")
-    with store._read() as session:
+    with store.reading() as session:
         stored = list(session.scalars(select(AuthSessionRecord.token_hash)))
     assert stored == [token_digest(signed_in.token)]
     assert signed_in.token not in stored

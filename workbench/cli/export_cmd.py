@@ -46,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--segments",
         choices=[s.value for s in ExportScope],
-        help="confirmed: confirmed only (TMX default); translated: every segment with a "
+        help="approved: signed off by a reviewer only; confirmed: confirmed or approved (TMX "
+        "default); translated: every segment with a "
         "target; all: every segment (XLIFF/TSV/CSV default)",
     )
     export.add_argument(

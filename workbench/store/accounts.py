@@ -151,13 +151,6 @@ class Accounts:
     def __init__(self, store):
         self._store = store
 
-    # The store's transaction helpers (one place to follow them if they are renamed).
-    def _read(self):
-        return self._store._read()
-
-    def _write(self):
-        return self._store._write()
-
     @staticmethod
     def _record(session: Session, username: str) -> UserRecord:
         name = username.strip().lower()
@@ -180,7 +173,7 @@ class Accounts:
         if not roles:
             raise WorkbenchError(f"give {name} at least one role")
         try:
-            with self._write() as session:
+            with self._store.transaction() as session:
                 record = UserRecord(
                     username=name,
                     display_name=display_name.strip(),
@@ -195,19 +188,19 @@ class Accounts:
             raise DuplicateUserError(f"a user {name!r} exists already") from None
 
     def user(self, username: str) -> User | None:
-        with self._read() as session:
+        with self._store.reading() as session:
             record = session.scalar(
                 select(UserRecord).where(UserRecord.username == username.strip().lower())
             )
             return _user(record) if record else None
 
     def users(self) -> list[User]:
-        with self._read() as session:
+        with self._store.reading() as session:
             return [_user(r) for r in session.scalars(select(UserRecord).order_by("username"))]
 
     def password_hash(self, username: str) -> str | None:
         """The stored hash (None: unknown user, disabled, or no password)."""
-        with self._read() as session:
+        with self._store.reading() as session:
             return session.scalar(
                 select(UserRecord.password_hash).where(
                     UserRecord.username == username.strip().lower(),
@@ -217,14 +210,14 @@ class Accounts:
 
     def set_password_hash(self, username: str, password_hash: str) -> None:
         """A new password; every session of the user ends (signed in with the old one)."""
-        with self._write() as session:
+        with self._store.transaction() as session:
             record = self._record(session, username)
             record.password_hash = password_hash
             session.execute(delete(AuthSessionRecord).where(AuthSessionRecord.user_id == record.id))
 
     def set_disabled(self, username: str, disabled: bool) -> User:
         """Disable (ending every session) or enable an account; nothing is deleted."""
-        with self._write() as session:
+        with self._store.transaction() as session:
             record = self._record(session, username)
             record.disabled = disabled
             if disabled:
@@ -238,7 +231,7 @@ class Accounts:
         roles = frozenset(roles)
         if not roles:
             raise WorkbenchError(f"give {username} at least one role")
-        with self._write() as session:
+        with self._store.transaction() as session:
             record = self._record(session, username)
             record.roles = [UserRoleRecord(role=role) for role in sorted(roles)]
             session.flush()
@@ -247,7 +240,7 @@ class Accounts:
     # ---- sessions ----------------------------------------------------------------
 
     def open_session(self, username: str, token_hash: str) -> None:
-        with self._write() as session:
+        with self._store.transaction() as session:
             record = self._record(session, username)
             now = utcnow()
             session.add(
@@ -258,7 +251,7 @@ class Accounts:
 
     def session(self, token_hash: str) -> SessionInfo | None:
         """The session with this token digest and its (enabled) user, or None."""
-        with self._read() as session:
+        with self._store.reading() as session:
             row = session.execute(
                 select(AuthSessionRecord, UserRecord)
                 .join(UserRecord, UserRecord.id == AuthSessionRecord.user_id)
@@ -272,7 +265,7 @@ class Accounts:
             )
 
     def touch_session(self, token_hash: str, when: datetime) -> None:
-        with self._write() as session:
+        with self._store.transaction() as session:
             session.execute(
                 update(AuthSessionRecord)
                 .where(AuthSessionRecord.token_hash == token_hash)
@@ -281,14 +274,14 @@ class Accounts:
 
     def close_session(self, token_hash: str) -> bool:
         """End a session (sign-out or expiry); False if there was none."""
-        with self._write() as session:
+        with self._store.transaction() as session:
             result = session.execute(
                 delete(AuthSessionRecord).where(AuthSessionRecord.token_hash == token_hash)
             )
             return bool(result.rowcount)
 
     def close_idle_sessions(self, seen_before: datetime) -> int:
-        with self._write() as session:
+        with self._store.transaction() as session:
             result = session.execute(
                 delete(AuthSessionRecord).where(AuthSessionRecord.last_seen < seen_before)
             )
@@ -297,7 +290,7 @@ class Accounts:
     # ---- failed sign-ins ------------------------------------------------------------
 
     def record_failure(self, username: str, client: str) -> None:
-        with self._write() as session:
+        with self._store.transaction() as session:
             session.add(
                 SignInFailureRecord(
                     username=username.strip().lower()[:255], client=client[:64], at=utcnow()
@@ -317,12 +310,12 @@ class Accounts:
             query = query.where(SignInFailureRecord.username == username.strip().lower())
         if client is not None:
             query = query.where(SignInFailureRecord.client == client[:64])
-        with self._read() as session:
+        with self._store.reading() as session:
             return session.scalar(query) or 0
 
     def clear_failures(self, username: str) -> None:
         """Forget a user's failures (after a successful sign-in or a password reset)."""
-        with self._write() as session:
+        with self._store.transaction() as session:
             session.execute(
                 delete(SignInFailureRecord).where(
                     SignInFailureRecord.username == username.strip().lower()

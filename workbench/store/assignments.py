@@ -98,7 +98,7 @@ class Assignments:
     ) -> Assignment:
         """Assign (or reassign) a document's target; managers only."""
         actor.require(Role.MANAGER, action="assign documents")
-        with self._store._write() as session:
+        with self._store.transaction() as session:
             if session.get(DocumentRecord, document_id) is None:
                 raise UnknownDocumentError(f"no stored document {document_id}")
             translator = _check_assignee(session, translator, Role.TRANSLATOR)
@@ -118,7 +118,7 @@ class Assignments:
             return _assignment(record)
 
     def for_document(self, document_id: int) -> list[Assignment]:
-        with self._store._read() as session:
+        with self._store.reading() as session:
             records = session.scalars(
                 select(AssignmentRecord)
                 .where(AssignmentRecord.document_id == document_id)
@@ -128,7 +128,7 @@ class Assignments:
 
     def all(self) -> list[Assignment]:
         """Every assignment, soonest due first (undated last)."""
-        with self._store._read() as session:
+        with self._store.reading() as session:
             records = session.scalars(
                 select(AssignmentRecord).order_by(
                     AssignmentRecord.due.is_(None), AssignmentRecord.due, AssignmentRecord.id

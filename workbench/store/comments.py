@@ -158,12 +158,12 @@ class Comments:
     ) -> Comment:
         """A new thread, or a reply in the thread of `reply_to` (which reopens nothing: a
         resolved thread stays resolved until someone reopens it)."""
-        with self._store._write() as session:
+        with self._store.transaction() as session:
             return _comment(add_comment_record(session, segment_id, target, actor, text, reply_to))
 
     def threads(self, segment_id: int, target: str) -> list[Thread]:
         """Every thread of the segment and target, oldest first."""
-        with self._store._read() as session:
+        with self._store.reading() as session:
             records = list(
                 session.scalars(
                     select(CommentRecord)
@@ -190,7 +190,7 @@ class Comments:
 
     def resolve(self, thread_id: int, actor: Actor, resolved: bool = True) -> Thread:
         """Resolve (or reopen) a thread: its author, a reviewer or a manager may."""
-        with self._store._write() as session:
+        with self._store.transaction() as session:
             record = session.get(CommentRecord, thread_id)
             if record is None:
                 raise UnknownCommentError(f"no comment {thread_id}")
@@ -209,7 +209,7 @@ class Comments:
 
     def open_counts(self, document_id: int, target: str) -> dict[int, int]:
         """Segment id -> open threads, for the segments of a document that have any."""
-        with self._store._read() as session:
+        with self._store.reading() as session:
             rows = session.execute(
                 select(CommentRecord.segment_id, func.count())
                 .join(SegmentRecord, SegmentRecord.id == CommentRecord.segment_id)

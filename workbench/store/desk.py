@@ -77,7 +77,7 @@ def status_words(store) -> list[StatusWords]:
     totals = select(SegmentRecord.document_id, func.sum(SegmentRecord.word_count)).group_by(
         SegmentRecord.document_id
     )
-    with store._read() as session:
+    with store.reading() as session:
         words = dict(session.execute(totals).all())
         found: dict[tuple[int, str], dict[RevisionStatus, int]] = {}
         for document_id, target, status, count in session.execute(per_status):

@@ -160,3 +160,4 @@ class Appended:
 
     added: int
     conflicts: tuple[RevisionConflict, ...] = ()
+    locked: tuple[int, ...] = ()  # segment ids left alone: approved, locked for the actor

@@ -39,6 +39,11 @@ def is_unlock(head: RevisionStatus | None, status: RevisionStatus, text_changed:
     )
 
 
+def is_locked_for(actor: Actor, head: RevisionStatus | None) -> bool:
+    """An approved segment is locked for anyone who is not a reviewer."""
+    return head == RevisionStatus.APPROVED and not actor.has(Role.REVIEWER)
+
+
 def check_transition(
     actor: Actor,
     head: RevisionStatus | None,

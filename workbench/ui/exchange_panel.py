@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import WorkbenchError
 from workbench.exchange.registry import XLIFF2, export_formats, memory_formats, upload_types
 from workbench.exchange.units import NoteMaker
@@ -26,6 +27,8 @@ _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",
     ExportScope.TRANSLATED.value: "every segment with a target",
 }
+# Team desks review: their TMX can hold only what a reviewer signed off.
+_TEAM_SCOPES = {ExportScope.APPROVED.value: "approved segments", **_SCOPES}
 
 
 def render(
@@ -60,8 +63,8 @@ def render(
                     )
             st.radio(
                 "TMX holds",
-                options=list(_SCOPES),
-                format_func=_SCOPES.get,
+                options=list(_scopes()),
+                format_func=_scopes().get,
                 key=state.TMX_SCOPE,
                 horizontal=True,
                 help="XLIFF, TSV and CSV always hold every segment",
@@ -115,3 +118,7 @@ def _report(work) -> None:
     except WorkbenchError as exc:
         message = ("error", str(exc))
     st.session_state[state.EXCHANGE_MESSAGES] = [message]
+
+
+def _scopes() -> dict[str, str]:
+    return _SCOPES if auth_mode() == AuthMode.NONE else _TEAM_SCOPES
