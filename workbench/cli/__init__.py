@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.score_cmd",
     "workbench.cli.users_cmd",
     "workbench.cli.desk_cmd",
+    "workbench.cli.review_cmd",
 )
 
 

@@ -7,10 +7,9 @@ OS user; the store checks the roles (only managers assign).
 from __future__ import annotations
 
 import argparse
-from contextlib import closing
 from datetime import date
 
-from workbench.cli.acting import actor_from, add_actor_option
+from workbench.cli.acting import actor_from
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.errors import InputError
 from workbench.languages import get_language
@@ -38,7 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     assign.add_argument("--translator", metavar="USER")
     assign.add_argument("--reviewer", metavar="USER")
     assign.add_argument("--due", type=_date, metavar="YYYY-MM-DD")
-    add_actor_option(assign)
     add_db_option(assign)
     assign.set_defaults(func=run_assign)
 
@@ -52,7 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("text")
     add.add_argument("--reply-to", type=int, metavar="ID", help="the comment to answer")
     add_target_option(add)
-    add_actor_option(add)
     add.set_defaults(func=run_comment_add)
     listing = actions.add_parser("list", help="a document's threads, segment by segment")
     listing.add_argument("document", metavar="DOC", help="document name or id")
@@ -62,7 +59,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     resolve = actions.add_parser("resolve", help="resolve a thread (or --reopen it)")
     resolve.add_argument("thread", type=int, metavar="ID")
     resolve.add_argument("--reopen", action="store_true")
-    add_actor_option(resolve)
     resolve.set_defaults(func=run_comment_resolve)
     for parser in (add, listing, resolve):
         add_db_option(parser)
@@ -76,7 +72,7 @@ def _date(value: str) -> date:
 
 
 def run_desk(args: argparse.Namespace) -> int:
-    with closing(open_store_from(args)) as store:
+    with open_store_from(args) as store:
         rows = desk_rows(store)
     if not rows:
         print("No document has translations or assignments yet.")
@@ -100,7 +96,7 @@ def run_desk(args: argparse.Namespace) -> int:
 
 def run_assign(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
-    with closing(open_store_from(args)) as store:
+    with open_store_from(args) as store:
         document = store.document(args.document)
         made = Assignments(store).assign(
             document.id,
@@ -127,7 +123,7 @@ def _segment_id(store, document, number: int) -> int:
 
 def run_comment_add(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
-    with closing(open_store_from(args)) as store:
+    with open_store_from(args) as store:
         document = store.document(args.document)
         segment_id = _segment_id(store, document, args.segment)
         comment = Comments(store).add(
@@ -139,7 +135,7 @@ def run_comment_add(args: argparse.Namespace) -> int:
 
 def run_comment_list(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
-    with closing(open_store_from(args)) as store:
+    with open_store_from(args) as store:
         document = store.document(args.document)
         comments = Comments(store)
         for number, segment in enumerate(store.segments(document.id), start=1):
@@ -154,7 +150,7 @@ def run_comment_list(args: argparse.Namespace) -> int:
 
 
 def run_comment_resolve(args: argparse.Namespace) -> int:
-    with closing(open_store_from(args)) as store:
+    with open_store_from(args) as store:
         thread = Comments(store).resolve(args.thread, actor_from(args, store), not args.reopen)
     print(f"Thread {thread.id} is {'open' if thread.is_open else 'resolved'}.")
     return 0

@@ -122,7 +122,7 @@ def _format(name: str | None, out: Path | None) -> ExportFormat:
 def run_import(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
         document = store.document(args.doc) if args.doc else None
-        author = args.author or _default_author()
+        author = args.author or (store.actor.name if store.actor else _default_author())
         report = import_xliff_targets(
             store, args.file, author, document=document, name=str(args.file)
         )

@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
 
     for parser in (add, passwd, roles, disable, enable, listing):
-        add_db_option(parser)
+        add_db_option(parser, acting=False)
 
 
 def _role_option(parser: argparse.ArgumentParser) -> None:

@@ -189,7 +189,8 @@ class Store:
         actor = actor or self.actor
         if actor is None and self.require_actor:
             raise NotPermitted(
-                "team mode: writing revisions needs the signed-in person (nothing was saved)"
+                "team mode: a revision needs the person it is written for (in the app: sign "
+                "in; on the command line: --as USER); nothing was saved"
             )
         return actor
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from workbench import config
 from workbench.auth.sessions import Authenticator
-from workbench.auth.settings import SignInPolicy
+from workbench.auth.settings import AuthMode, SignInPolicy, auth_mode
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
@@ -32,8 +32,14 @@ def _open_store(url: str) -> Store:
 
 
 def app_store() -> Store:
-    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
-    return _open_store(config.database_url())
+    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere).
+
+    In team mode it writes for the signed-in person, whose roles the store checks, and
+    refuses any write made for nobody."""
+    store = _open_store(config.database_url())
+    if auth_mode() == AuthMode.NONE:
+        return store
+    return store.requiring_actor().acting_as(st.session_state.get(state.SIGNED_IN))
 
 
 @st.cache_resource(show_spinner=False)
