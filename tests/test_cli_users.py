@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import pty
-import select
+import json
+import subprocess
 import sys
-import time
 
 import pytest
 
+from workbench import config
 from workbench.cli import main
 from workbench.identity import Role
 from workbench.store import open_store
@@ -81,33 +80,28 @@ def test_passwd_of_an_unknown_user_says_so(db_url, monkeypatch, capsys):
     assert "no user 'zoe'" in capsys.readouterr().err
 
 
-def _converse(argv: list[str], answers: list[str], timeout: float = 60) -> str:
-    """Run argv on a pseudo-terminal (its controlling terminal, as a person's shell gives
-    it), type each answer when the program asks, and return everything the terminal showed."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: exec the CLI with the worktree on the path
-        os.execv(sys.executable, [sys.executable, "-m", "workbench", *argv])
-    shown = b""
-    pending = list(answers)
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if ready:
-                try:
-                    chunk = os.read(fd, 1024)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                shown += chunk
-                if pending and shown.rstrip().endswith(b":"):
-                    os.write(fd, pending.pop(0).encode() + b"\n")
-    finally:
-        _, status = os.waitpid(pid, 0)
-        os.close(fd)
-    assert os.waitstatus_to_exitcode(status) == 0, shown.decode(errors="replace")
-    return shown.decode(errors="replace")
+def _converse(argv: list[str], answers: list[str]) -> str:
+    """Run the CLI on a pseudo-terminal (its controlling terminal, as a person's shell gives
+    it), type each answer when it asks, and return everything the terminal showed."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.fixtures.pty_conversation",
+            json.dumps(answers),
+            "--",
+            sys.executable,
+            "-m",
+            "workbench",
+            *argv,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=config.PROJECT_ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
 
 
 def test_the_password_prompt_does_not_echo_what_is_typed(db_url):
