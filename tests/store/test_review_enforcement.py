@@ -128,7 +128,7 @@ def test_a_manager_without_the_translator_role_may_not_edit(store, segment_id, c
 
 def test_a_team_store_refuses_a_write_with_no_actor(store, segment_id, confirmed):
     team = store.requiring_actor()
-    with pytest.raises(NotPermitted, match="needs the signed-in person"):
+    with pytest.raises(NotPermitted, match="needs the person it is written for"):
         team.save_revision(segment_id, "ur", "نیا", "amina", confirmed.id)
     assert store.current_revision(segment_id, "ur") == confirmed
 
