@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add = actions.add_parser("add", help="start a thread on a segment, or reply in one")
     add.add_argument("document", metavar="DOC", help="document name or id")
-    add.add_argument("segment", type=int, metavar="N", help="segment number (1-based)")
+    add.add_argument("segment", metavar="N", help="segment number (1-based)")
     add.add_argument("text")
     add.add_argument("--reply-to", type=int, metavar="ID", help="the comment to answer")
     add_target_option(add)
@@ -114,18 +114,19 @@ def run_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def _segment_id(store, document, number: int) -> int:
+def segment_id_of(store, document, number: str) -> int:
+    """The id of a document's segment given by its 1-based number, as the CLI prints them."""
     segments = store.segments(document.id)
-    if not 1 <= number <= len(segments):
+    if not number.isdigit() or not 1 <= int(number) <= len(segments):
         raise InputError(f"{document.name} has segments 1 to {len(segments)}, not {number}")
-    return segments[number - 1].id
+    return segments[int(number) - 1].id
 
 
 def run_comment_add(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
     with open_store_from(args) as store:
         document = store.document(args.document)
-        segment_id = _segment_id(store, document, args.segment)
+        segment_id = segment_id_of(store, document, args.segment)
         comment = Comments(store).add(
             segment_id, target, actor_from(args, store), args.text, reply_to=args.reply_to
         )

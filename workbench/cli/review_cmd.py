@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.acting import actor_from
+from workbench.cli.desk_cmd import segment_id_of
 from workbench.cli.options import add_db_option, add_target_option, open_store_from
-from workbench.errors import InputError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.languages import get_language
 
 
@@ -27,9 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ):
         action = actions.add_parser(name, help=help_text)
         action.add_argument("document", metavar="DOC", help="document name or id")
-        action.add_argument("segment", type=int, metavar="N", help="segment number (1-based)")
+        action.add_argument("segment", metavar="N", help="segment number (1-based)")
         if name == "reject":
-            action.add_argument("--comment", required=True, help="why it goes back")
+            action.add_argument("--comment", default="", help="why it goes back (required)")
         add_target_option(action)
         add_db_option(action)
         action.set_defaults(func=run_review, action=name)
@@ -40,12 +41,7 @@ def run_review(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
         actor = actor_from(args, store)
         document = store.document(args.document)
-        segments = store.segments(document.id)
-        if not 1 <= args.segment <= len(segments):
-            raise InputError(
-                f"{document.name} has segments 1 to {len(segments)}, not {args.segment}"
-            )
-        segment_id = segments[args.segment - 1].id
+        segment_id = segment_id_of(store, document, args.segment)
         head = store.current_revision(segment_id, target)
         if head is None:
             raise WorkbenchError(f"segment {args.segment} has no {target} translation to review")
