@@ -6,6 +6,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DOC    ?= seeds/pak-afghan-ties.en.txt
 PORT   ?= 8501
+# Single-user mode serves this machine only; team mode (docs/team.md) sets ADDRESS=0.0.0.0.
+ADDRESS ?= 127.0.0.1
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
 .PHONY: run test lint format bench browser-deps models clean screenshots
@@ -28,7 +30,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 ## run: launch the Streamlit app on the bundled sample (installs Urdu/Dari models when online)
 run: $(VENV)/.runtime
 	-$(BIN)/workbench packages install-defaults
-	$(BIN)/streamlit run workbench/app.py --server.port $(PORT) --server.headless true \
+	$(BIN)/streamlit run workbench/app.py --server.address $(ADDRESS) --server.port $(PORT) \
+		--server.headless true \
 		--browser.gatherUsageStats false -- --doc $(DOC)
 
 ## test: lint, format check and the whole pytest suite (unit, AppTest, headless Chromium)

@@ -15,7 +15,19 @@ PACKAGE = Path(__file__).resolve().parents[1] / "workbench"
 
 # package -> packages (or modules) of workbench it must never import
 FORBIDDEN = {
-    "store": ("ui", "cli", "workflows", "memory", "glossary", "pipeline", "engines", "align"),
+    "store": (
+        "ui",
+        "cli",
+        "workflows",
+        "memory",
+        "glossary",
+        "pipeline",
+        "engines",
+        "align",
+        "auth",
+    ),
+    "auth": ("ui", "cli", "workflows"),
+    "identity": ("store", "auth", "ui", "cli", "workflows"),
     "exchange": (
         "store",
         "engines",

@@ -121,6 +121,8 @@ WRITERS = {
     "align_page.py": "align",
     "scores_page.py": "scores",
     "analysis_page.py": "analysis",
+    "signin.py": "signin",
+    "desk_page.py": "desk",
 }
 
 

@@ -19,10 +19,12 @@ if str(_ROOT) not in sys.path:
 from workbench.ui import (  # noqa: E402
     align_page,
     analysis_page,
+    desk_page,
     editor_page,
     glossary_page,
     scores_page,
     sidebar,
+    signin,
     state,
 )
 from workbench.ui.failures import guarded  # noqa: E402
@@ -40,6 +42,8 @@ def main() -> None:
         page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
     )
     state.init(_startup_document())
+    # Team mode: nothing below (no page, download or upload) runs before sign-in.
+    signin.require_identity()
     pages = [
         st.Page(
             guarded(editor_page.render),
@@ -70,6 +74,12 @@ def main() -> None:
             title="Analysis",
             icon=":material/bar_chart:",
             url_path="analysis",
+        ),
+        st.Page(
+            guarded(desk_page.render),
+            title="Desk",
+            icon=":material/assignment_ind:",
+            url_path="desk",
         ),
     ]
     page = st.navigation(pages)

@@ -34,6 +34,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.score_cmd",
     "workbench.cli.jobs_cmd",
     "workbench.cli.resegment_cmd",
+    "workbench.cli.users_cmd",
+    "workbench.cli.desk_cmd",
+    "workbench.cli.review_cmd",
 )
 
 

@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         )  # fmt: skip
     if args.no_mt:
         mt_note = "MT: not used (--no-mt)"
-    author = args.author or default_author()
+    acting = getattr(args, "acting_as", None)  # --as USER: revisions carry that account's name
+    author = args.author or (acting.strip().lower() if acting else default_author())
     written = _write(alignment, args, src, tgt, suffix, author)
     summary = f"{len(alignment.beads)} beads, {alignment.low_confidence_count} to check"
     if args.out is not None:

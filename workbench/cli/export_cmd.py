@@ -65,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--segments",
         choices=[s.value for s in ExportScope],
-        help="confirmed: confirmed only (TMX default); translated: every segment with a "
+        help="approved: signed off by a reviewer only; confirmed: confirmed or approved (TMX "
+        "default); translated: every segment with a "
         "target; all: every segment (XLIFF/TSV/CSV default)",
     )
     export.add_argument(
@@ -167,7 +168,7 @@ def _format(name: str | None, out: Path | None) -> ExportFormat:
 def run_import(args: argparse.Namespace) -> int:
     with open_store_from(args) as store:
         document = store.document(args.doc) if args.doc else None
-        author = args.author or _default_author()
+        author = args.author or (store.actor.name if store.actor else _default_author())
         report = import_xliff_targets(
             store, args.file, author, document=document, name=str(args.file)
         )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.auth.settings import AuthMode, auth_mode
+from workbench.cli.acting import actor_from, add_actor_option
 from workbench.languages import TARGETS
 from workbench.store import Store, open_store
 
@@ -42,14 +44,22 @@ def _hide_alias(action: argparse.Action, alias: str) -> None:
     action.option_strings = [s for s in action.option_strings if s != alias]
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
+def add_db_option(parser: argparse.ArgumentParser, *, acting: bool = True) -> None:
+    """`--db URL`, and (unless `acting` is False) `--as USER`, who the command acts as."""
     parser.add_argument(
         "--db",
         metavar="URL",
         help="the store: any SQLAlchemy URL (default: $WORKBENCH_DB or "
         "sqlite:///translations/workbench.db)",
     )
+    if acting:
+        add_actor_option(parser)
 
 
 def open_store_from(args: argparse.Namespace) -> Store:
-    return open_store(args.db)
+    """The `--db` store; in team mode refusing revisions made for nobody, and writing for
+    the `--as` account (whose roles the store checks) when one is named."""
+    store = open_store(args.db, require_actor=auth_mode() != AuthMode.NONE)
+    if getattr(args, "acting_as", None):
+        return store.acting_as(actor_from(args, store))
+    return store

@@ -76,6 +76,9 @@ nothing (it is inspected read-only before anything is written).
 
 # Modules with their own tables, imported so `open_store` creates them.
 from workbench.store import (
+    accounts,  # noqa: F401  (team mode: users, sessions, failed sign-ins)
+    assignments,  # noqa: F401  (who translates and reviews a document, by when)
+    comments,  # noqa: F401  (comment threads per segment)
     jobs,  # noqa: F401  (background MT jobs)
     tm_entries,  # noqa: F401  (the translation memory's table)
 )

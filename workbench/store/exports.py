@@ -41,6 +41,7 @@ BATCH_ROWS = 500
 class ExportScope(enum.StrEnum):
     """Which segments an export takes."""
 
+    APPROVED = "approved"  # targets a reviewer signed off (team desks: what may be published)
     CONFIRMED = "confirmed"  # confirmed targets only (what a TM should hold)
     TRANSLATED = "translated"  # every segment with a target, drafts and MT included
     ALL = "all"  # every segment, untranslated ones without a target (XLIFF, spreadsheets)
@@ -104,7 +105,9 @@ def _query(document_id: int, target_lang: str, scope: ExportScope):
             MachineTranslationRecord.id == RevisionRecord.machine_translation_id,
         )
     )
-    if scope == ExportScope.CONFIRMED:
+    if scope == ExportScope.APPROVED:
+        query = query.where(RevisionRecord.status == RevisionStatus.APPROVED)
+    elif scope == ExportScope.CONFIRMED:
         query = query.where(RevisionRecord.status.in_(FINISHED_STATUSES))
     elif scope == ExportScope.TRANSLATED:
         query = query.where(RevisionRecord.text != "")

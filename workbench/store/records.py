@@ -161,6 +161,7 @@ class Appended:
 
     added: int
     conflicts: tuple[RevisionConflict, ...] = ()
+    locked: tuple[int, ...] = ()  # segment ids left alone: approved, locked for the actor
 
 
 class SegmentEditKind(enum.StrEnum):

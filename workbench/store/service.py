@@ -10,6 +10,7 @@ base check sees the move.
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
 from workbench.errors import InputError
+from workbench.identity import Actor, NotPermitted
 from workbench.segment import Segment, segment_document
+from workbench.store import review
+from workbench.store.comments import add_comment_record
 from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_schema
 from workbench.store.errors import (
     AmbiguousDocumentError,
@@ -88,11 +92,13 @@ class SegmentFilter(enum.StrEnum):
     CONFIRMED = "confirmed"
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating if new) the store at `url`; default `WORKBENCH_DB` or translations/."""
+def open_store(url: str | None = None, *, require_actor: bool = False) -> Store:
+    """Open (creating if new) the store at `url`; default `WORKBENCH_DB` or translations/.
+
+    `require_actor` (team mode) refuses revisions that name no `Actor` to check."""
     engine = create_store_engine(url)
     prepare_schema(engine)
-    return Store(engine)
+    return Store(engine, require_actor=require_actor)
 
 
 def _check_target_lang(target_lang: str) -> None:
@@ -135,6 +141,10 @@ class _HeadMoved(Exception):
         self.head = head
 
 
+class _Locked(Exception):
+    """Inside a bulk append: the segment is approved and the actor may not change it."""
+
+
 def _is_unique_clash(exc: IntegrityError) -> bool:
     """A unique-key violation (PostgreSQL SQLSTATE 23505, SQLite "UNIQUE constraint")."""
     orig = exc.orig
@@ -147,9 +157,35 @@ class Store(JobQueries, SegmentEdits):
     A context manager: `with open_store(url) as store: ...` closes its connections.
     """
 
-    def __init__(self, engine):
+    def __init__(self, engine, *, require_actor: bool = False):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Team mode: every revision names the person it is written for (an `Actor`), whose
+        # roles `workbench.store.review` checks; single-user stores take the author's word.
+        self.require_actor = require_actor
+        self.actor: Actor | None = None
+
+    def requiring_actor(self) -> Store:
+        """This store (same connections) refusing revisions written for nobody: team mode."""
+        view = copy.copy(self)
+        view.require_actor = True
+        return view
+
+    def acting_as(self, actor: Actor | None) -> Store:
+        """This store (same connections) writing for `actor` unless a call names another:
+        what a signed-in page hands to code that does not know who is signed in."""
+        view = copy.copy(self)
+        view.actor = actor
+        return view
+
+    def _acting(self, actor: Actor | None) -> Actor | None:
+        actor = actor or self.actor
+        if actor is None and self.require_actor:
+            raise NotPermitted(
+                "team mode: a revision needs the person it is written for (in the app: sign "
+                "in; on the command line: --as USER); nothing was saved"
+            )
+        return actor
 
     def __enter__(self) -> Store:
         return self
@@ -242,12 +278,17 @@ class Store(JobQueries, SegmentEdits):
         status: RevisionStatus,
         machine_translation_id: int | None = None,
         head: RevisionRecord | object | None = _UNREAD,
+        actor: Actor | None = None,
+        skip_locked: bool = False,
     ) -> RevisionRecord | None:
         """The one append path: a revision numbered head + 1 on top of `base_revision_id`.
 
         Raises `_HeadMoved` when the head is not the base; returns None (adds nothing) when
-        the head already has this text and status. `head`, when the caller read it in the
-        same transaction (bulk MT), saves a query per segment.
+        the head already has this text and status; raises `NotPermitted` when `actor` may
+        not write it (`workbench.store.review`), checked against the head read here; with
+        `skip_locked` (bulk fills) a segment locked for the actor raises `_Locked` instead.
+        `head`, when the caller read it in the same transaction (bulk MT), saves a query per
+        segment.
         """
         if head is _UNREAD:
             head = Store._head(session, segment_id, target_lang)
@@ -255,6 +296,18 @@ class Store(JobQueries, SegmentEdits):
             raise _HeadMoved(head)
         if head is not None and head.text == text and head.status == status:
             return None
+        if actor is not None:
+            if skip_locked and review.is_locked_for(
+                actor, RevisionStatus(head.status) if head else None
+            ):
+                raise _Locked
+            review.check_author(actor, author)
+            review.check_transition(
+                actor,
+                RevisionStatus(head.status) if head else None,
+                status,
+                text_changed=head is None or head.text != text,
+            )
         record = RevisionRecord(
             segment_id=segment_id,
             target_lang=target_lang,
@@ -688,16 +741,22 @@ class Store(JobQueries, SegmentEdits):
         origin: Origin | str = Origin.HUMAN,
         status: RevisionStatus | str = RevisionStatus.DRAFT,
         machine_translation_id: int | None = None,
+        *,
+        actor: Actor | None = None,
+        comment: str | None = None,
     ) -> Revision:
         """Append a revision on top of `base_revision_id`, the one the editor started from.
 
         Refused with `RevisionConflict` (carrying both texts) when the segment's current
-        revision is no longer the base. Saving the current text and status again adds
-        nothing and returns the current revision.
+        revision is no longer the base, and with `NotPermitted` when `actor` (or the store's
+        acting person) may not write it. Saving the current text and status again adds
+        nothing and returns the current revision. A `comment` is added to the segment's
+        threads in the same transaction (a reviewer's reason for sending it back).
         """
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
         _check_target_lang(target_lang)
+        actor = self._acting(actor)
 
         def work(session: Session) -> Revision:
             # Shared lock: a split or merge of this segment (which locks it for update)
@@ -717,17 +776,71 @@ class Store(JobQueries, SegmentEdits):
             try:
                 record = self._append(
                     session, segment_id, target_lang, text, author, base_revision_id,
-                    origin, status, machine_translation_id,
+                    origin, status, machine_translation_id, actor=actor,
                 )  # fmt: skip
             except _HeadMoved as moved:
                 theirs = _revision(moved.head) if moved.head else None
                 raise RevisionConflict(segment_id, target_lang, text, theirs) from None
+            if comment is not None:
+                writer = actor or Actor.local(author)
+                add_comment_record(session, segment_id, target_lang, writer, comment)
             if record is None:
                 return _revision(self._head(session, segment_id, target_lang))
             session.flush()
             return _revision(record)
 
         return self._appending(work)
+
+    def _restatus(
+        self,
+        segment_id: int,
+        target_lang: str,
+        actor: Actor | None,
+        base_revision_id: int | None,
+        status: RevisionStatus,
+        comment: str | None = None,
+    ) -> Revision:
+        """The base revision's text and origin again, with a new status, by `actor`."""
+        actor = self._acting(actor) or Actor.local("editor")
+        base = self.current_revision(segment_id, target_lang)
+        if base is None or base.id != base_revision_id:
+            raise RevisionConflict(segment_id, target_lang, base.text if base else "", base)
+        return self.save_revision(
+            segment_id, target_lang, base.text, actor.name, base_revision_id,
+            origin=base.origin, status=status,
+            machine_translation_id=base.machine_translation_id, actor=actor, comment=comment,
+        )  # fmt: skip
+
+    def approve(
+        self, segment_id: int, target_lang: str, actor: Actor | None, base_revision_id: int
+    ) -> Revision:
+        """A reviewer's sign-off: the base text, approved (and locked for translators)."""
+        return self._restatus(
+            segment_id, target_lang, actor, base_revision_id, RevisionStatus.APPROVED
+        )
+
+    def reject(
+        self,
+        segment_id: int,
+        target_lang: str,
+        actor: Actor | None,
+        base_revision_id: int,
+        comment: str,
+    ) -> Revision:
+        """A reviewer sends the segment back: status rejected, with the reason as a comment
+        (required; both are written or neither)."""
+        return self._restatus(
+            segment_id, target_lang, actor, base_revision_id, RevisionStatus.REJECTED, comment
+        )
+
+    def unlock(
+        self, segment_id: int, target_lang: str, actor: Actor | None, base_revision_id: int
+    ) -> Revision:
+        """Reopen an approved segment (a reviewer or manager): the same text, confirmed
+        again, so translators may change it; a revision like any other."""
+        return self._restatus(
+            segment_id, target_lang, actor, base_revision_id, RevisionStatus.CONFIRMED
+        )
 
     def confirm(
         self,
@@ -736,6 +849,8 @@ class Store(JobQueries, SegmentEdits):
         author: str,
         base_revision_id: int | None,
         text: str | None = None,
+        *,
+        actor: Actor | None = None,
     ) -> Revision:
         """Mark the segment final, with `text` if given (else the base revision's text).
 
@@ -754,6 +869,7 @@ class Store(JobQueries, SegmentEdits):
                 origin=base.origin if unchanged else Origin.HUMAN,
                 status=RevisionStatus.CONFIRMED,
                 machine_translation_id=base.machine_translation_id if unchanged else None,
+                actor=actor,
             )
         return self.save_revision(
             segment_id,
@@ -762,6 +878,7 @@ class Store(JobQueries, SegmentEdits):
             author,
             base_revision_id,
             status=RevisionStatus.CONFIRMED,
+            actor=actor,
         )
 
     def append_on_bases(
@@ -772,18 +889,22 @@ class Store(JobQueries, SegmentEdits):
         author: str,
         origin: Origin | str,
         status: RevisionStatus | str = RevisionStatus.DRAFT,
+        *,
+        actor: Actor | None = None,
     ) -> Appended:
         """Put texts (segment id -> text) computed from `bases` (segment id -> the revision
         id the caller read, None for none) on top, in one transaction: for TM fills and
         XLIFF imports. A segment whose head moved since its base is left alone and
-        reported in `conflicts` (nothing of the other side is lost); unchanged texts are
-        skipped."""
+        reported in `conflicts` (nothing of the other side is lost); one approved and so
+        locked for `actor` is left alone and reported in `locked`; unchanged texts are
+        skipped. Anything else `actor` may not write refuses the whole batch."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
         _check_target_lang(target_lang)
+        actor = self._acting(actor)
 
         def work(session: Session) -> Appended:
-            added, conflicts = 0, []
+            added, conflicts, locked = 0, [], []
             retired = self._retired_among(session, list(texts))
             for segment_id, text in texts.items():
                 if segment_id in retired:  # split or merged since the caller read it
@@ -794,15 +915,18 @@ class Store(JobQueries, SegmentEdits):
                 try:
                     record = self._append(
                         session, segment_id, target_lang, text, author, bases[segment_id],
-                        origin, status,
+                        origin, status, actor=actor, skip_locked=True,
                     )  # fmt: skip
                 except _HeadMoved as moved:
                     theirs = _revision(moved.head) if moved.head else None
                     conflicts.append(RevisionConflict(segment_id, target_lang, text, theirs))
                     continue
+                except _Locked:
+                    locked.append(segment_id)
+                    continue
                 added += record is not None
             session.flush()
-            return Appended(added, tuple(conflicts))
+            return Appended(added, tuple(conflicts), tuple(locked))
 
         return self._appending(work)
 
@@ -813,23 +937,30 @@ class Store(JobQueries, SegmentEdits):
         author: str,
         origin: Origin | str,
         status: RevisionStatus | str = RevisionStatus.DRAFT,
+        *,
+        actor: Actor | None = None,
     ) -> int:
         """Put texts (segment id -> text) on top of whatever is current when the write
         runs, in one transaction: for aligned translations of a new document and bulk
-        loads that read nothing first. Unchanged texts are skipped; returns how many
-        revisions were added."""
+        loads that read nothing first. Unchanged texts, and segments approved and so locked
+        for `actor`, are skipped; returns how many revisions were added."""
         origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
         _check_target_lang(target_lang)
+        actor = self._acting(actor)
 
         def work(session: Session) -> int:
             added = 0
             for segment_id, text in texts.items():
                 head = self._head(session, segment_id, target_lang)
-                record = self._append(
-                    session, segment_id, target_lang, text, author,
-                    head.id if head else None, origin, status,
-                )  # fmt: skip
+                try:
+                    record = self._append(
+                        session, segment_id, target_lang, text, author,
+                        head.id if head else None, origin, status,
+                        head=head, actor=actor, skip_locked=True,
+                    )  # fmt: skip
+                except _Locked:
+                    continue
                 added += record is not None
             session.flush()
             return added

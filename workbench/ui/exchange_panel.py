@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import WorkbenchError
 from workbench.exchange.registry import XLIFF2, export_formats, memory_formats, upload_types
 from workbench.exchange.units import NoteMaker
@@ -32,6 +33,8 @@ _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",
     ExportScope.TRANSLATED.value: "every segment with a target",
 }
+# Team desks review: their TMX can hold only what a reviewer signed off.
+_TEAM_SCOPES = {ExportScope.APPROVED.value: "approved segments", **_SCOPES}
 
 
 def render(
@@ -67,7 +70,7 @@ def render(
                     )
             _choice(
                 "TMX holds",
-                _SCOPES,
+                _scopes(),
                 state.TMX_SCOPE,
                 help="XLIFF, TSV and CSV always hold every segment",
             )
@@ -161,3 +164,7 @@ def _report(work) -> None:
     except WorkbenchError as exc:
         message = ("error", str(exc))
     st.session_state[state.EXCHANGE_MESSAGES] = [message]
+
+
+def _scopes() -> dict[str, str]:
+    return _SCOPES if auth_mode() == AuthMode.NONE else _TEAM_SCOPES

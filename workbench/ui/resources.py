@@ -12,6 +12,8 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
+from workbench.auth.sessions import Authenticator
+from workbench.auth.settings import AuthMode, SignInPolicy, auth_mode
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
@@ -22,6 +24,7 @@ from workbench.jobs.runner import house_glossary as house_glossary_for_jobs
 from workbench.memory.concordance import ConcordanceSource
 from workbench.memory.source import MemorySource
 from workbench.store import Document, Progress, Store, open_store
+from workbench.store.accounts import Accounts
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
 from workbench.workflows.qa import document_length_model
@@ -33,8 +36,24 @@ def _open_store(url: str) -> Store:
 
 
 def app_store() -> Store:
-    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere)."""
-    return _open_store(config.database_url())
+    """The store at `WORKBENCH_DB` (read on every call, so tests can point it elsewhere).
+
+    In team mode it writes for the signed-in person, whose roles the store checks, and
+    refuses any write made for nobody."""
+    store = _open_store(config.database_url())
+    if auth_mode() == AuthMode.NONE:
+        return store
+    return store.requiring_actor().acting_as(st.session_state.get(state.SIGNED_IN))
+
+
+@st.cache_resource(show_spinner=False)
+def _authenticator(url: str) -> Authenticator:
+    return Authenticator(Accounts(_open_store(url)), SignInPolicy.from_environment())
+
+
+def authenticator() -> Authenticator:
+    """Password sign-in against the app store's accounts (team mode)."""
+    return _authenticator(config.database_url())
 
 
 @st.cache_resource(show_spinner=False)

@@ -201,3 +201,21 @@ def init(startup_document: Path | None = None) -> None:
     }
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
+
+
+# ---- signin: the sign-in gate (workbench.ui.signin; team mode only) -----------------------
+SIGNED_IN = "signin_actor"  # workbench.identity.Actor of the signed-in person, or absent
+SESSION_TOKEN = "signin_token"  # password mode: the session's token (also in a cookie)
+SIGNIN_NOTICE = "signin_notice"  # why the sign-in form is shown again (signed out, expired)
+SIGNIN_FORM = "signin_form"  # the sign-in form
+SIGN_OUT = "signin_sign_out"  # the sidebar's Sign out button
+
+
+# ---- desk page (workbench.ui.desk_page) ------------------------------------------------
+DESK_NOTICE = "desk_notice"  # (kind, message) about the last assignment, or None
+DESK_FORM = "desk_assign"  # the managers' assignment form
+
+
+def desk_field_key(field: str) -> str:
+    """One field of the desk's assignment form (`document`, `target`, `due`, …)."""
+    return f"{DESK_FORM}_{field}"
