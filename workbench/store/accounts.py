@@ -36,6 +36,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from workbench.errors import WorkbenchError
 from workbench.identity import Actor, Role
+from workbench.store.errors import WriteClash
 from workbench.store.models import Base, _enum
 from workbench.timeutil import as_utc, utcnow
 
@@ -184,7 +185,7 @@ class Accounts:
                 session.add(record)
                 session.flush()
                 return _user(record)
-        except IntegrityError:
+        except (IntegrityError, WriteClash):  # the unique username, whatever the backend says
             raise DuplicateUserError(f"a user {name!r} exists already") from None
 
     def user(self, username: str) -> User | None:
