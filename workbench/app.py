@@ -37,6 +37,17 @@ def _startup_document() -> Path | None:
     return args.doc
 
 
+# (page, title, Material icon, URL path): every page runs inside the one-line error guard.
+PAGES = (
+    (editor_page.render, "Editor", "edit_note", "editor"),
+    (glossary_page.render, "Glossary", "menu_book", "glossary"),
+    (align_page.render, "Align", "compare_arrows", "align"),
+    (scores_page.render, "Scores", "analytics", "scores"),
+    (analysis_page.render, "Analysis", "bar_chart", "analysis"),
+    (desk_page.render, "Desk", "assignment_ind", "desk"),
+)
+
+
 def main() -> None:
     st.set_page_config(
         page_title="Translation workbench", page_icon=":material/translate:", layout="wide"
@@ -45,42 +56,8 @@ def main() -> None:
     # Team mode: nothing below (no page, download or upload) runs before sign-in.
     signin.require_identity()
     pages = [
-        st.Page(
-            guarded(editor_page.render),
-            title="Editor",
-            icon=":material/edit_note:",
-            url_path="editor",
-        ),
-        st.Page(
-            guarded(glossary_page.render),
-            title="Glossary",
-            icon=":material/menu_book:",
-            url_path="glossary",
-        ),
-        st.Page(
-            guarded(align_page.render),
-            title="Align",
-            icon=":material/compare_arrows:",
-            url_path="align",
-        ),
-        st.Page(
-            guarded(scores_page.render),
-            title="Scores",
-            icon=":material/analytics:",
-            url_path="scores",
-        ),
-        st.Page(
-            guarded(analysis_page.render),
-            title="Analysis",
-            icon=":material/bar_chart:",
-            url_path="analysis",
-        ),
-        st.Page(
-            guarded(desk_page.render),
-            title="Desk",
-            icon=":material/assignment_ind:",
-            url_path="desk",
-        ),
+        st.Page(guarded(render), title=title, icon=f":material/{icon}:", url_path=path)
+        for render, title, icon, path in PAGES
     ]
     page = st.navigation(pages)
     guarded(sidebar.render)()  # name, target and engine: drawn once, read by every page

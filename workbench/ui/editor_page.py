@@ -97,7 +97,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
                 args=(store,),
                 help="Check the lines shown above: if they read right, the guess is right.",
             )
-        st.caption(f"Store: `{store.url}`")
+        st.caption(f"Store: {markdown_text(store.url)}")
     return documents.get(st.session_state[state.DOCUMENT_ID])
 
 

@@ -108,7 +108,7 @@ def _headline(scores: list[CorpusScore], prep_description: str, ter_label: str =
         )
         column.caption(interval)
     st.code("\n".join(s.line() for s in scores), language=None, wrap_lines=True)
-    st.caption(f"{scores[0].prep}: {prep_description}")
+    st.caption(markdown_text(f"{scores[0].prep}: {prep_description}"))
 
 
 def _sentences_tab(report: DocumentReport, name: str) -> None:
@@ -139,7 +139,11 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
     else:
         st.caption("Select a row to read its MT and final text in full.")
     if report.sentence_signatures:
-        st.caption(f"Sentence scores: {' · '.join(report.sentence_signatures)} · {report.prep}")
+        st.caption(
+            markdown_text(
+                f"Sentence scores: {' · '.join(report.sentence_signatures)} · {report.prep}"
+            )
+        )
     st.download_button(
         "Download CSV",
         to_csv(table),
@@ -153,7 +157,8 @@ _DETAIL_STYLE = "<style>.wb-score-text{font-size:1.15rem;line-height:2.2}</style
 
 
 def _sentence_detail(row, target: str) -> None:
-    st.markdown(f"**Sentence {row['#']}**")
+    number = markdown_text(f"Sentence {row['#']}")
+    st.markdown(f"**{number}**")
     st.html(text_block(row["Source"], "en"))
     mt, final = st.columns(2)
     mt.caption("MT")
@@ -183,13 +188,15 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
     st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key=state.SCORE_EDITORS)
     if report.per_editor:
         signatures = " · ".join(f"{s.name}|{s.signature}" for s in report.per_editor[0].scores)
-        st.caption(f"Per editor, corpus scores: {signatures} · {report.prep}")
+        st.caption(markdown_text(f"Per editor, corpus scores: {signatures} · {report.prep}"))
     table = revision_table(report)
     st.dataframe(table, hide_index=True, key=state.SCORE_REVISIONS, placeholder="–")
     if report.sentence_signatures:
         st.caption(
-            f"Per revision, sentence scores: {' · '.join(report.sentence_signatures)} · "
-            f"{report.prep}"
+            markdown_text(
+                f"Per revision, sentence scores: {' · '.join(report.sentence_signatures)} · "
+                f"{report.prep}"
+            )
         )
     st.download_button(
         "Download CSV",
@@ -221,7 +228,7 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
     except WorkbenchError as exc:
         st.error(markdown_text(str(exc)))
         return
-    st.write(f"{against.covered} of {against.total} sentences have a reference.")
+    st.write(markdown_text(f"{against.covered} of {against.total} sentences have a reference."))
     for label, scores in (("MT", against.mt), ("Final", against.final)):
         st.subheader(markdown_text(f"{label} against {reference.name}"), anchor=False)
         st.dataframe(headline_table(scores), hide_index=True)
@@ -279,7 +286,7 @@ def _compare_tab(document: Document, target: str) -> None:
     except WorkbenchError as exc:
         st.info(markdown_text(str(exc)))
         return
-    st.write(f"{count} post-edited sentences have both texts.")
+    st.write(markdown_text(f"{count} post-edited sentences have both texts."))
     _paired_table(paired, label(baseline), label(system))
 
 
