@@ -21,6 +21,7 @@ from workbench.auth.passwords import hash_password
 from workbench.identity import Role
 from workbench.store import open_store
 from workbench.store.accounts import Accounts
+from workbench.ui.signin import COOKIE
 from workbench.timeutil import utcnow
 
 pytestmark = pytest.mark.browser
@@ -96,9 +97,10 @@ def test_a_signed_out_sessions_cookie_no_longer_opens_the_app(app_url, browser):
     open_page(page, f"{app_url}/editor")
     sign_in(page, "amina", PASSWORD)
     page.get_by_text("Signed in as").wait_for(timeout=60_000)
+    page.wait_for_function(f"document.cookie.includes('{COOKIE}=')", timeout=60_000)
     open_page(page, f"{app_url}/glossary")  # a reload: the cookie keeps the session
     page.get_by_text("Signed in as").wait_for(timeout=60_000)
-    cookies = [c for c in context.cookies() if c["name"] == "workbench_session"]
+    cookies = [c for c in context.cookies() if c["name"] == COOKIE]
     assert cookies and cookies[0]["sameSite"] == "Strict"
 
     page.get_by_role("button", name="Sign out").click()

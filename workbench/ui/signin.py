@@ -49,6 +49,10 @@ def require_identity() -> Actor | None:
     if _sidebar(actor):
         _sign_out()
         _show_password_form_and_stop()
+    # Every run, not only the sign-in run: a quick rerun could replace that run's script
+    # before the browser ran it, and a reload would then ask for the password again.
+    with st.sidebar:
+        _set_cookie(st.session_state[state.SESSION_TOKEN], COOKIE_MAX_AGE_S)
     return actor
 
 
@@ -117,7 +121,6 @@ def _show_password_form_and_stop() -> Actor:
     st.session_state[state.SESSION_TOKEN] = signed_in.token
     actor = signed_in.user.actor()
     st.session_state[state.SIGNED_IN] = actor
-    _set_cookie(signed_in.token, COOKIE_MAX_AGE_S)
     return actor
 
 
