@@ -21,8 +21,8 @@ from workbench.auth.passwords import hash_password
 from workbench.identity import Role
 from workbench.store import open_store
 from workbench.store.accounts import Accounts
-from workbench.ui.signin import COOKIE
 from workbench.timeutil import utcnow
+from workbench.ui.signin import COOKIE
 
 pytestmark = pytest.mark.browser
 
