@@ -1,30 +1,38 @@
-"""The editor: one row per sentence, source left, right-to-left target right, saved per segment.
+"""The editor: the whole document in one grid component, saved segment by segment.
 
 Layout: the sidebar picks the editor's name and the document (the bundled sample is always
-listed; `.txt`/`.md` uploads are stored); the main area, a fragment so that saving a segment
-reruns only it, holds the target choice, translation (translation memory first, then MT),
-the progress header, export and import (`workbench.ui.exchange_panel`), filters and the
-page of rows with their TM matches (`workbench.ui.editor_rows`).
+listed; `.txt`/`.md` uploads are stored); the main area has the target, the engine, Translate
+and the export/import panel on one line, then the grid (`workbench.ui.grid`) in a fragment, so
+that an event from the grid reruns only the fragment and sends back only answers (the rows
+travel once per full page run). What every event means is decided in
+`workbench.editing.session`; this module only translates between Streamlit and it.
+
+Place: the document, target and sentence are in the URL (`?doc=…&target=…&seg=…`) and in the
+session, so a reload or another page and back returns to the same sentence.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import streamlit as st
 
 from workbench import config, qa
 from workbench.documents import decode_document
-from workbench.editing import PAGE_SIZES, ROW_FILTERS, QaCheck, load_editor_page
+from workbench.editing import QaCheck
+from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.session import GridSession, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import TARGETS, get_language
 from workbench.pipeline import glossary_totals
-from workbench.store import Document, Progress, Store, translate_stored_document
+from workbench.store import Document, Store, translate_stored_document
 from workbench.store.memory import MemorySource
 from workbench.store.models import AUTHOR_MAX_CHARS
-from workbench.ui import editor_rows, exchange_panel, state
+from workbench.ui import exchange_panel, state
 from workbench.ui.engine_picker import engine_picker
+from workbench.ui.grid import editor_grid
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
@@ -47,22 +55,29 @@ def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
     return check
 
 
-def _house_glossary() -> Glossary | None:
+def _house_glossary(report: bool = True) -> Glossary | None:
     """The glossary MT enforces and QA checks; a broken file is reported, work goes on."""
     try:
         return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
     except WorkbenchError as exc:
-        st.warning(markdown_text(f"Glossary not applied: {exc}"))
+        if report:
+            st.warning(markdown_text(f"Glossary not applied: {exc}"))
         return None
+
+
+def author() -> str:
+    """The name saved with the editor's revisions: the sidebar field, never the OS user."""
+    return st.session_state.get(state.AUTHOR, "").strip()
 
 
 def render() -> None:
     store = app_store()
+    _place_from_url(store)
     document = _sidebar(store, _startup_document_id())
     if document is None:
         st.info("No document yet: add one in the sidebar.")
         return
-    _editor(document.id)
+    _editor(store, document)
 
 
 def _startup_document_id() -> int | None:
@@ -76,6 +91,33 @@ def _startup_document_id() -> int | None:
     return None
 
 
+def _place_from_url(store: Store) -> None:
+    """On a session's first run, open the document, target and sentence the URL names."""
+    if st.session_state[state.EDITOR_PLACE_READ]:
+        return
+    st.session_state[state.EDITOR_PLACE_READ] = True
+    params = st.query_params
+    try:
+        document_id = int(params.get(state.QUERY_DOCUMENT, ""))
+        store.document(document_id)
+    except (ValueError, WorkbenchError):
+        return
+    st.session_state[state.DOCUMENT_ID] = document_id
+    target = params.get(state.QUERY_TARGET, "")
+    if target in {t.code for t in TARGETS}:
+        st.session_state[state.TARGET] = target
+    with contextlib.suppress(ValueError):
+        st.session_state[state.EDITOR_SENTENCE] = int(params.get(state.QUERY_SENTENCE, ""))
+
+
+def _place_to_url(document_id: int, target: str, number: int | None) -> None:
+    wanted = {state.QUERY_DOCUMENT: str(document_id), state.QUERY_TARGET: target}
+    if number is not None:
+        wanted[state.QUERY_SENTENCE] = str(number)
+    if {k: st.query_params.get(k) for k in wanted} != wanted:
+        st.query_params.update(wanted)
+
+
 # ---- sidebar ---------------------------------------------------------------------------
 
 
@@ -85,8 +127,8 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
             "Your name",
             key=state.AUTHOR,
             max_chars=AUTHOR_MAX_CHARS,
-            help="Saved with every revision you make.",
-            persist_state="session",
+            placeholder="needed to save",
+            help="Saved with every revision you make; this browser remembers it.",
         )
         documents = {d.id: d for d in store.documents()}
         if st.session_state.get(state.DOCUMENT_ID) not in documents:
@@ -98,7 +140,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
             options=list(documents),
             format_func=lambda i: f"{documents[i].name} · {documents[i].segment_count} sentences",
             key=state.DOCUMENT_ID,
-            on_change=_back_to_first_page,
+            on_change=_new_place,
         )
         st.file_uploader(
             "Add a document (.txt, .md; UTF-8 or UTF-16 with BOM)",
@@ -113,6 +155,11 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
     return documents.get(st.session_state[state.DOCUMENT_ID])
 
 
+def _new_place() -> None:
+    """Another document or target opens at its first unconfirmed sentence."""
+    st.session_state[state.EDITOR_SENTENCE] = None
+
+
 def _store_upload(store: Store) -> None:
     uploaded = st.session_state[state.UPLOAD]
     st.session_state[state.UPLOAD_ERROR] = None
@@ -125,18 +172,17 @@ def _store_upload(store: Store) -> None:
         st.session_state[state.UPLOAD_ERROR] = str(exc)
         return
     st.session_state[state.DOCUMENT_ID] = document.id
-    st.session_state[state.PAGE] = 1
+    _new_place()
 
 
 # ---- main area -------------------------------------------------------------------------
 
 
-@st.fragment
-def _editor(document_id: int) -> None:
-    store = app_store()
-    document = store.document(document_id)
-    st.subheader(markdown_text(document.name), anchor=False)
-    target_column, engine_column, action = st.columns([3, 3, 1.2], vertical_alignment="bottom")
+def _editor(store: Store, document: Document) -> None:
+    name, target_column, engine_column, action = st.columns(
+        [2.2, 2, 2.4, 1], vertical_alignment="bottom"
+    )
+    name.markdown(f"**{markdown_text(document.name)}**")
     with target_column:
         target = _target_choice()
     with engine_column:
@@ -159,37 +205,18 @@ def _editor(document_id: int) -> None:
     memory = translation_memory()
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
-    _progress_header(store.progress(document.id, target))
     exchange_panel.render(
         store,
         document,
         target,
-        editor_rows.author(),
+        author(),
         len(memory.memory),
         qa.qa_notes(glossary, document.source_lang, target),
     )
-    _toolbar()
-    page = load_editor_page(
-        store,
-        document.id,
-        target,
-        st.session_state[state.ROW_FILTER],
-        st.session_state[state.SEARCH],
-        st.session_state[state.PAGE],
-        st.session_state[state.PAGE_SIZE],
-        qa_check(glossary, document.source_lang),
-    )
-    if page.page != st.session_state[state.PAGE]:
-        st.session_state[state.PAGE] = page.page
-    size = st.session_state[state.PAGE_SIZE]
-    first = (page.page - 1) * size + 1
-    st.caption(
-        f"Sentences {first}–{first + len(page.rows) - 1} of {page.total} shown"
-        if page.rows
-        else "No sentence matches this filter and search."
-    )
-    editor_rows.render_rows(store, page.rows, document.source_lang, target, glossary, memory)
-    _pager(page.pages)
+    if not author():
+        st.caption("Type your name in the sidebar to save: every revision records who made it.")
+    st.session_state[state.GRID_RELOAD] = True  # a full run: the grid gets every row afresh
+    _grid(document.id, document.source_lang, target)
 
 
 def _target_choice() -> str:
@@ -205,6 +232,7 @@ def _target_choice() -> str:
         options=[t.code for t in TARGETS],
         format_func=label,
         key=state.TARGET,
+        on_change=_new_place,
     )
 
 
@@ -238,77 +266,128 @@ def _translate(
         bar.empty()
     from_tm = _sentences(result.from_tm)
     st.toast(f"Translated: {from_tm} from the translation memory, {result.new_mt} got new MT.")
-    st.caption(
+    notes = [
         f"Translation memory: {from_tm} filled with exact matches "
         f"({len(memory.memory):,} entries searched)"
-    )
+    ]
     if glossary is not None:
         totals = glossary_totals(result.rows, target, glossary)
-        st.caption(
+        notes.append(
             f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
             f"{totals.flagged} flagged for review"
         )
+    st.caption(" · ".join(notes))
 
 
 def _sentences(count: int) -> str:
     return f"{count} sentence" + ("" if count == 1 else "s")
 
 
-def _progress_header(progress: Progress) -> None:
-    st.progress(
-        progress.percent_done / 100,
-        text=(
-            f"**{progress.percent_done:.0f}% done** (words confirmed) · "
-            f"✓ {progress.confirmed} confirmed · ✎ {progress.edited} edited · "
-            f"{progress.pretranslated} pre-translated (MT/TM) · "
-            f"{progress.untranslated} untranslated · "
-            f"{progress.segments} sentences, {progress.words:,} words"
-        ),
+# ---- the grid ----------------------------------------------------------------------------
+
+
+def _grid_session(store: Store, document_id: int, source_lang: str, target: str) -> GridSession:
+    session = st.session_state[state.GRID_SESSION]
+    if session is None or (session.document_id, session.target_lang) != (document_id, target):
+        session = GridSession(
+            store, document_id, target, qa_check(_house_glossary(report=False), source_lang)
+        )
+        st.session_state[state.GRID_SESSION] = session
+        st.session_state[state.GRID_RELOAD] = True
+    return session
+
+
+def _on_ops() -> None:
+    """The grid sent a batch of events: apply it before the fragment draws again."""
+    session: GridSession | None = st.session_state[state.GRID_SESSION]
+    batch = (st.session_state.get(state.GRID) or {}).get("ops")
+    if session is None or not isinstance(batch, dict):
+        return
+    if not session.handle(batch, author()):
+        return
+    if session.rows_wanted:
+        st.session_state[state.GRID_RELOAD] = True
+    if session.author_restored and not author():
+        st.session_state[state.AUTHOR] = session.author_restored
+        st.session_state[state.EDITOR_RERUN_APP] = True
+
+
+@st.fragment
+def _grid(document_id: int, source_lang: str, target: str) -> None:
+    store = app_store()
+    session = _grid_session(store, document_id, source_lang, target)
+    send_rows = st.session_state[state.GRID_RELOAD]
+    if send_rows:
+        session.reload()
+        st.session_state[state.GRID_RELOAD] = False
+    focus = _initial_focus(session) if send_rows else None
+    if session.active is not None:
+        row = session.row(session.active)
+        if row is not None:
+            st.session_state[state.EDITOR_SENTENCE] = row["n"]
+    _place_to_url(document_id, target, st.session_state[state.EDITOR_SENTENCE])
+    editor_grid(
+        key=state.GRID,
+        data={
+            "doc": {
+                "id": document_id,
+                "source": language_fields(source_lang),
+                "target": {**language_fields(target), "code": target},
+            },
+            "author": author(),
+            "epoch": session.epoch,
+            "rows": session.rows if send_rows else None,
+            "batch": session.last_batch,
+            "answers": session.answers,
+            "tools": _tools(store, session, source_lang),
+            "preview": session.preview,
+            "focus": focus,
+        },
+        on_ops=_on_ops,
     )
+    if st.session_state[state.EDITOR_RERUN_APP]:
+        st.session_state[state.EDITOR_RERUN_APP] = False
+        st.rerun(scope="app")  # the sidebar's name field shows the remembered name
 
 
-def _toolbar() -> None:
-    filters, search, size = st.columns([3, 3, 1], vertical_alignment="bottom")
-    with filters:
-        st.segmented_control(
-            "Show",
-            options=list(ROW_FILTERS),
-            format_func=ROW_FILTERS.__getitem__,
-            key=state.ROW_FILTER,
-            required=True,
-            on_change=_back_to_first_page,
-        )
-    with search:
-        st.text_input(
-            "Search source and target",
-            key=state.SEARCH,
-            placeholder="word or phrase",
-            on_change=_back_to_first_page,
-        )
-    with size:
-        st.selectbox(
-            "Rows per page", PAGE_SIZES, key=state.PAGE_SIZE, on_change=_back_to_first_page
-        )
+def _initial_focus(session: GridSession) -> dict | None:
+    """Where the grid opens: the sentence in the URL or session, else the first sentence
+    not confirmed yet."""
+    if not session.rows:
+        return None
+    wanted = st.session_state[state.EDITOR_SENTENCE]
+    numbers = {row["n"]: row["id"] for row in session.rows}
+    if wanted not in numbers:
+        states = [row["state"] for row in session.rows]
+        first = 0 if states[0] != "confirmed" else next_unconfirmed(states, 0)
+        wanted = session.rows[first or 0]["n"]
+    return {"seg": numbers[wanted], "token": session.epoch}
 
 
-def _back_to_first_page() -> None:
-    st.session_state[state.PAGE] = 1
-
-
-def _pager(pages: int) -> None:
-    """The page buttons; `state.PAGE` is the truth, the widget is recreated when it differs."""
-    if (
-        st.session_state.get(state.PAGER, st.session_state[state.PAGE])
-        != st.session_state[state.PAGE]
-    ):
-        del st.session_state[state.PAGER]
-    st.pagination(
-        pages,
-        default=st.session_state[state.PAGE],
-        key=state.PAGER,
-        on_change=_page_chosen,
+def _tools(store: Store, session: GridSession, source_lang: str) -> dict | None:
+    """The active sentence's tools, recomputed only when it or its text changed."""
+    if session.active is None:
+        return None
+    row = session.row(session.active)
+    if row is None:
+        return None
+    key = (session.active, session.active_text, row["rev"], session.epoch)
+    cached = st.session_state[state.GRID_TOOLS]
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    memory = translation_memory()
+    matches = memory.suggestions(
+        row["src"], session.target_lang, session.active_text, 3, session.active
     )
-
-
-def _page_chosen() -> None:
-    st.session_state[state.PAGE] = st.session_state[state.PAGER]
+    tools = segment_tools(
+        store,
+        session.active,
+        row["src"],
+        session.target_lang,
+        session.active_text,
+        matches,
+        _house_glossary(report=False),
+        session.qa_check,
+    )
+    st.session_state[state.GRID_TOOLS] = (key, tools)
+    return tools

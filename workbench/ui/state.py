@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config
-from workbench.editing import PAGE_SIZES, default_author
+from workbench.editing import default_author
 
 # Key -> what it holds.
 DOC_PATH = "doc_path"  # Path of the document the app was started with (the sample by default)
@@ -29,20 +29,21 @@ ALIGN_PAGE = "align_page"  # 1-based page of rows
 ALIGN_AUTHOR = "align_author"  # name stored with the accepted revisions
 
 # The editor
-AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field)
+AUTHOR = "author"  # the editor's name, stored with every revision (sidebar field; no default)
 DOCUMENT_ID = "document_id"  # id of the open stored document
 UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
-ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
-SEARCH = "search"  # text searched in source and target
-PAGE = "page"  # 1-based page of rows
-PAGER = "pager"  # the page buttons' widget (follows PAGE)
-PAGE_SIZE = "page_size"  # rows per page, one of workbench.editing.PAGE_SIZES
-# {target box key: (revision id or None, text)}: the revision each open box started from, the
-# base of its next save (optimistic concurrency) and how to tell a local edit from a stale box.
-BASES = "editor_bases"
-CONFLICTS = "editor_conflicts"  # {segment id: RevisionConflict} saves refused, shown per row
-OPEN_DETAILS = "editor_open_details"  # segment ids whose alternatives and history are shown
+GRID = "editor_grid"  # the grid component (its trigger `ops` carries the grid's events)
+GRID_SESSION = "editor_grid_session"  # workbench.editing.session.GridSession, or None
+GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)
+GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence, or None
+EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
+EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
+EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
+# The editor's place in the URL, so that a reload returns to it: ?doc=…&target=…&seg=…
+QUERY_DOCUMENT = "doc"
+QUERY_TARGET = "target"
+QUERY_SENTENCE = "seg"
 
 
 def engine_key(tgt: str) -> str:
@@ -69,15 +70,14 @@ def init(startup_document: Path | None = None) -> None:
     st.session_state.setdefault(DOC_PATH, startup_document or config.SAMPLE_DOCUMENT)
     st.session_state.setdefault(TARGET, "ur")
     st.session_state.setdefault(ENGINE_PICKS, {})
-    st.session_state.setdefault(AUTHOR, default_author())
+    st.session_state.setdefault(AUTHOR, "")
     st.session_state.setdefault(UPLOAD_ERROR, None)
-    st.session_state.setdefault(ROW_FILTER, "all")
-    st.session_state.setdefault(SEARCH, "")
-    st.session_state.setdefault(PAGE, 1)
-    st.session_state.setdefault(PAGE_SIZE, PAGE_SIZES[0])
-    st.session_state.setdefault(BASES, {})
-    st.session_state.setdefault(CONFLICTS, {})
-    st.session_state.setdefault(OPEN_DETAILS, set())
+    st.session_state.setdefault(GRID_SESSION, None)
+    st.session_state.setdefault(GRID_RELOAD, True)
+    st.session_state.setdefault(GRID_TOOLS, None)
+    st.session_state.setdefault(EDITOR_SENTENCE, None)
+    st.session_state.setdefault(EDITOR_PLACE_READ, False)
+    st.session_state.setdefault(EDITOR_RERUN_APP, False)
     st.session_state.setdefault(TMX_SCOPE, "confirmed")
     st.session_state.setdefault(EXCHANGE_MESSAGES, [])
     st.session_state.setdefault(ALIGNMENT, None)
