@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from workbench.ui.editor_rows import box_key
 
 from workbench import config
 from workbench.editing import default_author
 from workbench.engines import argos
 from workbench.store import Origin, Status, Store, StoredSegment, open_store
-from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")

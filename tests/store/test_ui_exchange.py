@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 from translate.storage.xliff2 import Xliff2File
+from workbench.ui.editor_rows import box_key
+from workbench.ui.tm_panel import source_diff_html
 
 from tests.store.conftest import FOUR_SENTENCES
 from workbench import config
@@ -15,16 +17,14 @@ from workbench.export import ExportFormat, export_bytes
 from workbench.store import Origin
 from workbench.store.memory import add_tm_entries, tm_entry_counts
 from workbench.tm import DiffSpan, TmEntry
-from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
-from workbench.ui.tm_panel import source_diff_html
 
 
 def tm_panel_script() -> None:
     import streamlit as st
+    from workbench.ui.tm_panel import render_matches
 
     from workbench.tm import TmEntry, TranslationMemory
-    from workbench.ui.tm_panel import render_matches
 
     memory = TranslationMemory(
         [TmEntry("Talks were held in <Kabul> on Monday.", "پیر کو <کابل> میں بات چیت ہوئی۔", "ur",

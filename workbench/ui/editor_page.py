@@ -77,7 +77,10 @@ def render() -> None:
     if document is None:
         st.info("No document yet: add one in the sidebar.")
         return
-    _editor(store, document)
+    with st.container():  # one element above the grid, whatever it holds: the grid keeps
+        target = _editor(store, document)  # its place in the page and is not remounted
+    st.session_state[state.GRID_RELOAD] = True  # a full run: the grid gets every row afresh
+    _grid(document.id, document.source_lang, target)
 
 
 def _startup_document_id() -> int | None:
@@ -178,7 +181,9 @@ def _store_upload(store: Store) -> None:
 # ---- main area -------------------------------------------------------------------------
 
 
-def _editor(store: Store, document: Document) -> None:
+def _editor(store: Store, document: Document) -> str:
+    """The line above the grid: document, target, engine, Translate; export and import.
+    Returns the target language."""
     name, target_column, engine_column, action = st.columns(
         [2.2, 2, 2.4, 1], vertical_alignment="bottom"
     )
@@ -213,10 +218,7 @@ def _editor(store: Store, document: Document) -> None:
         len(memory.memory),
         qa.qa_notes(glossary, document.source_lang, target),
     )
-    if not author():
-        st.caption("Type your name in the sidebar to save: every revision records who made it.")
-    st.session_state[state.GRID_RELOAD] = True  # a full run: the grid gets every row afresh
-    _grid(document.id, document.source_lang, target)
+    return target
 
 
 def _target_choice() -> str:

@@ -108,6 +108,18 @@ class Grid {
       }
     };
     this.onPageHide = () => this.stash();
+    // `?` opens the shortcut list from anywhere on the page but a text field.
+    this.onDocumentKey = (event) => {
+      const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+      if (event.composedPath().includes(this.root)) return; // the grid's own handler
+      if (event.key === "?" && !field) {
+        event.preventDefault();
+        this.toggleHelp();
+      } else if (event.key === "Escape" && !this.help.hidden) {
+        this.toggleHelp(false);
+      }
+    };
+    document.addEventListener("keydown", this.onDocumentKey);
     window.addEventListener("beforeunload", this.onBeforeUnload);
     window.addEventListener("pagehide", this.onPageHide);
     this.timer = setInterval(() => this.resendIfStuck(), 1000);
@@ -115,6 +127,7 @@ class Grid {
 
   destroy() {
     this.stash();
+    document.removeEventListener("keydown", this.onDocumentKey);
     window.removeEventListener("beforeunload", this.onBeforeUnload);
     window.removeEventListener("pagehide", this.onPageHide);
     clearInterval(this.timer);
@@ -125,6 +138,7 @@ class Grid {
   build() {
     this.summary = el("span", { class: "wb-summary", "data-testid": "wb-summary" });
     this.saveState = el("span", { class: "wb-save", role: "status", "aria-live": "polite" });
+    this.who = el("span", { class: "wb-who" });
     this.filterSelect = el(
       "select",
       { class: "wb-filter", "aria-label": "Show", onchange: () => this.setFilter() },
@@ -175,6 +189,7 @@ class Grid {
         onclick: () => this.toggleReplace(true),
       }),
       this.gotoInput,
+      this.who,
       this.saveState,
       el("button", {
         class: "wb-link wb-help-button",
@@ -232,9 +247,12 @@ class Grid {
         this.settlePending();
       }
     }
-    if (data.focus && data.focus.token !== this.focusToken && this.byId.has(data.focus.seg)) {
+    if (data.focus && data.focus.token !== this.focusToken) {
       this.focusToken = data.focus.token;
-      this.activate(data.focus.seg, { scroll: "center", save: false });
+      // where the page opens, unless a row is open already (kept typing, restored typing)
+      if (this.active === null && this.byId.has(data.focus.seg)) {
+        this.activate(data.focus.seg, { scroll: "center", save: false });
+      }
     }
     if (data.tools && data.tools.id === this.active) {
       this.tools = data.tools;
@@ -247,6 +265,8 @@ class Grid {
 
   setAuthor(author) {
     this.author = author;
+    this.who.replaceChildren(author ? el("bdi", { text: author }) : "no name: saving is off");
+    this.who.dataset.kind = author ? "named" : "missing";
     try {
       if (author) localStorage.setItem("wb-author", author);
       else {
