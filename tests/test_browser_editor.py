@@ -345,7 +345,7 @@ def test_without_a_name_nothing_is_saved_and_the_editor_is_asked_for_one(tmp_pat
 
     require_chromium()
     store = open_store()
-    document, segments = sample_with_mt(store)
+    _, segments = sample_with_mt(store)
     with serve_app(tmp_path / "server.log") as url, one_page() as page:
         open_editor(page, url)
         box(page, 1).press("Control+Enter")

@@ -43,8 +43,8 @@ def test_the_active_sentence_tools_hold_alternatives_with_differences_and_the_hi
     tools = segment_tools(store, segment_ids[0], "The TTP was discussed.", "ur", "ایک بات ہے")
     assert [alt["tgt"] for alt in tools["alternatives"]] == ["ایک بات", "ایک باب"]
     assert ["-", " ہے"] in tools["alternatives"][0]["diff"]
-    assert [(r["n"], r["by"]) for r in tools["history"]][0] == (2, "amina")  # newest first
-    assert [r["n"] for r in tools["history"]] == [2, 1]
+    newest, oldest = tools["history"]
+    assert (newest["n"], newest["by"], oldest["n"]) == (2, "amina", 1)
 
 
 def test_find_and_replace_is_literal_and_case_insensitive_unless_asked():

@@ -97,7 +97,9 @@ def test_a_name_the_browser_remembered_is_offered_to_the_page(store, document):
 def test_replace_previews_then_saves_each_ticked_replacement_as_a_revision(
     store, document, segment_ids
 ):
-    for segment_id, text in zip(segment_ids, ["ٹی ٹی پی پر بات", "تجارت", "ٹی ٹی پی نہیں"]):
+    for segment_id, text in zip(
+        segment_ids, ["ٹی ٹی پی پر بات", "تجارت", "ٹی ٹی پی نہیں"], strict=True
+    ):
         store.save_revision(segment_id, "ur", text, "mt", None, origin=Origin.MT)
     session = open_session(store, document)
     preview = {"op": "preview", "find": "ٹی ٹی پی", "replace": "تحریک طالبان پاکستان"}
