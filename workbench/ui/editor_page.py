@@ -181,9 +181,17 @@ def _store_upload(store: Store) -> None:
 # ---- main area -------------------------------------------------------------------------
 
 
+# The grid needs the width: less padding around the page than Streamlit's default.
+_PAGE_STYLE = (
+    "<style>[data-testid='stMainBlockContainer']"
+    "{padding-left:1.5rem;padding-right:1.5rem;padding-top:3.5rem;padding-bottom:1rem}</style>"
+)
+
+
 def _editor(store: Store, document: Document) -> str:
     """The line above the grid: document, target, engine, Translate; export and import.
     Returns the target language."""
+    st.html(_PAGE_STYLE)
     name, target_column, engine_column, action = st.columns(
         [2.2, 2, 2.4, 1], vertical_alignment="bottom"
     )

@@ -194,7 +194,7 @@ class Grid {
       el("button", {
         class: "wb-link wb-help-button",
         type: "button",
-        text: "? Keys",
+        text: "?",
         "aria-label": "Keyboard shortcuts",
         onclick: () => this.toggleHelp(),
       }),
@@ -232,6 +232,7 @@ class Grid {
 
   update(data) {
     this.doc = data.doc;
+    this.root.dataset.script = data.doc.target.script;
     this.shortcuts = data.shortcuts || [];
     this.setAuthor(data.author || "");
     if (data.rows) {
@@ -265,7 +266,8 @@ class Grid {
 
   setAuthor(author) {
     this.author = author;
-    this.who.replaceChildren(author ? el("bdi", { text: author }) : "no name: saving is off");
+    this.who.replaceChildren(author ? el("bdi", { text: author }) : "no name");
+    this.who.title = author ? "Your revisions are saved under this name" : "Type your name in the sidebar: saving is off until then";
     this.who.dataset.kind = author ? "named" : "missing";
     try {
       if (author) localStorage.setItem("wb-author", author);
@@ -325,7 +327,7 @@ class Grid {
       "data-n": row.n,
     });
     node.append(
-      el("div", { class: "wb-num", text: row.n }),
+      el("div", { class: "wb-num" }),
       el("div", { class: "wb-src", lang: this.doc.source.lang, dir: this.doc.source.dir }),
       el("div", {
         class: `wb-tgt wb-${this.doc.target.script}`,
@@ -358,8 +360,10 @@ class Grid {
     });
     status.replaceChildren(badge);
     if (this.pending.has(row.id)) status.append(el("span", { class: "wb-pending", text: "…", title: "Saving" }));
+    const number = node.children[0];
+    number.replaceChildren(el("span", { text: row.n }));
     if (row.qa && row.qa.length) {
-      status.append(
+      number.append(
         el("span", {
           class: "wb-qa",
           text: `⚠${row.qa.length}`,
@@ -453,8 +457,7 @@ class Grid {
     const row = this.byId.get(this.active);
     if (node && row) {
       node.classList.remove("wb-active");
-      const tools = node.querySelector(".wb-tools");
-      if (tools) tools.remove();
+      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions")) extra.remove();
       const cell = el("div", {
         class: `wb-tgt wb-${this.doc.target.script}`,
         lang: this.doc.target.lang,
@@ -740,6 +743,11 @@ class Grid {
     for (const alt of this.tools.alternatives) {
       number += 1;
       const n = number;
+      if (this.box && alt.tgt === this.box.value) {
+        // nothing to show but that it is there: one word on the actions line
+        actions.append(el("span", { class: "wb-muted wb-same", "data-kind": "mt", text: `${n} · MT ${alt.rank + 1} = the box` }));
+        continue;
+      }
       const node = diffNode(alt.diff, `wb-diff wb-alt-text wb-${target.script}`);
       node.setAttribute("lang", target.lang);
       node.setAttribute("dir", target.dir);
@@ -778,7 +786,20 @@ class Grid {
       panel.append(qa);
     }
     if (this.tools.history.length) {
-      const history = el("details", { class: "wb-history" }, el("summary", { text: `History · ${this.tools.history.length}` }));
+      const history = el("div", { class: "wb-history", hidden: !this.historyOpen });
+      actions.append(
+        el("button", {
+          type: "button",
+          class: "wb-link",
+          text: `History · ${this.tools.history.length}`,
+          "aria-expanded": String(Boolean(this.historyOpen)),
+          onclick: (event) => {
+            this.historyOpen = !this.historyOpen;
+            history.hidden = !this.historyOpen;
+            event.target.setAttribute("aria-expanded", String(this.historyOpen));
+          },
+        }),
+      );
       for (const rev of this.tools.history) {
         history.append(
           el(
@@ -938,7 +959,10 @@ class Grid {
       if (state === "confirmed") done += row.words;
     }
     const percent = words ? Math.round((100 * done) / words) : 0;
-    this.summary.textContent = `${percent}% · ✓ ${counts.confirmed} confirmed · ✎ ${counts.edited} edited · ${counts.pretranslated} MT/TM · ${counts.untranslated} untranslated`;
+    const parts = [`${percent}% done`, `✓ ${counts.confirmed} confirmed`, `${counts.edited} edited`, `${counts.pretranslated} MT/TM`];
+    if (counts.untranslated) parts.push(`${counts.untranslated} empty`);
+    this.summary.textContent = parts.join(" · ");
+    this.summary.title = "Share of source words in confirmed sentences; sentences by state";
   }
 
   // ---- keyboard ----------------------------------------------------------------------------
