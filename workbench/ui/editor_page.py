@@ -385,10 +385,11 @@ def _tools(store: Store, session: GridSession, source_lang: str) -> dict | None:
     cached = st.session_state[state.GRID_TOOLS]
     if cached is not None and cached[0] == key:
         return cached[1]
-    memory = translation_memory()
-    matches = memory.suggestions(
-        row["src"], session.target_lang, session.active_text, 3, session.active
-    )
+    matches = []
+    if row["state"] != "confirmed":  # a final text needs no suggestions
+        matches = translation_memory().suggestions(
+            row["src"], session.target_lang, session.active_text, 3, session.active
+        )
     tools = segment_tools(
         store,
         session.active,
