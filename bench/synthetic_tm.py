@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 from workbench import config
-from workbench.units import (
+from workbench.exchange.units import (
     PROP_DOCUMENT,
     PROP_ORIGIN,
     PROP_PARAGRAPH,

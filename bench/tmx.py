@@ -32,10 +32,10 @@ from pathlib import Path
 
 from synthetic_tm import SentenceMaker, seed_sentences, synthetic_units
 
+from workbench.exchange.tmx import read_tmx, write_tmx
 from workbench.store import open_store
 from workbench.store.memory import MemorySource, import_memory_file
 from workbench.tm import TmEntry, TranslationMemory
-from workbench.tmx import read_tmx, write_tmx
 
 
 def _rss_kib(field: str) -> int:
@@ -72,7 +72,7 @@ def _write_with_translate_toolkit(units, out: str) -> None:
     from lxml import etree
     from translate.storage.tmx import tmxfile
 
-    from workbench.tmx import format_tmx_date
+    from workbench.exchange.tmx import format_tmx_date
 
     store = tmxfile(sourcelanguage="en", targetlanguage="ur")
     for unit in units:

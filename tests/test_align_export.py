@@ -19,9 +19,9 @@ from workbench.align.export import (
     alignment_tsv_bytes,
     write_alignment_tmx,
 )
+from workbench.exchange.tmx import read_tmx
 from workbench.store import open_store
 from workbench.store.memory import MemorySource, import_memory_file
-from workbench.tmx import read_tmx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TMX14_DTD = etree.DTD(str(FIXTURES / "tmx14.dtd"))

@@ -7,17 +7,20 @@ import io
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.markdown import shown
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
+from workbench.exchange.tmx import read_tmx
 from workbench.glossary import load_glossary
 from workbench.store import Origin, Status, open_store
-from workbench.tmx import read_tmx
+from workbench.ui import state
 
 
 def _page() -> None:
-    from workbench.ui import align_page, state
+    from workbench.ui import align_page, sidebar, state
 
     state.init()
+    sidebar.render()
     align_page.render()
 
 
@@ -31,7 +34,7 @@ def _edited_urdu() -> str:
 
 def _aligned(source: str, target: str, lang: str = "ur") -> AppTest:
     at = AppTest.from_function(_page, default_timeout=60).run()
-    at.selectbox(key="align_tgt").set_value(lang)
+    at.selectbox(key=state.TARGET).set_value(lang)
     at.checkbox(key="align_use_mt").uncheck()
     at.text_area(key="align_source_text").set_value(source)
     at.text_area(key="align_target_text").set_value(target)
@@ -99,21 +102,21 @@ def test_an_edit_that_does_not_apply_says_why():
 
     at.button(key="align_merge_15").click().run()
 
-    assert "Row 16" in at.warning[0].value and "no next row" in at.warning[0].value
+    assert "Row 16" in shown(at.warning[0].value) and "no next row" in shown(at.warning[0].value)
     assert len(_beads(at)) == 16
 
 
 def test_accept_stores_the_document_and_aligned_revisions():
     at = _aligned(document(paragraphs("en")), _edited_urdu())
     at.text_input(key="align_doc_name").set_value("editorial-accept-test.txt")
-    at.text_input(key="align_author").set_value("hina")
+    at.text_input(key=state.AUTHOR).set_value("hina")
 
     at.button(key="align_accept").click().run()
 
     assert not at.exception and not at.error
-    assert "editorial-accept-test.txt" in at.success[0].value
-    assert "14 confirmed" in at.success[0].value
-    assert "now in the translation memory" in at.success[0].value
+    assert "editorial-accept-test.txt" in shown(at.success[0].value)
+    assert "14 confirmed" in shown(at.success[0].value)
+    assert "now in the translation memory" in shown(at.success[0].value)
     store = open_store(config.database_url())
     stored = store.document("editorial-accept-test.txt")
     revisions = store.current_revisions(stored.id, "ur")
@@ -136,7 +139,7 @@ def test_a_missing_side_is_a_clear_message(missing):
 
     at.button(key="align").click().run()
 
-    assert "upload a file or paste its text" in at.error[0].value
+    assert "upload a file or paste its text" in shown(at.error[0].value)
     assert at.session_state["alignment"] is None
 
 
@@ -169,9 +172,10 @@ def _page_with_downloads() -> None:
     import streamlit as st
     from streamlit import runtime
 
-    from workbench.ui import align_page, state
+    from workbench.ui import align_page, sidebar, state
 
     state.init()
+    sidebar.render()
     align_page.render()
     files = runtime.get_instance().media_file_mgr._storage._files_by_id.values()
     st.session_state["test_downloads"] = {f.filename: f.content for f in files if f.filename}
@@ -183,7 +187,7 @@ def test_the_alignment_as_it_stands_downloads_as_tsv_and_tmx():
     at.text_area(key="align_source_text").set_value(document(paragraphs("en")))
     at.text_area(key="align_target_text").set_value(_edited_urdu())
     at.button(key="align").click().run()
-    at.text_input(key="align_author").set_value("hina")
+    at.text_input(key=state.AUTHOR).set_value("hina")
     at.button(key="align_merge_0").click().run()  # a person's edit: rows 1 and 2 become one
 
     assert not at.exception and not at.error
@@ -204,3 +208,66 @@ def test_the_alignment_as_it_stands_downloads_as_tsv_and_tmx():
     assert len(units) == 13
     assert units[0].source == " ".join(paragraphs("en")[0][:3])
     assert units[0].prop("x-bead") == "3-2" and units[0].author == "hina"
+
+
+def _aligned_into_pashto(engine_name: str) -> AppTest:
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.selectbox(key=state.TARGET).set_value("ps").run()
+    at.selectbox(key=state.engine_key("ps")).set_value(engine_name).run()
+    at.checkbox(key=state.ALIGN_USE_GLOSSARY).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ps")))
+    return at.button(key=state.ALIGN_RUN).click().run()
+
+
+def test_a_pashto_alignment_uses_nllb_when_it_is_the_picked_engine(
+    registered_nllb, no_argos_packages
+):
+    at = _aligned_into_pashto("nllb")
+
+    assert not at.exception and not at.error
+    summary = at.caption[1].value
+    assert "no en→ps model" not in summary
+    assert "MT similarity used" in summary or "similarity did not tell" in summary
+
+
+def test_a_pashto_alignment_follows_the_picked_engine_even_when_it_has_no_model(
+    registered_nllb, no_argos_packages
+):
+    at = _aligned_into_pashto("argos")
+
+    assert not at.exception and not at.error
+    assert "MT: no en→ps model installed, aligned without it" in at.caption[1].value
+
+
+def test_the_glossary_comes_from_the_sessions_glossary_path(tmp_path):
+    small = tmp_path / "small.csv"
+    small.write_text(
+        "concept,lang,full,short,full_variants,short_variants,deprecated,definition,note\n"
+        "khost,en,Khost,,,,,,\nkhost,ur,خوست,,,,,,\n",
+        encoding="utf-8",
+    )
+    at = AppTest.from_function(_page, default_timeout=60)
+    at.session_state[state.GLOSSARY_PATH] = small
+    at.run()
+    at.checkbox(key=state.ALIGN_USE_MT).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ur")))
+    at.button(key=state.ALIGN_RUN).click().run()
+
+    assert "glossary: 1 concepts" in at.caption[1].value
+
+
+def test_accepted_revisions_carry_the_sidebars_name():
+    at = AppTest.from_function(_page, default_timeout=60).run()
+    at.checkbox(key=state.ALIGN_USE_MT).uncheck()
+    at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
+    at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ur")))
+    at.button(key=state.ALIGN_RUN).click().run()
+    at.text_input(key=state.AUTHOR).set_value("Hina Baloch").run()
+    at.button(key=state.ALIGN_ACCEPT).click().run()
+
+    store = open_store()
+    stored = store.documents()[-1]
+    heads = store.current_revisions(stored.id, "ur").values()
+    assert {r.author for r in heads} == {"Hina Baloch"}

@@ -9,8 +9,8 @@ import pytest
 
 from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, serve_app, wait_until_idle
 from tests.fixtures.parallel_editorial import document, paragraphs
+from workbench.exchange.tmx import read_tmx
 from workbench.store import Origin, open_store
-from workbench.tmx import read_tmx
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
 from workbench.cli import main
 from workbench.engines import argos
+from workbench.exchange.tmx import read_tmx
 from workbench.glossary import load_glossary
-from workbench.tmx import read_tmx
 
 TMX14_DTD = etree.DTD(str(Path(__file__).parent / "fixtures" / "tmx14.dtd"))
 

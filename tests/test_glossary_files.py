@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -377,3 +379,20 @@ def test_merging_an_import_replaces_concepts_by_id_and_appends_new_ones():
     assert [c.id for c in merged] == ["TTP", "amir-khan-muttaqi", "khost"]
     assert merged.get("TTP") == imported.get("TTP")
     assert merged.get("amir-khan-muttaqi") == GLOSSARY.get("amir-khan-muttaqi")
+
+
+def test_glossary_csv_cells_a_spreadsheet_would_run_are_neutralised_and_read_back():
+    hostile = read_csv(
+        "concept,lang,full,short,note\n"
+        'C1,en,=HYPERLINK("http://evil.example"),@TTP,-2 is a note\n'
+        "C1,ur,+92 term,,\n"
+    )
+    written = write_csv(hostile)
+    rows = list(csv.reader(io.StringIO(written)))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil.example")'
+    assert rows[1][3] == "'@TTP"
+    assert rows[2][2] == "'+92 term"
+    assert write_csv(read_csv(written)) == written
+    assert [(c.note, c.terms["en"][0].text) for c in read_csv(written)] == [
+        ("-2 is a note", '=HYPERLINK("http://evil.example")')
+    ]

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.markdown import shown
 from tests.fixtures.streamlit_downloads import DOWNLOADS_KEY
 from workbench import config
 from workbench.glossary import Role, load_glossary, parse_glossary
@@ -17,9 +18,10 @@ HOUSE_CSV = config.GLOSSARIES_DIR / "security.csv"
 
 
 def _glossary_page() -> None:
-    from workbench.ui import glossary_page, state
+    from workbench.ui import glossary_page, sidebar, state
 
     state.init()
+    sidebar.render()
     glossary_page.render()
 
 
@@ -44,7 +46,7 @@ def test_page_lists_every_concept_with_the_chosen_target(house_copy):
     at = open_page(house_copy)
     assert not at.exception and not at.error
     assert "15 concepts" in at.caption[0].value
-    at.selectbox(key=state.GLOSSARY_TARGET).set_value("ps").run()
+    at.selectbox(key=state.TARGET).set_value("ps").run()
     frame = at.dataframe[0].value
     assert list(frame["concept"])[:3] == ["TTP", "ETIM", "APTTA"]
     assert frame.loc[frame["concept"] == "TTP", "short"].item() == "ټي ټي پي"
@@ -62,7 +64,7 @@ def test_editing_a_rendering_and_saving_writes_the_file_and_its_twin(house_copy)
     }
     at.button(key="glossary_save").click().run()
     assert not at.exception and not at.error
-    assert "Saved security.tbx and security.csv" in at.success[0].value
+    assert "Saved security.tbx and security.csv" in shown(at.success[0].value)
     for path in (house_copy, house_copy.with_suffix(".csv")):
         assert load_glossary(path).get("khost").preferred("ur", Role.FULL) == "خوست ولایت"
 
@@ -76,7 +78,7 @@ def test_an_invalid_edit_is_refused_and_the_file_is_unchanged(house_copy):
         "deleted_rows": [],
     }
     at.button(key="glossary_save").click().run()
-    assert "has no en term" in at.error[0].value
+    assert "has no en term" in shown(at.error[0].value)
     assert house_copy.read_bytes() == before
 
 
@@ -87,7 +89,7 @@ def test_save_is_refused_when_the_file_changed_on_disk_meanwhile(house_copy):
 
     save_glossary(other.replace_concept(other.get("makin").with_terms("ur", [])), house_copy)
     at.button(key="glossary_save").click().run()
-    assert "changed on disk" in at.error[0].value
+    assert "changed on disk" in shown(at.error[0].value)
 
 
 def test_try_a_sentence_highlights_terms_escaped_with_their_renderings(house_copy):
@@ -135,7 +137,7 @@ def upload(at: AppTest, name: str, content: bytes) -> AppTest:
 
 def test_merging_an_imported_csv_adds_and_replaces_concepts_and_saves_both_files(house_copy):
     at = upload(open_page(house_copy), "torkham.csv", TORKHAM_CSV)
-    assert "2 concepts, 1 new, 1 already in the glossary" in at.info[0].value
+    assert "2 concepts, 1 new, 1 already in the glossary" in shown(at.info[0].value)
     at.button(key="glossary_merge").click().run()
     assert not at.exception and not at.error
     for path in (house_copy, house_copy.with_suffix(".csv")):
@@ -157,7 +159,9 @@ def test_a_malformed_import_names_its_line_and_changes_nothing(house_copy):
     before = house_copy.read_bytes()
     broken = TORKHAM_CSV + "torkham,ps,طورخم,,,,,,,extra\n".encode()
     at = upload(open_page(house_copy), "broken.csv", broken)
-    assert at.error[0].value == ("Nothing imported: broken.csv:6: 10 fields where the header has 9")
+    assert shown(at.error[0].value) == (
+        "Nothing imported: broken.csv:6: 10 fields where the header has 9"
+    )
     assert "glossary_merge" not in [b.key for b in at.button]
     assert house_copy.read_bytes() == before
     assert "15 concepts" in at.caption[0].value
@@ -165,9 +169,10 @@ def test_a_malformed_import_names_its_line_and_changes_nothing(house_copy):
 
 def _glossary_page_with_downloads() -> None:
     from tests.fixtures.streamlit_downloads import keep_downloads
-    from workbench.ui import glossary_page, state
+    from workbench.ui import glossary_page, sidebar, state
 
     state.init()
+    sidebar.render()
     glossary_page.render()
     keep_downloads()
 
@@ -188,12 +193,16 @@ def test_export_downloads_csv_tbx_and_tbx_v3_that_read_back_as_the_glossary(hous
         assert list(parse_glossary(content, name)) == list(house), name
 
 
-def test_the_editor_marks_each_source_term_and_lists_its_approved_rendering(argos_en_ur_copy):
+def test_the_editor_lists_the_terms_of_the_active_sentence_with_their_renderings(
+    argos_en_ur_copy,
+):
+    from tests.fixtures.editor_grid import open_sentence
+
     app = str(config.PROJECT_ROOT / "workbench" / "app.py")
     at = AppTest.from_file(app, default_timeout=60).run()
     assert not at.exception and not at.error
-    blocks = [h.proto.body for h in at.get("html") if 'class="wb-term"' in h.proto.body]
-    # Sentence 3: "Prime Minister Shehbaz Sharif ... the TTP (Tehreek-i-Taliban Pakistan)."
-    (block,) = [b for b in blocks if "Shehbaz Sharif</mark>" in b]
-    assert ">TTP</mark>" in block and ">Tehreek-i-Taliban Pakistan</mark>" in block
-    assert "شہباز شریف" in block and "ٹی ٹی پی" in block and "تحریک طالبان پاکستان" in block
+    # Sentence 4: "Prime Minister Shehbaz Sharif ... the TTP (Tehreek-i-Taliban Pakistan)."
+    terms = {t["src"]: t["tgt"] for t in open_sentence(at, 4)["terms"]}
+    assert terms["Shehbaz Sharif"] == "شہباز شریف"
+    assert terms["TTP"] == "ٹی ٹی پی"
+    assert terms["Tehreek-i-Taliban Pakistan"] == "تحریک طالبان پاکستان"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
+from workbench.exchange.tmx import read_tmx
+from workbench.exchange.units import TranslationUnit
+from workbench.exchange.xliff2 import write_xliff
 from workbench.tm import TranslationMemory
 from workbench.tm_import import detect_format, plan_import, read_units
-from workbench.tmx import read_tmx
-from workbench.units import TranslationUnit
-from workbench.xliff import write_xliff
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tmx"
 TWO_TARGETS = FIXTURES / "two-targets-inline.tmx"

@@ -1,6 +1,6 @@
 """Streamlit entry point: `streamlit run workbench/app.py -- --doc FILE`.
 
-Only navigation lives here; each page is a module under `workbench.ui`.
+Only navigation and the shared sidebar live here; each page is a module under `workbench.ui`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from workbench.ui import (  # noqa: E402
     editor_page,
     glossary_page,
     scores_page,
+    sidebar,
     state,
 )
 
@@ -47,7 +48,9 @@ def main() -> None:
         ),
         st.Page(scores_page.render, title="Scores", icon=":material/analytics:", url_path="scores"),
     ]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    sidebar.render()  # name, target and engine: drawn once, read by every page
+    page.run()
 
 
 main()

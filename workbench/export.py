@@ -8,36 +8,28 @@ from __future__ import annotations
 
 import enum
 import io
-import re
 from pathlib import Path
 from typing import BinaryIO
 
+from workbench.exchange.filenames import file_stem
+from workbench.exchange.registry import export_formats, get_format
+from workbench.exchange.units import NoteMaker
 from workbench.store import Document, Store
 from workbench.store.exports import ExportScope, document_units
-from workbench.tabular import write_table
-from workbench.tmx import write_tmx
-from workbench.units import NoteMaker
-from workbench.xliff import write_xliff
+
+__all__ = ["ExportFormat", "export_bytes", "export_document", "export_filename", "file_stem"]
 
 
-class ExportFormat(enum.StrEnum):
-    TMX = "tmx"
-    XLIFF = "xliff"
-    TSV = "tsv"
-    CSV = "csv"
+class _ExportFormatBase(enum.StrEnum):
+    """A registered document-export format (`workbench.exchange.registry`) by name."""
 
     @property
     def extension(self) -> str:
-        return {"tmx": ".tmx", "xliff": ".xlf", "tsv": ".tsv", "csv": ".csv"}[self.value]
+        return get_format(self.value).extension
 
     @property
     def mime(self) -> str:
-        return {
-            "tmx": "application/x-tmx+xml",
-            "xliff": "application/xliff+xml",
-            "tsv": "text/tab-separated-values",
-            "csv": "text/csv",
-        }[self.value]
+        return get_format(self.value).mime
 
     @property
     def default_scope(self) -> ExportScope:
@@ -45,15 +37,15 @@ class ExportFormat(enum.StrEnum):
         return ExportScope.CONFIRMED if self is ExportFormat.TMX else ExportScope.ALL
 
 
+# One member per format the registry offers for documents: TMX, XLIFF, TSV, CSV, ...
+ExportFormat = _ExportFormatBase(
+    "ExportFormat", {fmt.name.upper(): fmt.name for fmt in export_formats()}
+)
+
+
 def export_filename(document: Document, target: str, fmt: ExportFormat | str) -> str:
     """`pak-afghan-ties.en.ur.tmx` for the sample exported to Urdu TMX."""
     return f"{file_stem(document.name)}.{target}{ExportFormat(fmt).extension}"
-
-
-def file_stem(name: str, default: str = "document") -> str:
-    """A document name as the start of a file name: no `.txt`, nothing a file system minds."""
-    stem = re.sub(r"\.(txt|md)$", "", name, flags=re.IGNORECASE)
-    return re.sub(r"[^\w.\-]+", "_", stem).strip("._") or default
 
 
 def export_document(
@@ -83,14 +75,9 @@ def export_document(
         with_revision_ids=fmt is ExportFormat.XLIFF,
         notes=notes if fmt is ExportFormat.TMX else None,
     )
-    if fmt is ExportFormat.TMX:
-        return write_tmx(units, out, srclang=document.source_lang)
-    if fmt is ExportFormat.XLIFF:
-        return write_xliff(
-            units, out, srclang=document.source_lang, trglang=target, original=document.name
-        )
-    delimiter = "\t" if fmt is ExportFormat.TSV else ","
-    return write_table(units, out, target_lang=target, delimiter=delimiter)
+    return get_format(fmt.value).write(
+        units, out, source_lang=document.source_lang, target_lang=target, original=document.name
+    )
 
 
 def export_bytes(

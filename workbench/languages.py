@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, WorkbenchError
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,23 @@ def language_matches(tag: str, wanted: str) -> bool:
     """
     tag, wanted = normalize_language_tag(tag), normalize_language_tag(wanted)
     return tag == wanted or tag.startswith(wanted + "-")
+
+
+def workbench_target(tag: str, *, path: str | None = None) -> str:
+    """The workbench target a file's language tag means: `ur-PK` → `ur`, `ps-AF` → `ps`,
+    `fa-AF` (Dari) stays, `fa-IR` → `fa`; any case, `_` or script subtag (`ur-Arab-PK`).
+
+    CAT tools write regional tags; storing them as they are would give revisions the editor
+    never shows. Any other language (`de`, `en`) is an `InputError` naming `path`.
+    """
+    parts = [p for p in normalize_language_tag(tag).split("-") if not (len(p) == 4 and p.isalpha())]
+    codes = {lang.code: lang.code for lang in TARGETS}
+    for candidate in ("-".join(parts[:2]), parts[0] if parts else ""):
+        if candidate in codes:
+            return codes[candidate]
+    known = ", ".join(codes)
+    raise InputError(
+        f"{tag!r} is not a target language of the workbench (targets: {known}; regional tags "
+        "such as ur-PK or ps-AF are accepted); nothing was imported",
+        path=path,
+    )

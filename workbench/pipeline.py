@@ -13,7 +13,7 @@ from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
 from workbench.segment import Segment, segment_document
-from workbench.tm import TmEntry, TmMatch, TranslationMemory, offered
+from workbench.tm import TmEntry, TranslationMemory
 
 
 @dataclass(frozen=True)
@@ -123,12 +123,3 @@ def tm_exact_matches(
         if entry is not None:
             found[position] = entry
     return found
-
-
-def tm_suggestions(
-    source: str, memory: TranslationMemory, tgt: str, limit: int = 3, current: str = ""
-) -> list[TmMatch]:
-    """Exact and fuzzy matches (>= 75%) for one sentence, best first, each with its source
-    diff: what the editor shows beside the target box. A match whose translation is the
-    segment's `current` target is left out (a saved post-edit is in the memory too)."""
-    return offered(memory.lookup(source, tgt, limit=limit + 1), limit, current)

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.errors import InputError
+from workbench.exchange.units import PROP_STATUS
+from workbench.exchange.xliff2 import read_xliff_document
+from workbench.languages import workbench_target
 from workbench.store import Document, Origin, Status, Store
 from workbench.store.exports import PROP_REVISION, position_of
 from workbench.tm import normalize_source
-from workbench.units import PROP_STATUS, STATUS_CONFIRMED
-from workbench.xliff import read_xliff_document
+from workbench.vocabulary import RevisionStatus
 
 SKIP_FOREIGN_ID = "unit id is not a segment of this document"
 SKIP_SOURCE_CHANGED = "source text differs from the stored segment"
@@ -82,9 +84,9 @@ def import_xliff_targets(
         if not parsed.original:
             raise InputError("the file names no document (<file original>); choose one", path=label)
         document = store.document(parsed.original)
-    target = parsed.trglang
-    if not target:
+    if not parsed.trglang:
         raise InputError("the <xliff> element has no trgLang", path=label)
+    target = workbench_target(parsed.trglang, path=label)  # ur-PK → ur; de is refused
     report = XliffImportReport(label, document.name, target, units_read=len(parsed.units))
     segments = {s.index: s for s in store.segments(document.id)}
     heads = store.current_revisions(document.id, target)
@@ -98,11 +100,12 @@ def import_xliff_targets(
         if normalize_source(segment.text) != normalize_source(unit.source):
             report.skipped[SKIP_SOURCE_CHANGED] += 1
             continue
-        text = unit.targets.get(target, "")
+        text = unit.targets.get(parsed.trglang, "")
         if not text:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
-        status = Status.CONFIRMED if unit.prop(PROP_STATUS) == STATUS_CONFIRMED else Status.DRAFT
+        confirmed = unit.prop(PROP_STATUS) == RevisionStatus.CONFIRMED
+        status = Status.CONFIRMED if confirmed else Status.DRAFT
         head = heads.get(segment.id)
         if head is not None and head.text == text and head.status == status:
             report.unchanged += 1

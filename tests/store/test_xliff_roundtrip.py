@@ -123,3 +123,33 @@ def test_a_malformed_file_imports_nothing(store, translated):
     with pytest.raises(InputError, match=r"edited\.xlf:\d+: not well-formed"):
         import_xliff_targets(store, io.BytesIO(data), "reviewer", name="edited.xlf")
     assert revision_counts(store, translated) == before
+
+
+def with_target_language(edited: Xliff2File, tag: str) -> Xliff2File:
+    edited.document.getroot().set("trgLang", tag)
+    return edited
+
+
+@pytest.mark.parametrize("tag", ["ur-PK", "UR-pk", "ur_PK"])
+def test_a_regional_target_tag_from_a_cat_tool_lands_on_the_workbench_target(
+    store, translated, tag
+):
+    edited = with_target_language(exported(store, translated), tag)
+    edited.units[1].target = "ٹی ٹی پی پر بات ہوئی۔"
+    report = import_back(store, edited)
+    head = store.current_revision(store.segments(translated.id)[1].id, "ur")
+    assert head.text == "ٹی ٹی پی پر بات ہوئی۔"
+    assert report.target == "ur"
+
+
+@pytest.mark.parametrize("tag", ["de", "en-US", "ar"])
+def test_a_target_language_the_workbench_does_not_translate_into_stores_nothing(
+    store, translated, tag
+):
+    edited = with_target_language(exported(store, translated), tag)
+    edited.units[1].target = "Die TTP wurde besprochen."
+    before = revision_counts(store, translated)
+    with pytest.raises(InputError, match=r"^edited\.xlf: .* is not a target language"):
+        import_back(store, edited)
+    assert revision_counts(store, translated) == before
+    assert [d.name for d in store.documents()] == [translated.name]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -113,10 +113,6 @@ def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float) -> float:
     estimate = float(np.median(squared)) / 0.455
     shrunk = (_PRIOR_UNITS * DEFAULT_VARIANCE + seen * estimate) / (_PRIOR_UNITS + seen)
     return float(np.clip(shrunk, 1.0, 60.0))
-
-
-def with_variance(model: LengthModel, variance: float) -> LengthModel:
-    return replace(model, variance=variance)
 
 
 def _prefix(values: Sequence[float]) -> np.ndarray:

@@ -1,7 +1,7 @@
 """An alignment as files: TMX 1.4b for CAT tools and memories, TSV for spreadsheets.
 
 The TMX holds one `<tu>` per bead that pairs sentences on both sides, written by the same
-streaming writer as a document export (`workbench.tmx`), with properties saying it was
+streaming writer as a document export (`workbench.exchange.tmx`), with properties saying it was
 aligned, the bead's shape and confidence, and whether anyone should check it. Beads with
 one side only (a sentence the translator left out or added) pair nothing, so a memory has
 no use for them: the TMX leaves them out and says how many; the TSV keeps every bead.
@@ -12,31 +12,32 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from workbench.align.model import Alignment
-from workbench.align.tsv import write_tsv
-from workbench.export import ExportFormat, file_stem
-from workbench.languages import normalize_language_tag
-from workbench.tmx import write_tmx
-from workbench.units import (
+from workbench.exchange.filenames import file_stem
+from workbench.exchange.registry import TMX, TSV
+from workbench.exchange.table import write_rows
+from workbench.exchange.tmx import write_tmx
+from workbench.exchange.units import (
     PROP_DOCUMENT,
     PROP_ORIGIN,
     PROP_PARAGRAPH,
     PROP_STATUS,
-    STATUS_CONFIRMED,
-    STATUS_DRAFT,
     TranslationUnit,
 )
+from workbench.languages import normalize_language_tag
+from workbench.timeutil import utcnow
+from workbench.vocabulary import Origin, RevisionStatus
 
 PROP_BEAD = "x-bead"  # the bead's shape: "1-1", "2-1", ...
 PROP_CONFIDENCE = "x-confidence"  # the aligner's posterior for the bead, 0-1 (1 once checked)
-ORIGIN_ALIGNED = "aligned"  # the value of x-origin, as for accepted alignments in the store
+TSV_HEADER = ("source", "target", "bead", "confidence")
 
-TSV_MIME = ExportFormat.TSV.mime
-TMX_MIME = ExportFormat.TMX.mime
+TSV_MIME = TSV.mime
+TMX_MIME = TMX.mime
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,15 @@ def alignment_units(
     Status follows accepting: beads the aligner was unsure of (and nobody edited) are drafts.
     """
     src, tgt = normalize_language_tag(src), normalize_language_tag(tgt)
-    created = created or datetime.now(UTC)
+    created = created or utcnow()
     segments = alignment.source_segments
     for row, bead in enumerate(alignment.beads):
         if not (bead.src and bead.tgt):
             continue
+        status = RevisionStatus.DRAFT if bead.low_confidence else RevisionStatus.CONFIRMED
         props = [
-            (PROP_ORIGIN, ORIGIN_ALIGNED),
-            (PROP_STATUS, STATUS_DRAFT if bead.low_confidence else STATUS_CONFIRMED),
+            (PROP_ORIGIN, Origin.ALIGNED.value),
+            (PROP_STATUS, status.value),
             (PROP_BEAD, bead.kind),
             (PROP_CONFIDENCE, f"{bead.confidence:.3f}"),
         ]
@@ -102,7 +104,7 @@ def write_alignment_tmx(
     author: str | None = None,
 ) -> TmxWritten:
     """Write the alignment's sentence pairs as TMX 1.4b (streaming) to a path or binary file."""
-    created = datetime.now(UTC)
+    created = utcnow()
     units = alignment_units(alignment, src, tgt, document=document, author=author, created=created)
     written = write_tmx(units, out, srclang=src, created=created)
     return TmxWritten(units=written, left_out=one_sided_count(alignment))
@@ -122,11 +124,29 @@ def alignment_tmx_bytes(
     return out.getvalue()
 
 
+def write_tsv(alignment: Alignment, out: str | Path | TextIO | BinaryIO) -> int:
+    """Every bead as a row: source sentence(s), target sentence(s), bead type (`2-1`),
+    confidence (0-1); returns the row count.
+
+    Sentences of one bead are joined with a space; a side a translator left out is empty.
+    """
+    rows = (
+        (
+            alignment.source_text(bead),
+            alignment.target_text(bead),
+            bead.kind,
+            f"{bead.confidence:.3f}",
+        )
+        for bead in alignment.beads
+    )
+    return write_rows(rows, out, header=TSV_HEADER)
+
+
 def alignment_tsv_bytes(alignment: Alignment) -> bytes:
     """Every bead as a TSV row (UTF-8), for a download button."""
-    out = io.StringIO()
+    out = io.BytesIO()
     write_tsv(alignment, out)
-    return out.getvalue().encode("utf-8")
+    return out.getvalue()
 
 
 def alignment_filename(source_name: str, tgt: str, extension: str) -> str:

@@ -1,4 +1,4 @@
-"""`workbench align SRC TGT --src en --tgt ur --out pairs.tsv|pairs.tmx [--store]`: align an
+"""`workbench align SRC TGT --from en --to ur --out pairs.tsv|pairs.tmx [--store]`: align an
 old translation, write the pairs, and optionally accept them into the store and its memory."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from pathlib import Path
 
 from workbench import config
 from workbench.align.accept import accept_alignment
-from workbench.align.export import TmxWritten, write_alignment_tmx
+from workbench.align.export import TmxWritten, write_alignment_tmx, write_tsv
 from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
-from workbench.align.tsv import write_tsv
-from workbench.cli.options import add_db_option
+from workbench.cli.options import add_db_option, add_source_option, add_target_option
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.editing import default_author
 from workbench.engines.registry import ENGINE_NAMES, get_engine
 from workbench.errors import WorkbenchError
+from workbench.exchange.registry import TMX, TSV
 from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
 from workbench.store import open_store
@@ -44,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", type=Path, metavar="SRC", help="the original document")
     parser.add_argument("target", type=Path, metavar="TGT", help="its translation")
     codes = ", ".join(LANGUAGES)
-    parser.add_argument("--src", default="en", metavar="LANG", help=f"language of SRC ({codes})")
-    parser.add_argument("--tgt", required=True, metavar="LANG", help=f"language of TGT ({codes})")
+    add_source_option(parser, help=f"language of SRC ({codes})")
+    add_target_option(parser, help=f"language of TGT ({codes})")
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="output .tsv or .tmx (default: TSV on stdout)"
     )
@@ -77,8 +77,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     src, tgt = get_language(args.src).code, get_language(args.tgt).code
-    suffix = args.out.suffix.lower() if args.out is not None else ".tsv"
-    if suffix not in (".tsv", ".tmx"):
+    suffix = args.out.suffix.lower() if args.out is not None else TSV.extension
+    if suffix not in TSV.extensions + TMX.extensions:
         raise WorkbenchError(f"{args.out}: --out must end in .tsv or .tmx")
     source_text, target_text = read_document(args.source), read_document(args.target)
     engine = None if args.no_mt else get_engine(args.engine)
@@ -119,12 +119,11 @@ def _write(
         write_tsv(alignment, sys.stdout)
         return None
     try:
-        if suffix == ".tmx":
+        if suffix in TMX.extensions:
             return write_alignment_tmx(
                 alignment, args.out, src, tgt, document=args.source.name, author=author
             )
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(alignment, out)
+        write_tsv(alignment, args.out)
     except OSError as exc:
         raise WorkbenchError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     return None

@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench import config
 from workbench.cli.options import add_db_option, add_target_option
 from workbench.errors import WorkbenchError
+from workbench.exchange.registry import export_formats, format_for_path
 from workbench.export import ExportFormat, export_document, export_filename
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
@@ -40,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_target_option(export)
     export.add_argument(
         "--format",
-        choices=[f.value for f in ExportFormat],
+        choices=[f.name for f in export_formats()],
         help="file format (default: from the --out extension)",
     )
     export.add_argument(
@@ -110,11 +111,11 @@ def run_export(args: argparse.Namespace) -> int:
 def _format(name: str | None, out: Path | None) -> ExportFormat:
     if name:
         return ExportFormat(name)
-    suffix = out.suffix.lower() if out else ""
-    for fmt in ExportFormat:
-        if suffix == fmt.extension or (fmt is ExportFormat.XLIFF and suffix == ".xliff"):
-            return fmt
-    raise WorkbenchError("say --format tmx, xliff, tsv or csv (or give --out a known extension)")
+    fmt = format_for_path(out, export_formats()) if out else None
+    if fmt is not None:
+        return ExportFormat(fmt.name)
+    choices = ", ".join(f.name for f in export_formats())
+    raise WorkbenchError(f"say --format {choices} (or give --out a known extension)")
 
 
 def run_import(args: argparse.Namespace) -> int:

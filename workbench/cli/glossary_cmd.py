@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from workbench import config
+from workbench.cli.options import add_target_option
 from workbench.documents import read_document
 from workbench.errors import WorkbenchError
 from workbench.glossary import (
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     show = commands.add_parser("show", help="list concepts and their renderings")
     show.add_argument("--file", type=Path, help=file_help)
-    show.add_argument("--to", dest="tgt", metavar="LANG", help="only this target's renderings")
+    add_target_option(show, required=False, help="only this target's renderings")
     show.set_defaults(func=run_show)
 
     check = commands.add_parser("check", help="validate a glossary file (CSV or TBX)")
@@ -62,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     find = commands.add_parser("find", help="list the glossary terms of a document")
     find.add_argument("document", type=Path, metavar="DOC")
     find.add_argument("--file", type=Path, help=file_help)
-    find.add_argument("--to", dest="tgt", default="ur", metavar="LANG", help="target (ur)")
+    add_target_option(find, required=False, default="ur", help="target (ur)")
     find.set_defaults(func=run_find)
 
     edit = commands.add_parser("set", help="set a concept's approved rendering in a language")

@@ -14,9 +14,10 @@ from collections import Counter
 from pathlib import Path
 
 from workbench import config, qa
+from workbench.cli.options import add_target_option
 from workbench.errors import InputError
 from workbench.glossary import load_glossary
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 
 REQUIRED_COLUMNS = ("sentence", "source", "target")
 
@@ -28,13 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="TSV from `workbench translate`")
-    parser.add_argument(
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target: " + ", ".join(f"{t.code} ({t.label})" for t in TARGETS),
-    )
+    add_target_option(parser)
     parser.add_argument("--glossary", type=Path, help=f"default: {config.glossary_path()}")
     parser.add_argument("--no-glossary", action="store_true", help="skip the glossary checks")
     parser.set_defaults(func=run)

@@ -1,7 +1,7 @@
 """`workbench score`: BLEU, chrF and TER with sacrebleu signatures, like the sacrebleu CLI.
 
-workbench score --hyp mt.txt --ref final.txt --tgt ur [--metrics bleu chrf ter] [--json]
-workbench score --hyp a.txt b.txt --ref ref.txt --tgt ur --paired bs
+workbench score --hyp mt.txt --ref final.txt --to ur [--metrics bleu chrf ter] [--json]
+workbench score --hyp a.txt b.txt --ref ref.txt --to ur --paired bs
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbench.cli.options import add_target_option
 from workbench.errors import WorkbenchError
 from workbench.languages import TARGETS, get_language
 from workbench.scoring import METRICS, CorpusScore, PairedResult, Scorer, paired_test
@@ -53,13 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="reference: one segment per line; with DOC also a TMX file (matched by source)",
     )
-    parser.add_argument(
-        "--tgt",
-        "--to",
-        dest="tgt",
-        required=True,
-        metavar="LANG",
-        help="target language: " + ", ".join(t.code for t in TARGETS) + ", en",
+    add_target_option(
+        parser, help="target language: " + ", ".join(t.code for t in TARGETS) + ", en"
     )
     parser.add_argument(
         "--metrics",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.options import add_db_option, add_target_option
+from workbench.cli.options import add_db_option, add_source_option, add_target_option
+from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
 from workbench.store import open_store
 from workbench.store.memory import MemorySource, import_memory_file
@@ -28,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "nothing if the file is malformed; prints units read, entries imported per "
         "language, and entries skipped with the reason.",
     )
-    load.add_argument("file", type=Path, metavar="FILE", help=".tmx, .xlf or .xliff file")
+    kinds = ", ".join(ext for fmt in memory_formats() for ext in fmt.extensions)
+    load.add_argument("file", type=Path, metavar="FILE", help=f"a {kinds} file")
     load.add_argument(
         "--to",
         dest="targets",
@@ -36,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="LANG",
         help="import only this target language (repeatable; default: all in the file)",
     )
-    load.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(load)
     add_db_option(load)
     load.set_defaults(func=run_import)
 

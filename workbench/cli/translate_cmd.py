@@ -4,18 +4,23 @@ the document and its MT in the store (named after the file) for the editor."""
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from workbench import qa
-from workbench.cli.options import add_db_option, add_target_option, open_store_from
+from workbench.cli.options import (
+    add_db_option,
+    add_source_option,
+    add_target_option,
+    open_store_from,
+)
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
+from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.pipeline import TranslatedSegment, glossary_totals
@@ -38,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="UTF-8 text document")
     add_target_option(parser)
-    parser.add_argument("--from", dest="src", default="en", metavar="LANG", help="source (en)")
+    add_source_option(parser)
     parser.add_argument("--n-best", type=int, default=1, metavar="K", help="alternatives per row")
     parser.add_argument(
         "--engine",
@@ -143,13 +148,17 @@ def write_tsv(
 ) -> None:
     """One row per source sentence, in document order; a sentence in `from_tm` shows the
     memory's translation as its target, MT alternatives after it."""
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     qa_column = ("qa",) if with_qa else ()
-    writer.writerow(TSV_HEADER + tuple(f"target_{k}" for k in range(2, n_best + 1)) + qa_column)
-    for row in rows:
-        texts = [h.text for h in row.hypotheses] + [""] * (n_best - len(row.hypotheses))
-        seg = row.segment
-        if from_tm and seg.index in from_tm:
-            texts = [from_tm[seg.index], *texts[1:]]
-        qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
-        writer.writerow([seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell])
+    header = TSV_HEADER + tuple(f"target_{k}" for k in range(2, n_best + 1)) + qa_column
+    write_rows((_tsv_row(row, n_best, with_qa, from_tm) for row in rows), out, header=header)
+
+
+def _tsv_row(
+    row: TranslatedSegment, n_best: int, with_qa: bool, from_tm: dict[int, str] | None
+) -> list[object]:
+    texts = [h.text for h in row.hypotheses] + [""] * (n_best - len(row.hypotheses))
+    seg = row.segment
+    if from_tm and seg.index in from_tm:
+        texts = [from_tm[seg.index], *texts[1:]]
+    qa_cell = [",".join(dict.fromkeys(f.code for f in row.flags))] if with_qa else []
+    return [seg.paragraph + 1, seg.index + 1, seg.text, *texts[:n_best], *qa_cell]

@@ -12,8 +12,10 @@ Header (order free, the first three required):
 - `deprecated`: renderings that must not be used, `|`-separated (QA flags them);
 - `definition`, `note`: about the concept; give them on one of its rows.
 
-Rows whose first cell starts with `#` are comments. A bad row is reported with its line
-number and nothing is loaded.
+Rows whose first cell starts with `#` are comments. Cells that start with `=`, `+`, `-`, `@`,
+a tab or a carriage return are written with a leading `'` so spreadsheets do not run them as
+formulas; reading removes a leading `'` before such a character (or before another `'`).
+A bad row is reported with its line number and nothing is loaded.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import io
 from dataclasses import dataclass, field
 
 from workbench.errors import InputError
+from workbench.exchange.table import neutralise_cell, restore_cell
 from workbench.glossary.model import (
     Concept,
     Glossary,
@@ -122,7 +125,9 @@ def _read_row(
         raise InputError(
             f"{len(row)} fields where the header has {len(columns)}", path=name, line=line
         )
-    cells = {col: " ".join(value.split()) for col, value in zip(columns, row, strict=True)}
+    cells = {
+        col: " ".join(restore_cell(value).split()) for col, value in zip(columns, row, strict=True)
+    }
     cid = cells["concept"]
     if not cid:
         raise InputError("the concept column is empty", path=name, line=line)
@@ -154,7 +159,11 @@ def _split(cell: str) -> list[str]:
 
 
 def write_csv(glossary: Glossary) -> str:
-    """The glossary as CSV text (source rows first per concept; `\\n` line ends)."""
+    """The glossary as CSV text (source rows first per concept; `\\n` line ends).
+
+    A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`...) gets a leading `'`
+    (`workbench.exchange.table.neutralise_cell`); `read_csv` removes it again.
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -173,13 +182,12 @@ def write_csv(glossary: Glossary) -> str:
                 t.text for t in terms if t.status is Status.DEPRECATED
             )
             first = i == 0
-            writer.writerow(
-                [
-                    concept.id,
-                    lang,
-                    *(cells[c] for c, _, _ in _TERM_COLUMNS),
-                    concept.definition if first else "",
-                    concept.note if first else "",
-                ]
-            )
+            row = [
+                concept.id,
+                lang,
+                *(cells[c] for c, _, _ in _TERM_COLUMNS),
+                concept.definition if first else "",
+                concept.note if first else "",
+            ]
+            writer.writerow([neutralise_cell(cell) for cell in row])
     return out.getvalue()

@@ -8,18 +8,19 @@ DCA style). Both are read. Roles travel as `termType` (`fullForm`; `abbreviation
 as `administrativeStatus` (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`,
 `deprecatedTerm-admn-sts`).
 
-Parsing is safe for hostile files: no DTD is loaded, no entity is resolved, no network is
-touched, and a file that declares entities or other DTD content is rejected outright.
+Parsing goes through the one safe parser (`workbench.exchange.xmlparse.parse_document`): no
+DTD is loaded, no entity is resolved, no network is touched, and a file that declares
+entities or other DTD content is rejected outright.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.exchange.xmlparse import XML_LANG, parse_document
 from workbench.glossary.model import (
     SOURCE_LANGUAGE,
     Concept,
@@ -31,7 +32,6 @@ from workbench.glossary.model import (
     build_glossary,
     canonical_language,
 )
-from workbench.xmlsafe import XML_LANG, safe_parser
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 DEFAULT_TITLE = "House glossary"
@@ -63,43 +63,8 @@ _STATUS_VALUE = {
 }
 
 
-_DTD_DECLARATION = re.compile(rb"<!(?:ENTITY|ELEMENT|ATTLIST)\b")
-
-
-def _dtd_refused(name: str, line: int | None) -> InputError:
-    return InputError(
-        "the file declares DTD entities or elements, which are refused "
-        "(entity expansion and external entities are attack vectors)",
-        path=name,
-        line=line,
-    )
-
-
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
-
-
-def parse_xml(data: bytes, name: str) -> etree._Element:
-    """Parse untrusted XML, refusing entity and other DTD declarations; errors name the line."""
-    if not data.strip():
-        raise InputError("the file is empty", path=name)
-    # Refuse DTD declarations before libxml2 sees them (it would otherwise report a billion
-    # laughs as an amplification error); the check after parsing covers other encodings.
-    declaration = _DTD_DECLARATION.search(data)
-    if declaration:
-        raise _dtd_refused(name, data.count(b"\n", 0, declaration.start()) + 1)
-    try:
-        root = etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed XML ({exc.msg})", path=name, line=exc.lineno) from exc
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and (list(dtd.entities()) or list(dtd.iterelements())):
-        raise _dtd_refused(name, None)
-    for node in root.iter(etree.Entity):
-        raise InputError(
-            f"entity reference {node.text} is refused", path=name, line=node.sourceline
-        )
-    return root
 
 
 @dataclass
@@ -208,7 +173,7 @@ def _text(element: etree._Element) -> str:
 
 def read_tbx(data: bytes, name: str = "glossary.tbx") -> Glossary:
     """Parse TBX v2 (`martif`) or v3 (`tbx`); any problem is an `InputError` naming the line."""
-    root = parse_xml(data, name)
+    root = parse_document(data, name)
     kind = _local(root)
     if kind not in ("martif", "tbx"):
         raise InputError(f"not a TBX file (root element <{kind}>)", path=name, line=root.sourceline)

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.exchange.xmlparse import XML_LANG, safe_parser
 from workbench.languages import get_language
 from workbench.scoring.textfiles import decode_lines
-from workbench.xmlsafe import XML_LANG, safe_parser
 
 # Inline TMX elements whose content is native markup (not text): only their tails count.
 _TMX_CODE_ELEMENTS = {"bpt", "ept", "it", "ph", "ut"}

@@ -14,6 +14,16 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.exchange.units import (
+    PROP_DOCUMENT,
+    PROP_MT_ENGINE,
+    PROP_ORIGIN,
+    PROP_PARAGRAPH,
+    PROP_SEGMENT,
+    PROP_STATUS,
+    NoteMaker,
+    TranslationUnit,
+)
 from workbench.store.models import (
     MachineTranslationRecord,
     Origin,
@@ -24,17 +34,7 @@ from workbench.store.models import (
 from workbench.store.records import Document
 from workbench.store.service import Store
 from workbench.store.service import _rows_query as rows_query  # the editor's row query
-from workbench.units import (
-    PROP_DOCUMENT,
-    PROP_MT_ENGINE,
-    PROP_ORIGIN,
-    PROP_PARAGRAPH,
-    PROP_SEGMENT,
-    PROP_STATUS,
-    NoteMaker,
-    TranslationUnit,
-    as_utc,
-)
+from workbench.timeutil import as_utc
 
 PROP_REVISION = "x-revision"  # id of the exported revision (XLIFF round trips check it)
 BATCH_ROWS = 500

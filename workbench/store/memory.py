@@ -45,9 +45,9 @@ from workbench.store.models import (
 )
 from workbench.store.records import Revision
 from workbench.store.service import Store
+from workbench.timeutil import as_utc
 from workbench.tm import TmEntry, TmMatch, TranslationMemory, normalize_source, offered
 from workbench.tm_import import SKIP_DUPLICATE, ImportReport, plan_import, read_units
-from workbench.units import as_utc
 
 SUGGESTION_CACHE_SIZE = 5000
 DELTA_LIMIT = 500  # new entries a remembered lookup is caught up with; beyond, look up afresh

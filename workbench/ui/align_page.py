@@ -9,11 +9,9 @@ pairs are translation memory from then on; the rows as they stand download as TS
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import streamlit as st
 
-from workbench import config
 from workbench.align import LOW_CONFIDENCE, Alignment
 from workbench.align.accept import Accepted, accept_alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
@@ -28,13 +26,12 @@ from workbench.align.export import (
 from workbench.align.terms import glossary_terms
 from workbench.align.texts import align_texts_with_mt
 from workbench.documents import decode_document
-from workbench.engines.registry import get_engine
 from workbench.errors import WorkbenchError
-from workbench.glossary import Glossary, load_glossary
-from workbench.languages import LANGUAGES, TARGETS, get_language
-from workbench.store import Store, open_store
+from workbench.languages import LANGUAGES, get_language
 from workbench.ui import state
-from workbench.ui.rendering import bead_cell, confidence_color
+from workbench.ui.engine_picker import picked_choice
+from workbench.ui.rendering import bead_cell, confidence_color, markdown_text
+from workbench.ui.resources import app_store, engine, session_glossary
 
 ROWS_PER_PAGE = 50
 _COLUMNS = [0.4, 5, 5, 0.9, 1.1]  # number, source, translation, confidence, edit
@@ -53,33 +50,12 @@ class AlignmentWork:
     accepted: Accepted | None = None
 
 
-@st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> Store:
-    return open_store(url)
-
-
-@st.cache_resource(show_spinner=False)
-def _engine(name: str):
-    return get_engine(name)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load_glossary(path: str, modified_ns: int) -> Glossary:
-    return load_glossary(Path(path))
-
-
-def _house_glossary() -> Glossary | None:
-    """The house glossary (re-read when its file changes), or None when there is none."""
-    path = config.glossary_path()
-    return _load_glossary(str(path), path.stat().st_mtime_ns) if path.is_file() else None
-
-
-def _text_of(side: str) -> tuple[str, str] | None:
+def _text_of(file_key: str, text_key: str) -> tuple[str, str] | None:
     """(name, text) given for one side: the uploaded file, else the pasted text."""
-    upload = st.session_state.get(f"align_{side}_file")
+    upload = st.session_state.get(file_key)
     if upload is not None:
         return upload.name, decode_document(upload.getvalue(), upload.name)
-    pasted = st.session_state.get(f"align_{side}_text", "")
+    pasted = st.session_state.get(text_key, "")
     if not pasted.strip():
         return None
     first_line = pasted.strip().splitlines()[0].strip()
@@ -96,39 +72,42 @@ def _inputs() -> None:
             codes,
             index=codes.index("en"),
             format_func=lambda c: get_language(c).label,
-            key="align_src",
+            key=state.ALIGN_SRC,
         )
-        st.file_uploader("Source document", type=["txt", "md"], key="align_source_file")
-        st.text_area("…or paste the source", key="align_source_text", height=120)
+        st.file_uploader("Source document", type=["txt", "md"], key=state.ALIGN_SOURCE_FILE)
+        st.text_area("…or paste the source", key=state.ALIGN_SOURCE_TEXT, height=120)
     with right:
-        targets = [t.code for t in TARGETS]
-        st.selectbox(
-            "Language of the translation",
-            targets,
-            format_func=lambda c: get_language(c).label,
-            key="align_tgt",
+        target_label = get_language(st.session_state[state.TARGET]).label
+        st.file_uploader(
+            f"Its translation ({target_label}: change in the sidebar)",
+            type=["txt", "md"],
+            key=state.ALIGN_TARGET_FILE,
         )
-        st.file_uploader("Its translation", type=["txt", "md"], key="align_target_file")
-        st.text_area("…or paste the translation", key="align_target_text", height=120)
+        st.text_area("…or paste the translation", key=state.ALIGN_TARGET_TEXT, height=120)
     left, right = st.columns(2)
-    left.checkbox("Use MT similarity when a model is installed", value=True, key="align_use_mt")
-    right.checkbox(
-        "Use the house glossary's terms as anchors", value=True, key="align_use_glossary"
+    left.checkbox(
+        "Use MT similarity when a model is installed (the sidebar's engine)",
+        value=True,
+        key=state.ALIGN_USE_MT,
     )
-    if st.button("Align", type="primary", key="align"):
+    right.checkbox(
+        "Use the house glossary's terms as anchors", value=True, key=state.ALIGN_USE_GLOSSARY
+    )
+    if st.button("Align", type="primary", key=state.ALIGN_RUN):
         _align()
 
 
 def _align() -> None:
-    src, tgt = st.session_state["align_src"], st.session_state["align_tgt"]
+    src, tgt = st.session_state[state.ALIGN_SRC], st.session_state[state.TARGET]
     try:
-        source, target = _text_of("source"), _text_of("target")
+        source = _text_of(state.ALIGN_SOURCE_FILE, state.ALIGN_SOURCE_TEXT)
+        target = _text_of(state.ALIGN_TARGET_FILE, state.ALIGN_TARGET_TEXT)
         if source is None or target is None:
             missing = "source" if source is None else "translation"
             st.error(f"Give the {missing}: upload a file or paste its text.")
             return
-        engine = _engine("argos") if st.session_state["align_use_mt"] else None
-        glossary = _house_glossary() if st.session_state["align_use_glossary"] else None
+        mt = engine(picked_choice(src, tgt).name) if st.session_state[state.ALIGN_USE_MT] else None
+        glossary = session_glossary() if st.session_state[state.ALIGN_USE_GLOSSARY] else None
         terms = glossary_terms(glossary, src, tgt) if glossary is not None else None
         bar = st.progress(0.0, text="Aligning…")
 
@@ -136,7 +115,7 @@ def _align() -> None:
             bar.progress(done / max(total, 1), text=f"Machine-translating {done}/{total}…")
 
         alignment, note = align_texts_with_mt(
-            source[1], target[1], src, tgt, engine,
+            source[1], target[1], src, tgt, mt,
             term_finder=terms, progress=update, names=(source[0], target[0]),
         )  # fmt: skip
         bar.empty()
@@ -144,7 +123,7 @@ def _align() -> None:
             f" · glossary: {len(glossary)} concepts" if glossary is not None else " · no glossary"
         )
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
     st.session_state[state.ALIGNMENT] = AlignmentWork(
         alignment, source[0], source[1], src, tgt, note
@@ -202,7 +181,7 @@ def _rows(work: AlignmentWork) -> None:
         with actions.popover("Edit", width="stretch"):
             for key, label, operation in EDITS:
                 st.button(
-                    label, key=f"align_{key}_{k}", on_click=_edit, args=(operation, k),
+                    label, key=state.align_edit_key(key, k), on_click=_edit, args=(operation, k),
                     width="stretch",
                 )  # fmt: skip
 
@@ -210,30 +189,31 @@ def _rows(work: AlignmentWork) -> None:
 def _accept(work: AlignmentWork) -> None:
     st.subheader("Accept")
     left, right = st.columns(2)
-    name = left.text_input("Store as document", value=work.source_name, key="align_doc_name")
-    author = right.text_input("Your name", key=state.ALIGN_AUTHOR)
+    name = left.text_input("Store as document", value=work.source_name, key=state.ALIGN_DOC_NAME)
+    author = st.session_state[state.AUTHOR]
+    right.caption(f"Stored as yours: {markdown_text(author)} (your name is in the sidebar)")
     unsure = work.alignment.low_confidence_count
     if unsure:
         st.caption(
             f"{unsure} rows below {LOW_CONFIDENCE:.0%} that nobody has edited are stored as "
             "drafts; the others as confirmed."
         )
-    if st.button("Accept into the store", type="primary", key="align_accept"):
+    if st.button("Accept into the store", type="primary", key=state.ALIGN_ACCEPT):
         if not name.strip() or not author.strip():
-            st.error("Give the document a name and yourself a name.")
+            st.error("Give the document a name, and yourself a name in the sidebar.")
             return
         try:
             accepted = accept_alignment(
-                _open_store(config.database_url()), work.alignment, name=name.strip(),
+                app_store(), work.alignment, name=name.strip(),
                 source_text=work.source_text, src=work.src, tgt=work.tgt, author=author.strip(),
             )  # fmt: skip
         except WorkbenchError as exc:
-            st.error(str(exc))
+            st.error(markdown_text(str(exc)))
             return
         st.session_state[state.ALIGNMENT] = replace(work, accepted=accepted)
         st.rerun()
     if work.accepted is not None:
-        st.success(work.accepted.summary())
+        st.success(markdown_text(work.accepted.summary()))
 
 
 def _downloads(work: AlignmentWork) -> None:
@@ -246,14 +226,14 @@ def _downloads(work: AlignmentWork) -> None:
         "both sides, for a CAT tool or a memory"
         + (f" ({left_out} rows with one side only are left out)." if left_out else ".")
     )
-    author = st.session_state[state.ALIGN_AUTHOR].strip() or None
+    author = st.session_state[state.AUTHOR].strip() or None
     left, right, _ = st.columns([1, 1, 5])
     left.download_button(
         "TSV",
         alignment_tsv_bytes(alignment),
         file_name=alignment_filename(work.source_name, work.tgt, ".tsv"),
         mime=TSV_MIME,
-        key="align_download_tsv",
+        key=state.ALIGN_DOWNLOAD_TSV,
         on_click="ignore",
         icon=":material/download:",
     )
@@ -264,7 +244,7 @@ def _downloads(work: AlignmentWork) -> None:
         ),
         file_name=alignment_filename(work.source_name, work.tgt, ".tmx"),
         mime=TMX_MIME,
-        key="align_download_tmx",
+        key=state.ALIGN_DOWNLOAD_TMX,
         on_click="ignore",
         icon=":material/download:",
     )
@@ -290,10 +270,10 @@ def render() -> None:
     )
     if report is not None:
         summary += f" · length ratio {report.length_ratio:.2f}"
-    st.caption(summary)
+    st.caption(summary)  # numbers and fixed words only
     notice = st.session_state[state.ALIGN_NOTICE]
     if notice is not None:
-        getattr(st, notice[0])(notice[1])
+        getattr(st, notice[0])(markdown_text(notice[1]))
     _rows(work)
     _downloads(work)
     _accept(work)

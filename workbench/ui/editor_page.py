@@ -25,21 +25,20 @@ from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.session import GridSession, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Store, translate_stored_document
 from workbench.store.memory import MemorySource
-from workbench.store.models import AUTHOR_MAX_CHARS
-from workbench.ui import exchange_panel, state
-from workbench.ui.engine_picker import engine_picker
+from workbench.ui import exchange_panel, sidebar, state
+from workbench.ui.engine_picker import picked_choice
 from workbench.ui.grid import editor_grid
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     engine,
     house_glossary,
+    session_glossary,
     stored_file_document,
-    target_statuses,
     translation_memory,
 )
 
@@ -55,13 +54,12 @@ def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
     return check
 
 
-def _house_glossary(report: bool = True) -> Glossary | None:
-    """The glossary MT enforces and QA checks; a broken file is reported, work goes on."""
+def _quiet_glossary() -> Glossary | None:
+    """The house glossary for QA and the tools, without a second warning in the fragment
+    (the page above it reports a broken file once)."""
     try:
         return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
-    except WorkbenchError as exc:
-        if report:
-            st.warning(markdown_text(f"Glossary not applied: {exc}"))
+    except WorkbenchError:
         return None
 
 
@@ -101,22 +99,19 @@ def _place_from_url(store: Store) -> None:
     st.session_state[state.EDITOR_PLACE_READ] = True
     params = st.query_params
     try:
-        document_id = int(params.get(state.QUERY_DOCUMENT, ""))
+        document_id = int(params.get(state.Query.DOCUMENT, ""))
         store.document(document_id)
     except (ValueError, WorkbenchError):
         return
-    st.session_state[state.DOCUMENT_ID] = document_id
-    target = params.get(state.QUERY_TARGET, "")
-    if target in {t.code for t in TARGETS}:
-        st.session_state[state.TARGET] = target
+    st.session_state[state.DOCUMENT_ID] = document_id  # (the target: `state.init`)
     with contextlib.suppress(ValueError):
-        st.session_state[state.EDITOR_SENTENCE] = int(params.get(state.QUERY_SENTENCE, ""))
+        st.session_state[state.EDITOR_SENTENCE] = int(params.get(state.Query.SENTENCE, ""))
 
 
 def _place_to_url(document_id: int, target: str, number: int | None) -> None:
-    wanted = {state.QUERY_DOCUMENT: str(document_id), state.QUERY_TARGET: target}
+    wanted = {state.Query.DOCUMENT: str(document_id), state.Query.TARGET: target}
     if number is not None:
-        wanted[state.QUERY_SENTENCE] = str(number)
+        wanted[state.Query.SENTENCE] = str(number)
     if {k: st.query_params.get(k) for k in wanted} != wanted:
         st.query_params.update(wanted)
 
@@ -126,13 +121,6 @@ def _place_to_url(document_id: int, target: str, number: int | None) -> None:
 
 def _sidebar(store: Store, default_id: int | None) -> Document | None:
     with st.sidebar:
-        st.text_input(
-            "Your name",
-            key=state.AUTHOR,
-            max_chars=AUTHOR_MAX_CHARS,
-            placeholder="needed to save",
-            help="Saved with every revision you make; this browser remembers it.",
-        )
         documents = {d.id: d for d in store.documents()}
         if st.session_state.get(state.DOCUMENT_ID) not in documents:
             st.session_state[state.DOCUMENT_ID] = (
@@ -192,18 +180,18 @@ def _editor(store: Store, document: Document) -> str:
     """The line above the grid: document, target, engine, Translate; export and import.
     Returns the target language."""
     st.html(_PAGE_STYLE)
-    name, target_column, engine_column, action = st.columns(
-        [2.2, 2, 2.4, 1], vertical_alignment="bottom"
-    )
+    target = st.session_state[state.TARGET]
+    choice = picked_choice(document.source_lang, target)
+    name, about, action = st.columns([3, 5, 1.2], vertical_alignment="center")
     name.markdown(f"**{markdown_text(document.name)}**")
-    with target_column:
-        target = _target_choice()
-    with engine_column:
-        choice = engine_picker(document.source_lang, target)
+    about.caption(
+        f"Into {get_language(target).label} with {choice.label} "
+        "(change the target and the engine in the sidebar)"
+    )
     with action:
         translate = st.button(
             "Translate",
-            key="translate",
+            key=state.TRANSLATE,
             type="primary",
             disabled=not choice.installed,
             width="stretch",
@@ -214,7 +202,7 @@ def _editor(store: Store, document: Document) -> str:
         st.warning(
             f"{choice.label} has no model for {get_language(target).label}: {choice.setup_hint}."
         )
-    glossary = _house_glossary()
+    glossary = session_glossary()
     memory = translation_memory()
     if translate:
         _translate(store, document, target, choice.name, glossary, memory)
@@ -227,23 +215,6 @@ def _editor(store: Store, document: Document) -> str:
         qa.qa_notes(glossary, document.source_lang, target),
     )
     return target
-
-
-def _target_choice() -> str:
-    statuses = target_statuses()
-
-    def label(code: str) -> str:
-        status = statuses.get(code)
-        installed = status is not None and status.installed
-        return f"{get_language(code).label} ({code})" + ("" if installed else " · no model")
-
-    return st.selectbox(
-        "Target language",
-        options=[t.code for t in TARGETS],
-        format_func=label,
-        key=state.TARGET,
-        on_change=_new_place,
-    )
 
 
 def _translate(
@@ -276,17 +247,16 @@ def _translate(
         bar.empty()
     from_tm = _sentences(result.from_tm)
     st.toast(f"Translated: {from_tm} from the translation memory, {result.new_mt} got new MT.")
-    notes = [
+    st.caption(
         f"Translation memory: {from_tm} filled with exact matches "
         f"({len(memory.memory):,} entries searched)"
-    ]
+    )
     if glossary is not None:
         totals = glossary_totals(result.rows, target, glossary)
-        notes.append(
+        st.caption(
             f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
             f"{totals.flagged} flagged for review"
         )
-    st.caption(" · ".join(notes))
 
 
 def _sentences(count: int) -> str:
@@ -299,9 +269,7 @@ def _sentences(count: int) -> str:
 def _grid_session(store: Store, document_id: int, source_lang: str, target: str) -> GridSession:
     session = st.session_state[state.GRID_SESSION]
     if session is None or (session.document_id, session.target_lang) != (document_id, target):
-        session = GridSession(
-            store, document_id, target, qa_check(_house_glossary(report=False), source_lang)
-        )
+        session = GridSession(store, document_id, target, qa_check(_quiet_glossary(), source_lang))
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     return session
@@ -318,7 +286,7 @@ def _on_ops() -> None:
     if session.rows_wanted:
         st.session_state[state.GRID_RELOAD] = True
     if session.author_restored and not author():
-        st.session_state[state.AUTHOR] = session.author_restored
+        sidebar.remember_author(session.author_restored)
         st.session_state[state.EDITOR_RERUN_APP] = True
 
 
@@ -397,7 +365,7 @@ def _tools(store: Store, session: GridSession, source_lang: str) -> dict | None:
         session.target_lang,
         session.active_text,
         matches,
-        _house_glossary(report=False),
+        _quiet_glossary(),
         session.qa_check,
     )
     st.session_state[state.GRID_TOOLS] = (key, tools)

@@ -1,6 +1,6 @@
-"""Export downloads and imports for the open document: TMX, XLIFF, TSV, CSV; XLIFF back in;
-translation memories in. Page code only: the work is in `workbench.export`,
-`workbench.roundtrip` and `workbench.store.memory`."""
+"""Export downloads and imports for the open document: one download per registered format
+(`workbench.exchange.registry`), XLIFF back in, translation memories in. Page code only: the
+work is in `workbench.export`, `workbench.roundtrip` and `workbench.store.memory`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from workbench.errors import WorkbenchError
+from workbench.exchange.registry import XLIFF2, export_formats, memory_formats, upload_types
+from workbench.exchange.units import NoteMaker
 from workbench.export import ExportFormat, export_bytes, export_filename
 from workbench.languages import get_language
 from workbench.roundtrip import import_xliff_targets
@@ -18,20 +20,11 @@ from workbench.store.exports import ExportScope
 from workbench.store.memory import import_memory_file
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
-from workbench.units import NoteMaker
 
-_LABELS = {
-    ExportFormat.TMX: "TMX",
-    ExportFormat.XLIFF: "XLIFF 2",
-    ExportFormat.TSV: "TSV",
-    ExportFormat.CSV: "CSV (Excel)",
-}
 _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",
     ExportScope.TRANSLATED.value: "every segment with a target",
 }
-XLIFF_UPLOAD = "xliff_upload"
-TM_UPLOAD = "tm_upload"
 
 
 def render(
@@ -50,17 +43,18 @@ def render(
         with downloads:
             st.caption(f"Download this document in {get_language(target).label}")
             with st.container(horizontal=True, gap="small"):
-                for fmt in ExportFormat:
+                for exchange_format in export_formats():
+                    fmt = ExportFormat(exchange_format.name)
                     tmx = fmt is ExportFormat.TMX
                     scope = st.session_state[state.TMX_SCOPE] if tmx else None
                     notes = tmx_notes if tmx else None
                     st.download_button(
-                        _LABELS[fmt],
+                        exchange_format.label,
                         data=partial(export_bytes, store, document, target, fmt, scope, notes),
                         file_name=export_filename(document, target, fmt),
-                        mime=fmt.mime,
+                        mime=exchange_format.mime,
                         icon=":material/download:",
-                        key=f"download-{fmt.value}",
+                        key=state.download_key(exchange_format.name),
                         on_click="ignore",
                     )
             st.radio(
@@ -77,15 +71,15 @@ def render(
                 st.caption(f"Translation memory: {memory_size:,} {entries} (imported, post-edits)")
             st.file_uploader(
                 "Bring back an XLIFF edited in another tool (adds revisions to this document)",
-                type=["xlf", "xliff"],
-                key=XLIFF_UPLOAD,
+                type=upload_types([XLIFF2]),
+                key=state.XLIFF_UPLOAD,
                 on_change=_import_xliff,
                 args=(store, document, author),
             )
             st.file_uploader(
                 "Import a translation memory (TMX 1.1–1.4b or XLIFF 2)",
-                type=["tmx", "xlf", "xliff"],
-                key=TM_UPLOAD,
+                type=upload_types(memory_formats()),
+                key=state.TM_UPLOAD,
                 on_change=_import_memory,
                 args=(store,),
             )
@@ -97,7 +91,7 @@ def render(
 
 
 def _import_xliff(store: Store, document: Document, author: str) -> None:
-    uploaded = st.session_state[XLIFF_UPLOAD]
+    uploaded = st.session_state[state.XLIFF_UPLOAD]
     if uploaded is not None:
         _report(
             lambda: import_xliff_targets(
@@ -107,7 +101,7 @@ def _import_xliff(store: Store, document: Document, author: str) -> None:
 
 
 def _import_memory(store: Store) -> None:
-    uploaded = st.session_state[TM_UPLOAD]
+    uploaded = st.session_state[state.TM_UPLOAD]
     if uploaded is not None:
         _report(
             lambda: import_memory_file(store, Path(uploaded.name), uploaded.getvalue()).summary()

@@ -17,15 +17,15 @@ from workbench.glossary import (
     Glossary,
     file_digest,
     find_terms,
-    load_glossary,
     parse_glossary,
     save_glossary,
     serialize_glossary,
 )
 from workbench.glossary.table import COLUMNS, apply_rows, glossary_rows
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.ui import state
-from workbench.ui.rendering import term_highlighted_block, term_renderings
+from workbench.ui.rendering import markdown_text, term_highlighted_block, term_renderings
+from workbench.ui.resources import house_glossary
 
 EDITOR_ROW_HEIGHT = 35  # pixels per data editor row (Streamlit's default)
 TRY_EXAMPLE = "Ishaq Dar met the TTP's envoys in Khost about the APTTA."
@@ -36,7 +36,7 @@ def _loaded() -> tuple[Path, str | None, Glossary]:
     path = Path(st.session_state[state.GLOSSARY_PATH])
     loaded = st.session_state[state.GLOSSARY_LOADED]
     if loaded is None or loaded[0] != path:
-        loaded = (path, file_digest(path), load_glossary(path))
+        loaded = (path, file_digest(path), house_glossary(path))
         st.session_state[state.GLOSSARY_LOADED] = loaded
     return loaded
 
@@ -49,7 +49,7 @@ def _save(glossary: Glossary, path: Path, digest: str | None) -> None:
     written = save_glossary(glossary, path, expected_digest=digest)
     _reload()
     st.session_state[state.GLOSSARY_LOADED] = (path, file_digest(path), glossary)
-    st.success("Saved " + " and ".join(p.name for p in written) + ".")
+    st.success(markdown_text("Saved " + " and ".join(p.name for p in written) + "."))
 
 
 def _column_config(tgt: str) -> dict[str, st.column_config.Column]:
@@ -75,7 +75,7 @@ def _editor(glossary: Glossary, path: Path, digest: str | None, tgt: str) -> Non
     frame = pd.DataFrame(glossary_rows(glossary, tgt), columns=list(COLUMNS))
     edited = st.data_editor(
         frame,
-        key=f"{state.GLOSSARY_EDITOR}:{tgt}:{(digest or '')[:12]}",
+        key=state.glossary_editor_key(tgt, digest),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -83,12 +83,12 @@ def _editor(glossary: Glossary, path: Path, digest: str | None, tgt: str) -> Non
         column_config=_column_config(tgt),
     )
     left, right = st.columns([1, 5])
-    if left.button("Save", type="primary", key="glossary_save"):
+    if left.button("Save", type="primary", key=state.GLOSSARY_SAVE):
         try:
             _save(apply_rows(glossary, tgt, edited.to_dict("records")), path, digest)
         except WorkbenchError as exc:
-            st.error(str(exc))
-    if right.button("Reload from disk", key="glossary_reload"):
+            st.error(markdown_text(str(exc)))
+    if right.button("Reload from disk", key=state.GLOSSARY_RELOAD):
         _reload()
         st.rerun()
 
@@ -111,21 +111,23 @@ def _import_export(glossary: Glossary, path: Path, digest: str | None) -> None:
         try:
             imported = parse_glossary(upload.getvalue(), upload.name)
         except WorkbenchError as exc:
-            st.error(f"Nothing imported: {exc}")
+            st.error(markdown_text(f"Nothing imported: {exc}"))
         else:
             new = sum(1 for c in imported if glossary.get(c.id) is None)
             st.info(
-                f"{upload.name}: {len(imported)} concepts, {new} new, "
-                f"{len(imported) - new} already in the glossary (merging replaces them)."
+                markdown_text(
+                    f"{upload.name}: {len(imported)} concepts, {new} new, "
+                    f"{len(imported) - new} already in the glossary (merging replaces them)."
+                )
             )
             merge, replace = st.columns(2)
             try:
-                if merge.button("Merge into the glossary", key="glossary_merge"):
+                if merge.button("Merge into the glossary", key=state.GLOSSARY_MERGE):
                     _save(glossary.merge(imported), path, digest)
-                if replace.button("Replace the glossary", key="glossary_replace"):
+                if replace.button("Replace the glossary", key=state.GLOSSARY_REPLACE):
                     _save(imported, path, digest)
             except WorkbenchError as exc:
-                st.error(str(exc))
+                st.error(markdown_text(str(exc)))
     st.subheader("Export")
     stem = path.stem
     columns = st.columns(3)
@@ -142,7 +144,7 @@ def _import_export(glossary: Glossary, path: Path, digest: str | None) -> None:
             label,
             data=serialize_glossary(glossary, name, version),
             file_name=name,
-            key=f"glossary_export_{version}_{name}",
+            key=state.glossary_export_key(version, name),
         )
 
 
@@ -151,21 +153,22 @@ def render() -> None:
     try:
         path, digest, glossary = _loaded()
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
-    st.caption(f"{path} · {len(glossary)} concepts · source: English")
+    tgt = st.session_state[state.TARGET]
+    st.caption(
+        markdown_text(
+            f"{path} · {len(glossary)} concepts · source: English · "
+            f"renderings for {get_language(tgt).label} (change the target in the sidebar)"
+        )
+    )
     if glossary.unsupported:
         st.warning(
-            f"{len(glossary.unsupported)} element(s) of this file are not kept when saving: "
-            + "; ".join(glossary.unsupported[:5])
+            markdown_text(
+                f"{len(glossary.unsupported)} element(s) of this file are not kept when saving: "
+                + "; ".join(glossary.unsupported[:5])
+            )
         )
-    labels = {t.code: f"{t.label} ({t.code})" for t in TARGETS}
-    tgt = st.selectbox(
-        "Renderings for",
-        options=list(labels),
-        format_func=labels.__getitem__,
-        key=state.GLOSSARY_TARGET,
-    )
     _editor(glossary, path, digest, tgt)
     _try_sentence(glossary, tgt)
     _import_export(glossary, path, digest)

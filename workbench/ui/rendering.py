@@ -34,32 +34,6 @@ def text_block(text: str, lang: str, css_class: str = "wb-text") -> str:
     )
 
 
-def side_by_side_table(rows: list[tuple[int, str, str]], src: str, tgt: str) -> str:
-    """One table row per sentence: number, source (LTR), target (RTL for Arabic script)."""
-    target = get_language(tgt)
-    body = "".join(
-        f"<tr><td class='wb-num'>{number}</td><td>{text_block(source, src)}</td>"
-        f"<td>{text_block(translation, tgt)}</td></tr>"
-        for number, source, translation in rows
-    )
-    line_height = "2.2" if target.code == "ur" else "1.8"
-    return (
-        "<style>"
-        ".wb-table{width:100%;border-collapse:collapse;table-layout:fixed}"
-        ".wb-table td{vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid #e6e6e6}"
-        ".wb-table td.wb-num{width:3rem;color:#888;font-variant-numeric:tabular-nums}"
-        f".wb-table td:nth-child(3) .wb-text{{font-size:1.15rem;line-height:{line_height}}}"
-        ".wb-table th{text-align:left;padding:.4rem .6rem;border-bottom:2px solid #ccc}"
-        "</style>"
-        "<table class='wb-table' style='width:100%;table-layout:fixed;border-collapse:collapse'>"
-        "<colgroup><col style='width:3.5rem'><col style='width:48%'><col></colgroup>"
-        "<thead><tr><th>#</th>"
-        f"<th>Source ({get_language(src).label})</th>"
-        f"<th style='text-align:right'>{target.label}</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )
-
-
 def revision_history_table(revisions: Sequence[Revision], tgt: str) -> str:
     """Newest first: number, when (UTC), who, origin, status, and the text; all escaped."""
     body = "".join(

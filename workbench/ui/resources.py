@@ -15,10 +15,12 @@ from workbench import config
 from workbench.documents import read_document
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.store import Store, open_store
 from workbench.store.memory import MemorySource
+from workbench.ui import state
+from workbench.ui.rendering import markdown_text
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,6 +78,16 @@ def _glossary(path: str, modified_ns: int) -> Glossary:
 def house_glossary(path: Path) -> Glossary:
     """The glossary file, parsed once per version of the file (the glossary page saves it)."""
     return _glossary(str(path), _modified_ns(path))
+
+
+def session_glossary() -> Glossary | None:
+    """The house glossary at the session's path (`state.GLOSSARY_PATH`), which MT enforces,
+    QA checks and alignment anchors on; a missing or broken file is reported, work goes on."""
+    try:
+        return house_glossary(Path(st.session_state[state.GLOSSARY_PATH]))
+    except WorkbenchError as exc:
+        st.warning(markdown_text(f"Glossary not applied: {exc}"))
+        return None
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from workbench import config
 from workbench.errors import WorkbenchError
-from workbench.languages import TARGETS, get_language
+from workbench.languages import get_language
 from workbench.scoring.charts import distribution_chart, editor_chart, time_chart
 from workbench.scoring.document import (
     SCOPES,
@@ -34,7 +34,7 @@ from workbench.scoring.tables import (
 )
 from workbench.store import Document
 from workbench.ui import state
-from workbench.ui.rendering import text_block
+from workbench.ui.rendering import markdown_text, text_block
 from workbench.ui.resources import app_store
 
 _SCOPE_LABELS = {
@@ -71,25 +71,19 @@ def _choose_document():
         st.info("No document is stored yet: translate and post-edit a document first.")
         return None, None
     ids = [d.id for d in documents]
-    # The document open in the editor until one is chosen here.
+    # The document open in the editor (read, never written) until one is chosen here.
     current = st.session_state[state.SCORE_DOCUMENT] or st.session_state.get(state.DOCUMENT_ID)
-    left, right, scope_col = st.columns([3, 2, 3])
+    # The picker's own key is dropped while another page shows; it restarts from SCORE_DOCUMENT.
+    st.session_state[state.SCORE_DOCUMENT_PICKER] = current if current in ids else ids[0]
+    target = st.session_state[state.TARGET]  # the sidebar's
+    left, scope_col = st.columns([5, 3])
     chosen = left.selectbox(
         "Document",
         options=ids,
-        index=ids.index(current) if current in ids else 0,
         format_func=lambda i: documents[ids.index(i)].name,
+        key=state.SCORE_DOCUMENT_PICKER,
+        on_change=_document_chosen,
     )
-    st.session_state[state.SCORE_DOCUMENT] = chosen
-    codes = [t.code for t in TARGETS]
-    current_target = st.session_state.get(state.TARGET)
-    target = right.selectbox(
-        "Target",
-        options=codes,
-        index=codes.index(current_target) if current_target in codes else 0,
-        format_func=lambda c: f"{get_language(c).label} ({c})",
-    )
-    st.session_state[state.TARGET] = target
     scope_col.radio(
         "Sentences scored",
         options=list(SCOPES),
@@ -97,6 +91,10 @@ def _choose_document():
         key=state.SCORE_SCOPE,
     )
     return documents[ids.index(chosen)], target
+
+
+def _document_chosen() -> None:
+    st.session_state[state.SCORE_DOCUMENT] = st.session_state[state.SCORE_DOCUMENT_PICKER]
 
 
 def _headline(scores: list[CorpusScore], prep_description: str, ter_label: str = "HTER") -> None:
@@ -122,7 +120,7 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
     event = st.dataframe(
         table,
         hide_index=True,
-        key="score_sentences",
+        key=state.SCORE_SENTENCES,
         on_select="rerun",
         selection_mode="single-row",
         placeholder="–",
@@ -147,7 +145,7 @@ def _sentences_tab(report: DocumentReport, name: str) -> None:
         to_csv(table),
         file_name=f"{name}.{report.target}.scores.csv",
         mime="text/csv",
-        key="download_sentences",
+        key=state.SCORE_DOWNLOAD_SENTENCES,
     )
 
 
@@ -160,7 +158,7 @@ def _sentence_detail(row, target: str) -> None:
     mt, final = st.columns(2)
     mt.caption("MT")
     mt.html(_DETAIL_STYLE + text_block(row["MT"], target, "wb-score-text"))
-    final.caption(f"Final ({row['Editor']}, {row['Status']})")
+    final.caption(markdown_text(f"Final ({row['Editor']}, {row['Status']})"))
     final.html(_DETAIL_STYLE + text_block(row["Final"], target, "wb-score-text"))
 
 
@@ -182,12 +180,12 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
         "Each revision against the previous text (how much that pass changed) and against "
         "the final text (how far it still was)."
     )
-    st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key="score_editors")
+    st.dataframe(group_table(report.per_editor, "Editor"), hide_index=True, key=state.SCORE_EDITORS)
     if report.per_editor:
         signatures = " · ".join(f"{s.name}|{s.signature}" for s in report.per_editor[0].scores)
         st.caption(f"Per editor, corpus scores: {signatures} · {report.prep}")
     table = revision_table(report)
-    st.dataframe(table, hide_index=True, key="score_revisions", placeholder="–")
+    st.dataframe(table, hide_index=True, key=state.SCORE_REVISIONS, placeholder="–")
     if report.sentence_signatures:
         st.caption(
             f"Per revision, sentence scores: {' · '.join(report.sentence_signatures)} · "
@@ -198,7 +196,7 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
         to_csv(table),
         file_name=f"{name}.{report.target}.revisions.csv",
         mime="text/csv",
-        key="download_revisions",
+        key=state.SCORE_DOWNLOAD_REVISIONS,
     )
 
 
@@ -207,7 +205,7 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         "Upload a reference translation: plain text with one sentence per line in document "
         "order, or a TMX file (matched by source sentence)."
     )
-    upload = st.file_uploader("Reference", type=["txt", "tmx"], key="score_reference")
+    upload = st.file_uploader("Reference", type=["txt", "tmx"], key=state.SCORE_REFERENCE)
     if upload is None:
         return
     try:
@@ -221,11 +219,11 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
         )  # fmt: skip
         count, paired = compare(histories, target, "mt", "final", reference, method=method)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
     st.write(f"{against.covered} of {against.total} sentences have a reference.")
     for label, scores in (("MT", against.mt), ("Final", against.final)):
-        st.subheader(f"{label} against {reference.name}")
+        st.subheader(markdown_text(f"{label} against {reference.name}"), anchor=False)
         st.dataframe(headline_table(scores), hide_index=True)
     st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
     _paired_table(paired, "MT", "Final")
@@ -279,7 +277,7 @@ def _compare_tab(document: Document, target: str) -> None:
     try:
         count, paired = compare(histories, target, baseline, system, method=method)
     except WorkbenchError as exc:
-        st.info(str(exc))
+        st.info(markdown_text(str(exc)))
         return
     st.write(f"{count} post-edited sentences have both texts.")
     _paired_table(paired, label(baseline), label(system))
@@ -311,10 +309,12 @@ def render() -> None:
             return
         histories = load_histories(app_store(), document, target)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
     if not any(h.revisions for h in histories):
-        st.info(f"{document.name} has no {get_language(target).label} translation yet.")
+        st.info(
+            markdown_text(f"{document.name} has no {get_language(target).label} translation yet.")
+        )
         return
     scope = st.session_state[state.SCORE_SCOPE]
     report = _report(target, scope, _version(document, histories), histories)

@@ -761,6 +761,7 @@ class Grid {
         ),
       );
     }
+    this.markTerms(node, row);
     if (this.tools.terms.length) {
       const terms = el("div", { class: "wb-terms" }, el("span", { class: "wb-muted", text: "Glossary: " }));
       for (const term of this.tools.terms) {
@@ -812,6 +813,15 @@ class Grid {
       }
       panel.append(history);
     }
+  }
+
+  // The active sentence's glossary terms marked in its source (and find hits, as elsewhere).
+  markTerms(node, row) {
+    const words = this.tools.terms.map((t) => t.src).filter(Boolean);
+    if (!words.length) return;
+    const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    fillText(node.children[1], row.src, new RegExp(escaped.join("|"), "g"));
+    for (const mark of node.children[1].querySelectorAll("mark")) mark.className = "wb-term-src";
   }
 
   keepMine() {

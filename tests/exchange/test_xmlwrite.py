@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from workbench.xmlwrite import escape_attr, escape_text
+from workbench.exchange.xmlwrite import escape_attr, escape_text
 
 HOSTILE = [
     "plain",

@@ -11,8 +11,8 @@ from translate.storage.xliff2 import Xliff2File
 
 from tests.fixtures.hostile_xml import billion_laughs, external_entity
 from workbench.errors import InputError
-from workbench.units import PROP_ORIGIN, PROP_PARAGRAPH, PROP_STATUS, TranslationUnit
-from workbench.xliff import XLIFF_NS, read_xliff, write_xliff
+from workbench.exchange.units import PROP_ORIGIN, PROP_PARAGRAPH, PROP_STATUS, TranslationUnit
+from workbench.exchange.xliff2 import XLIFF_NS, read_xliff, write_xliff
 
 NS = {"x": XLIFF_NS}
 CREATED = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)

@@ -1,5 +1,7 @@
 """XLIFF 2.0: a streaming writer and a safe streaming reader, for round trips to CAT tools.
 
+Only XLIFF 2.x: XLIFF 1.2 (another namespace and structure) would be a module of its own.
+
 An export is one `<file>` per document and one `<unit>` per segment with a single
 `<segment>` whose `state` says how far it got: `initial` (no target yet), `translated`
 (a draft) or `final` (confirmed). The workbench's own metadata (origin, status, author,
@@ -11,17 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.exchange.units import PROP_STATUS, TranslationUnit
+from workbench.exchange.xmlparse import XmlSource, iter_elements, release, source_name
+from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag
-from workbench.units import PROP_STATUS, STATUS_CONFIRMED, STATUS_DRAFT, TranslationUnit
-from workbench.xmlsafe import XmlSource, iter_elements, release, source_name
-from workbench.xmlwrite import escape_attr, escape_text, xml_output
+from workbench.timeutil import as_utc
+from workbench.vocabulary import FINISHED_STATUSES, RevisionStatus
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -43,10 +47,10 @@ _FILE, _META = f"{{{XLIFF_NS}}}file", f"{{{MDA_NS}}}meta"
 
 
 def state_for(unit: TranslationUnit, target: str | None) -> str:
-    """`initial` without a target, `final` when confirmed, `translated` otherwise."""
+    """`initial` without a target, `final` when confirmed or approved, `translated` otherwise."""
     if not target:
         return STATE_INITIAL
-    return STATE_FINAL if unit.prop(PROP_STATUS) == STATUS_CONFIRMED else STATE_TRANSLATED
+    return STATE_FINAL if unit.prop(PROP_STATUS) in FINISHED_STATUSES else STATE_TRANSLATED
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -112,9 +116,7 @@ def _nmtoken(value: str) -> str:
 
 
 def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return as_utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _parse_iso(text: str | None) -> datetime | None:
@@ -124,7 +126,7 @@ def _parse_iso(text: str | None) -> datetime | None:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return as_utc(moment)
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -223,5 +225,5 @@ def _status(state: str | None, target: str) -> str | None:
     if not target or state == STATE_INITIAL:
         return None
     if state in (STATE_REVIEWED, STATE_FINAL):
-        return STATUS_CONFIRMED
-    return STATUS_DRAFT
+        return RevisionStatus.CONFIRMED.value
+    return RevisionStatus.DRAFT.value

@@ -12,10 +12,10 @@ from translate.storage.tmx import tmxfile
 
 from tests.fixtures.hostile_xml import billion_laughs, external_dtd, external_entity
 from workbench.errors import InputError
-from workbench.tmx import format_tmx_date, parse_tmx_date, read_tmx, write_tmx
-from workbench.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
+from workbench.exchange.tmx import format_tmx_date, parse_tmx_date, read_tmx, write_tmx
+from workbench.exchange.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 TMX14_DTD = etree.DTD(str(FIXTURES / "tmx14.dtd"))
 
 UNITS = [

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 # Property types the workbench writes (TMX `<prop type>`; XLIFF metadata). TMX reserves
 # unprefixed types for the standard, so ours start with "x-".
-PROP_ORIGIN = "x-origin"  # mt / human / tm / aligned
+PROP_ORIGIN = "x-origin"  # a workbench.vocabulary.Origin value: mt / human / tm / aligned ...
 PROP_MT_ENGINE = "x-mt-engine"  # engine and model id of the machine translation
-PROP_STATUS = "x-status"  # draft / confirmed
+PROP_STATUS = "x-status"  # a workbench.vocabulary.RevisionStatus value: draft / confirmed ...
 PROP_DOCUMENT = "x-document"  # document name
 PROP_PARAGRAPH = "x-paragraph"  # 1-based paragraph number in the document
 PROP_SEGMENT = "x-segment"  # 1-based sentence number in the document
-
-STATUS_DRAFT = "draft"
-STATUS_CONFIRMED = "confirmed"
-
 
 # Remarks an export attaches to a unit from its source and target text (QA flags).
 NoteMaker = Callable[[str, str], Sequence[str]]
@@ -50,10 +46,3 @@ class TranslationUnit:
             if key == name:
                 return value
         return default
-
-
-def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime; a naive one (as SQLite returns them) is taken to be UTC."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

@@ -1,9 +1,9 @@
 """TMX 1.4b: a streaming writer and a safe streaming reader (TMX 1.1 to 1.4b).
 
 TMX is what every CAT tool (OmegaT, Trados, memoQ, MateCat) reads and writes for
-translation memories. The writer emits one `<tu>` at a time through `lxml.etree.xmlfile`,
-so memory does not grow with the number of units; its output validates against the
-official TMX 1.4 DTD. The reader accepts what other tools write: `xml:lang` or the old
+translation memories. The writer formats one `<tu>` at a time (`exchange.xmlwrite`), so
+memory does not grow with the number of units; its output validates against the official
+TMX 1.4 DTD. The reader accepts what other tools write: `xml:lang` or the old
 `lang` attribute, any letter case and `_` in language codes, several target languages in
 one `<tu>`, and inline markup (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<hi>`, `<ut>`, `<sub>`)
 whose content is kept as plain text.
@@ -22,10 +22,11 @@ from lxml import etree
 
 from workbench import __version__
 from workbench.errors import InputError
+from workbench.exchange.units import TranslationUnit
+from workbench.exchange.xmlparse import XML_LANG, XmlSource, iter_elements, release, source_name
+from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag as _tag
-from workbench.units import TranslationUnit
-from workbench.xmlsafe import XML_LANG, XmlSource, iter_elements, release, source_name
-from workbench.xmlwrite import escape_attr, escape_text, xml_output
+from workbench.timeutil import as_utc, utcnow
 
 TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"  # TMX 1.4b section 3.2: ISO 8601 basic format, UTC
 CREATION_TOOL = "Translation Workbench"
@@ -37,8 +38,7 @@ _BASIC_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z?$")
 
 def format_tmx_date(moment: datetime) -> str:
     """`20250102T030405Z`, the one date format TMX allows (naive datetimes are UTC)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
+    moment = as_utc(moment)
     # isoformat is several times faster than strftime, and export formats two per unit.
     return moment.isoformat(timespec="seconds")[:19].replace("-", "").replace(":", "") + "Z"
 
@@ -83,7 +83,7 @@ def write_tmx(
     header = (
         f'<header creationtool="{CREATION_TOOL}" creationtoolversion="{__version__}" '
         f'segtype="sentence" o-tmf="{ORIGINAL_FORMAT}" adminlang="{admin}" srclang="{src}" '
-        f'datatype="plaintext" creationdate="{format_tmx_date(created or datetime.now(UTC))}"/>'
+        f'datatype="plaintext" creationdate="{format_tmx_date(created or utcnow())}"/>'
     )
     count = 0
     with xml_output(out) as stream:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from workbench.tmx import read_tmx, write_tmx
-from workbench.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
+from workbench.exchange.tmx import read_tmx, write_tmx
+from workbench.exchange.units import PROP_ORIGIN, PROP_STATUS, TranslationUnit
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
-FIXTURE_DTD = Path(__file__).parent / "fixtures" / "tmx14.dtd"
+FIXTURE_DTD = Path(__file__).parent.parent / "fixtures" / "tmx14.dtd"
 
 pytestmark = pytest.mark.skipif(
     not OMEGAT_JAR.exists() or shutil.which("java") is None,
