@@ -46,10 +46,11 @@ from workbench import config  # noqa: E402
 from workbench.engines.base import Hypothesis  # noqa: E402
 from workbench.store import Store, open_store  # noqa: E402
 
-URDU = (
+URDU = (  # one post-edited sentence, cut or repeated to the length of each source
     "پاکستان اور افغانستان کے تعلقات ایک بار پھر نچلی سطح پر پہنچ گئے ہیں کیونکہ طالبان کی "
     "جانب سے سکیورٹی خدشات کا جواب نہ ملنے پر اسلام آباد میں مایوسی بڑھ رہی ہے۔"
-).split()
+)
+URDU_WORDS = URDU.split()
 SAVED = re.compile(r"Saved #(\d+) · (\d+) ms")
 
 
@@ -62,7 +63,7 @@ def parse_args() -> argparse.Namespace:
 def urdu_of_length(length: int, seed: int) -> str:
     words: list[str] = []
     while sum(len(w) + 1 for w in words) < length:
-        words.append(URDU[(seed + len(words)) % len(URDU)])
+        words.append(URDU_WORDS[(seed + len(words)) % len(URDU_WORDS)])
     return " ".join(words)
 
 
@@ -108,7 +109,8 @@ def measure(page, url: str, document_id: int, opens: int, saves: int) -> dict:
         status.filter(has_text="Saved").wait_for(timeout=30_000)
         found = SAVED.search(page.locator(".wb-save").text_content() or "")
         save_times.append(int(found.group(2)))
-        page.wait_for_timeout(150)  # a person does not save 7 times a second
+        # a person reads the next sentence before saving it (and its tools load meanwhile)
+        page.wait_for_timeout(500)
     return {"open": open_times, "save": save_times}
 
 

@@ -40,6 +40,7 @@ class GridSession:
     last_batch: str | None = None  # id of the last batch handled
     answers: list[dict] = field(default_factory=list)  # for `last_batch`
     rows_wanted: bool = False  # the grid asked for every row (it lost them)
+    saved: bool = False  # the last batch saved something: answer it first, tools later
     active: int | None = None  # segment id of the active row (its tools are sent)
     active_text: str = ""
     preview: dict | None = None
@@ -65,6 +66,7 @@ class GridSession:
         self.last_batch = number
         self.answers = []
         self.rows_wanted = False
+        self.saved = any(op.get("op") in ("save", "replace") for op in batch.get("ops", []))
         self._batch_heads = {}
         for op in batch.get("ops", []):
             kind = op.get("op")

@@ -20,7 +20,6 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.documents import decode_document
-from workbench.editing import QaCheck
 from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.session import GridSession, next_unconfirmed
 from workbench.errors import WorkbenchError
@@ -37,21 +36,13 @@ from workbench.ui.resources import (
     app_store,
     engine,
     house_glossary,
+    qa_checker,
     session_glossary,
     stored_file_document,
     translation_memory,
 )
 
 UPLOAD_TYPES = ["txt", "md"]
-
-
-def qa_check(glossary: Glossary | None, source_lang: str) -> QaCheck:
-    """The QA checks the editor runs on each row's current target (`workbench.qa`)."""
-
-    def check(source: str, target: str, target_lang: str) -> list[qa.QAFlag]:
-        return qa.check(source, target, target_lang, glossary, source_lang)
-
-    return check
 
 
 def _quiet_glossary() -> Glossary | None:
@@ -269,7 +260,8 @@ def _sentences(count: int) -> str:
 def _grid_session(store: Store, document_id: int, source_lang: str, target: str) -> GridSession:
     session = st.session_state[state.GRID_SESSION]
     if session is None or (session.document_id, session.target_lang) != (document_id, target):
-        session = GridSession(store, document_id, target, qa_check(_quiet_glossary(), source_lang))
+        checker = qa_checker(_quiet_glossary(), source_lang)
+        session = GridSession(store, document_id, target, checker)
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     return session
@@ -343,8 +335,9 @@ def _initial_focus(session: GridSession) -> dict | None:
 
 
 def _tools(store: Store, session: GridSession, source_lang: str) -> dict | None:
-    """The active sentence's tools, recomputed only when it or its text changed."""
-    if session.active is None:
+    """The active sentence's tools, recomputed only when it or its text changed; not at all
+    in the run that answers a save (the answer goes back first; the grid asks again)."""
+    if session.active is None or session.saved:
         return None
     row = session.row(session.active)
     if row is None:

@@ -7,12 +7,14 @@ installed changes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import streamlit as st
 
-from workbench import config
+from workbench import config, qa
 from workbench.documents import read_document
+from workbench.editing import QaCheck
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
@@ -98,3 +100,19 @@ def _target_statuses(installed_state: tuple) -> dict[str, registry.TargetStatus]
 def target_statuses() -> dict[str, registry.TargetStatus]:
     """Target code -> the engines that cover it; re-read only when what is installed changes."""
     return _target_statuses(registry.installed_state())
+
+
+def qa_checker(glossary: Glossary | None, source_lang: str) -> QaCheck:
+    """The QA checks the editor runs on each row's target (`workbench.qa`), remembered per
+    text for the server process: reopening a long document re-checks only what changed (a
+    changed glossary file is a new `Glossary` object, so a new checker)."""
+    return _qa_checker(id(glossary), glossary, source_lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={Glossary: lambda _: 0})
+def _qa_checker(glossary_id: int, glossary: Glossary | None, source_lang: str) -> QaCheck:
+    @functools.lru_cache(maxsize=50_000)
+    def check(source: str, target: str, target_lang: str) -> tuple[qa.QAFlag, ...]:
+        return tuple(qa.check(source, target, target_lang, glossary, source_lang))
+
+    return check

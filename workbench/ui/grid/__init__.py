@@ -7,6 +7,7 @@ component draws what `workbench.editing` prepared and sends events back as one t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,11 @@ _component = st.components.v2.component(
 def editor_grid(key: str, data: dict[str, Any], on_ops: Callable[[], None]) -> Any:
     """Mount the grid with `data`; `on_ops` runs (before the rerun draws) when the grid sent
     a batch of events, readable as `st.session_state[key]["ops"]`."""
+    payload = {**data, "shortcuts": [list(s) for s in SHORTCUTS]}
+    # As UTF-8 bytes: Streamlit's own JSON would escape every Urdu letter to six bytes.
     return _component(
         key=key,
-        data={**data, "shortcuts": [list(s) for s in SHORTCUTS]},
+        data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode(),
         on_ops_change=on_ops,
         height="content",
     )

@@ -246,6 +246,7 @@ class Grid {
         this.inflight = null;
         for (const answer of data.answers || []) this.applyAnswer(answer);
         this.settlePending();
+        // (a save's answer comes without tools: they refresh when a row opens)
       }
     }
     if (data.focus && data.focus.token !== this.focusToken) {
@@ -601,7 +602,10 @@ class Grid {
 
   flush() {
     if (this.inflight || !this.outbox.length) return;
-    const ops = this.outbox.splice(0);
+    // saves go alone, so that their answer is not held up by looking up tools
+    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace");
+    const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
+    this.outbox = this.outbox.filter((op) => !ops.includes(op));
     const sent = [];
     for (const op of ops) {
       if (op.op === "save") {
@@ -1062,6 +1066,14 @@ class Grid {
   }
 }
 
+// Python sends the data as UTF-8 JSON bytes (see workbench/ui/grid/__init__.py).
+const utf8 = new TextDecoder("utf-8");
+function decode(data) {
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return JSON.parse(utf8.decode(data));
+  if (typeof data === "string") return JSON.parse(data);
+  return data;
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let grid = instances.get(parentElement);
@@ -1071,7 +1083,7 @@ export default function (component) {
     instances.set(parentElement, grid);
   }
   grid.send = setTriggerValue;
-  if (data) grid.update(data);
+  if (data) grid.update(decode(data));
   return () => {
     grid.destroy();
     instances.delete(parentElement);
