@@ -321,6 +321,8 @@ def test_confirmations_survive_going_to_another_page_and_back_and_nothing_new_is
         expect(row(page, 6).locator(".wb-state")).to_have_text("Confirmed")
         expect(box(page, 2)).to_have_value(URDU[1] + " نیا")  # the typing is back, unsaved
         expect(page.locator(".wb-summary")).to_contain_text("✓ 3 confirmed")
+        page.locator(".wb-filter").select_option("confirmed")  # and the open row stays
+        expect(page.locator(".wb-row:not([hidden])")).to_have_count(4)
         wait_until_idle(page)
     assert len(store.document_history(document.id, "ur")) == revisions
     assert head(store, segments[5].id).id == colleague.id

@@ -573,6 +573,7 @@ class Grid {
       const sent = this.sentTimes.get(answer.id);
       const took = sent ? ` · ${Math.round(performance.now() - sent)} ms` : "";
       this.say(answer.outcome === "saved" ? `Saved #${row.n}${took}` : `No change #${row.n}`, "saved");
+      if (sent) this.saveState.dataset.ms = String(Math.round(performance.now() - sent));
     }
     this.refreshRow(answer.seg);
     this.drawSummary();
