@@ -308,6 +308,9 @@ def _grid(document_id: int, source_lang: str, target: str) -> None:
             "epoch": session.epoch,
             "rows": session.rows if send_rows else None,
             "batch": session.last_batch,
+            # changes on every run, so that an answer sent again (a batch resent after a
+            # lost trigger) reaches the grid even when nothing else changed
+            "run": _next_run(),
             "answers": session.answers,
             "tools": _tools(store, session, source_lang),
             "preview": session.preview,
@@ -318,6 +321,11 @@ def _grid(document_id: int, source_lang: str, target: str) -> None:
     if st.session_state[state.EDITOR_RERUN_APP]:
         st.session_state[state.EDITOR_RERUN_APP] = False
         st.rerun(scope="app")  # the sidebar's name field shows the remembered name
+
+
+def _next_run() -> int:
+    st.session_state[state.GRID_RUN] += 1
+    return st.session_state[state.GRID_RUN]
 
 
 def _initial_focus(session: GridSession) -> dict | None:

@@ -48,6 +48,7 @@ GRID = "editor_grid"  # the grid component (its trigger `ops` carries the grid's
 GRID_SESSION = "editor_grid_session"  # workbench.editing.session.GridSession, or None
 GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)
 GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence, or None
+GRID_RUN = "editor_grid_run"  # counts the grid's runs (sent with its data)
 EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
 EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
 EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
@@ -136,6 +137,7 @@ def init(startup_document: Path | None = None) -> None:
         GRID_SESSION: None,
         GRID_RELOAD: True,
         GRID_TOOLS: None,
+        GRID_RUN: 0,
         EDITOR_SENTENCE: None,
         EDITOR_PLACE_READ: False,
         EDITOR_RERUN_APP: False,

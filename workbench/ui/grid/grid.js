@@ -9,7 +9,7 @@
 
 const instances = new WeakMap();
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
-const RESEND_MS = 8000;
+const RESEND_MS = 4000;
 const STATE_LABELS = {
   untranslated: "Untranslated",
   pretranslated: "MT",
@@ -244,6 +244,7 @@ class Grid {
       if (this.inflight && this.inflight.batch === data.batch) {
         this.lastAnswered = data.batch;
         this.inflight = null;
+        delete this.root.dataset.waiting;
         for (const answer of data.answers || []) this.applyAnswer(answer);
         this.settlePending();
         // (a save's answer comes without tools: they refresh when a row opens)
@@ -620,6 +621,7 @@ class Grid {
     this.counter += 1;
     const batch = `${this.loadId}-b${this.counter}`;
     this.inflight = { batch, ops: sent, at: Date.now(), hasSave: sent.some((op) => op.op === "save") };
+    this.root.dataset.waiting = ops.map((op) => op.op).join(" "); // what the grid waits for
     this.send("ops", { batch, ops: sent });
   }
 
