@@ -245,9 +245,14 @@ class Grid {
         this.lastAnswered = data.batch;
         this.inflight = null;
         delete this.root.dataset.waiting;
-        for (const answer of data.answers || []) this.applyAnswer(answer);
+        const answers = data.answers || [];
+        for (const answer of answers) this.applyAnswer(answer);
         this.settlePending();
-        // (a save's answer comes without tools: they refresh when a row opens)
+        // a save's answer comes without tools; the open sentence's are asked for again
+        // (their differences are against the text just saved)
+        if (this.box && answers.some((answer) => answer.seg === this.active)) {
+          this.queue({ op: "open", seg: this.active, text: this.box.value });
+        }
       }
     }
     if (data.focus && data.focus.token !== this.focusToken) {
