@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from synthetic_tm import SentenceMaker, seed_sentences
 
-from workbench.tm import MAX_FUZZY, TmEntry, TranslationMemory, normalize_source, tokenize
+from workbench.memory.index import MAX_FUZZY, TmEntry, TranslationMemory, normalize_source, tokenize
 
 
 def word_levenshtein(a: str, b: str, score_cutoff: float | None = None) -> float:

@@ -33,9 +33,10 @@ from pathlib import Path
 from synthetic_tm import SentenceMaker, seed_sentences, synthetic_units
 
 from workbench.exchange.tmx import read_tmx, write_tmx
+from workbench.memory.index import TmEntry, TranslationMemory
+from workbench.memory.source import MemorySource
 from workbench.store import open_store
-from workbench.store.memory import MemorySource, import_memory_file
-from workbench.tm import TmEntry, TranslationMemory
+from workbench.workflows.memory_import import import_memory_file
 
 
 def _rss_kib(field: str) -> int:

@@ -73,7 +73,7 @@ from tests.fixtures.argos_package import (  # noqa: E402
 )
 
 # The NLLB-shaped model fixtures (`nllb_model_dir`, `registered_nllb`).
-pytest_plugins = ["tests.fixtures.nllb_model"]
+pytest_plugins = ["tests.fixtures.nllb_model", "tests.fixtures.postgres"]
 
 # --------------------------------------------------------------------------- no network
 

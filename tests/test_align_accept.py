@@ -6,10 +6,10 @@ import pytest
 
 from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench.align import align_sentences, align_texts
-from workbench.align.accept import accept_alignment
 from workbench.align.edit import merge_with_next, with_beads
-from workbench.store import Origin, Status, open_store
-from workbench.store.memory import MemorySource
+from workbench.memory.source import MemorySource
+from workbench.store import Origin, RevisionStatus, open_store
+from workbench.workflows.align_accept import accept_alignment
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_unsure_beads_are_stored_as_drafts_and_checked_ones_as_confirmed(store):
     statuses = [
         revisions[s.id].status for s in store.segments(accepted.document.id) if s.id in revisions
     ]
-    assert statuses.count(Status.DRAFT) == accepted.drafts == len(unsure)
+    assert statuses.count(RevisionStatus.DRAFT) == accepted.drafts == len(unsure)
     assert accepted.confirmed == len(revisions) - len(unsure)
 
     checked = with_beads(alignment, merge_with_next(alignment.beads, unsure[0]))
@@ -127,7 +127,7 @@ def test_unsure_aligned_pairs_join_the_memory_only_once_confirmed(store):
         (segment, revision)
         for segment in store.segments(accepted.document.id)
         if (revision := store.current_revision(segment.id, "ur")) is not None
-        and revision.status == Status.DRAFT
+        and revision.status == RevisionStatus.DRAFT
     ]
     segment, draft = drafts[0]
     memory_source = MemorySource(store)

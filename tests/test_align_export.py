@@ -20,8 +20,9 @@ from workbench.align.export import (
     write_alignment_tmx,
 )
 from workbench.exchange.tmx import read_tmx
+from workbench.memory.source import MemorySource
 from workbench.store import open_store
-from workbench.store.memory import MemorySource, import_memory_file
+from workbench.workflows.memory_import import import_memory_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TMX14_DTD = etree.DTD(str(FIXTURES / "tmx14.dtd"))

@@ -12,7 +12,7 @@ from tests.fixtures.parallel_editorial import document, paragraphs
 from workbench import config
 from workbench.exchange.tmx import read_tmx
 from workbench.glossary import load_glossary
-from workbench.store import Origin, Status, open_store
+from workbench.store import Origin, RevisionStatus, open_store
 from workbench.ui import state
 
 
@@ -122,7 +122,7 @@ def test_accept_stores_the_document_and_aligned_revisions():
     revisions = store.current_revisions(stored.id, "ur")
     assert stored.segment_count == 15 and len(revisions) == 14
     assert {(r.origin, r.status, r.author) for r in revisions.values()} == {
-        (Origin.ALIGNED, Status.CONFIRMED, "hina")
+        (Origin.ALIGNED, RevisionStatus.CONFIRMED, "hina")
     }
     store.close()
 

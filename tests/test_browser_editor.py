@@ -18,7 +18,7 @@ from tests.fixtures.app_server import (
 )
 from workbench import config
 from workbench.engines.base import Hypothesis
-from workbench.store import Origin, Status, Store, open_store
+from workbench.store import Origin, RevisionStatus, Store, open_store
 
 pytestmark = pytest.mark.browser
 
@@ -155,9 +155,9 @@ def test_ctrl_enter_confirms_and_goes_to_the_next_unconfirmed_sentence_past_the_
         box(page, 53).press("Control+Enter")  # the last sentence: on to the first unconfirmed
         expect(box(page, 1)).to_be_focused()
         settled(page)
-    assert head(store, segments[13].id).status == Status.CONFIRMED
+    assert head(store, segments[13].id).status == RevisionStatus.CONFIRMED
     assert head(store, segments[13].id).origin == Origin.MT  # confirmed as it was
-    assert head(store, segments[52].id).status == Status.CONFIRMED
+    assert head(store, segments[52].id).status == RevisionStatus.CONFIRMED
 
 
 def test_alt_enter_saves_a_draft_and_alt_arrows_move_without_saving_unchanged_text(tmp_path):
@@ -186,7 +186,7 @@ def test_alt_enter_saves_a_draft_and_alt_arrows_move_without_saving_unchanged_te
     assert head(store, segments[2].id).id == confirmed.id
     assert (head(store, segments[3].id).text, head(store, segments[3].id).status) == (
         URDU[3] + " بھی",
-        Status.DRAFT,
+        RevisionStatus.DRAFT,
     )
 
 

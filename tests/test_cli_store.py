@@ -131,8 +131,8 @@ TM_URDU = "انہوں نے کہا کہ افغانستان سے سرحد پار �
 
 
 def _memory_with_one_sentence(db_url: str) -> None:
-    from workbench.store.memory import add_tm_entries
-    from workbench.tm import TmEntry
+    from workbench.memory.index import TmEntry
+    from workbench.memory.source import add_tm_entries
 
     add_tm_entries(open_store(db_url), [TmEntry(TM_SENTENCE, TM_URDU, "ur", origin="old.tmx")])
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.fixtures.editor_grid import grid_data, grid_rows, open_sentence, row_of, save, send
 from workbench import config
 from workbench.engines import argos
-from workbench.store import Origin, Status, Store, StoredSegment, open_store
+from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
 from workbench.ui.rendering import markdown_text
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
@@ -87,7 +87,7 @@ def test_an_edit_saved_in_segment_3_is_there_after_a_reload(store, argos_en_ur_c
     reloaded = open_app()
     assert row_of(reloaded, 3)["tgt"] == "پاکستان اور افغانستان کے تعلقات۔"
     head = store.current_revision(third.id, "ur")
-    assert (head.origin, head.status, head.number) == (Origin.HUMAN, Status.DRAFT, 2)
+    assert (head.origin, head.status, head.number) == (Origin.HUMAN, RevisionStatus.DRAFT, 2)
     assert states(reloaded).count("edited") == 1
 
 
@@ -111,7 +111,7 @@ def test_confirm_marks_the_segment_final(store, argos_en_ur_copy):
     first = sample(store)[0]
     answer = save(at, 1, row_of(at, 1)["tgt"], "confirm")
     head = store.current_revision(first.id, "ur")
-    assert (head.status, head.origin) == (Status.CONFIRMED, Origin.MT)
+    assert (head.status, head.origin) == (RevisionStatus.CONFIRMED, Origin.MT)
     assert answer["row"]["state"] == "confirmed"
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from workbench.tm import (
+from workbench.memory.index import (
     CHANGE_LOG_SIZE,
     DiffSpan,
     TmEntry,

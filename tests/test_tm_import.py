@@ -12,8 +12,8 @@ from workbench.errors import InputError
 from workbench.exchange.tmx import read_tmx
 from workbench.exchange.units import TranslationUnit
 from workbench.exchange.xliff2 import write_xliff
-from workbench.tm import TranslationMemory
-from workbench.tm_import import detect_format, plan_import, read_units
+from workbench.memory.file_import import detect_format, plan_import, read_units
+from workbench.memory.index import TranslationMemory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tmx"
 TWO_TARGETS = FIXTURES / "two-targets-inline.tmx"

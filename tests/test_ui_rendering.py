@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from workbench.store import Origin, Revision, Status
+from workbench.store import Origin, Revision, RevisionStatus
 from workbench.ui.rendering import markdown_text, revision_history_table
 
 
 def revision(number: int, text: str, author: str) -> Revision:
     created = datetime(2025, 9, 1, 10, number, tzinfo=UTC)
     return Revision(
-        number, 7, "ur", number, text, author, created, Origin.HUMAN, Status.DRAFT, None
+        number, 7, "ur", number, text, author, created, Origin.HUMAN, RevisionStatus.DRAFT, None
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workbench.errors import WorkbenchError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 GLOSSARIES_DIR = PROJECT_ROOT / "glossaries"
@@ -84,3 +86,31 @@ def workbench_home() -> Path:
 def engines_file() -> Path:
     """The JSON file that records model directories that are not Argos packages (NLLB)."""
     return workbench_home() / "engines.json"
+
+
+def job_mode() -> str:
+    """Who runs translation jobs: `local` (a thread of the app, the default) or `queue`
+    (the PostgreSQL queue that `workbench worker` processes take jobs from)."""
+    mode = os.environ.get("WORKBENCH_JOBS", "local").strip().lower() or "local"
+    if mode not in ("local", "queue"):
+        raise WorkbenchError(f"WORKBENCH_JOBS must be 'local' or 'queue', not {mode!r}")
+    return mode
+
+
+DEFAULT_JOB_BATCHES = (32, 128)
+
+
+def job_batch_sizes() -> tuple[int, int]:
+    """Sentences in a job's first batch (the editor's rows) and in each later one:
+    `WORKBENCH_JOB_BATCH=FIRST,LATER` (default 32,128; `bench/jobs.py` measures them)."""
+    raw = os.environ.get("WORKBENCH_JOB_BATCH", "").strip()
+    if not raw:
+        return DEFAULT_JOB_BATCHES
+    parts = raw.split(",")
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        sizes = ()
+    if len(sizes) not in (1, 2) or min(sizes) < 1:
+        raise WorkbenchError(f"WORKBENCH_JOB_BATCH must be N or FIRST,LATER (numbers), not {raw!r}")
+    return (sizes[0], sizes[-1])

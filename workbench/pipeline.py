@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from workbench import qa
 from workbench.engines.base import Hypothesis, ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary, ProtectedSource, TermHit, TermMatcher, protect, restore
+from workbench.memory.index import TmEntry, TranslationMemory
 from workbench.segment import Segment, segment_document
-from workbench.tm import TmEntry, TranslationMemory
 
 
 @dataclass(frozen=True)

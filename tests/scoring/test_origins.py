@@ -15,10 +15,10 @@ from tests.scoring.test_scores_page import _scores_app
 from tests.store.conftest import FOUR_SENTENCES
 from workbench.cli import main
 from workbench.engines.base import Hypothesis
+from workbench.memory.index import TmEntry, TranslationMemory
 from workbench.scoring.document import score_document
 from workbench.scoring.stored import load_histories
-from workbench.store.memory import fill_exact_matches
-from workbench.tm import TmEntry, TranslationMemory
+from workbench.workflows.fill import fill_exact_matches
 
 TM_TEXT = "کابل میں پاکستان اور افغانستان کے مذاکرات ہوئے۔"
 TM_EDITED = "کابل میں پاکستان اور افغانستان کے درمیان مذاکرات ہوئے۔"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.postgres import PostgresServer, unavailable_reason
 from workbench.engines.base import Hypothesis
 from workbench.store import Document, Store, open_store
 
@@ -18,16 +17,6 @@ FOUR_SENTENCES = (
     "The TTP was discussed. Trade was on the agenda too.\n\n"
     "No joint statement was issued."
 )
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> PostgresServer:
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(f"no PostgreSQL to test against: {reason}")
-    server = PostgresServer.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -14,8 +14,8 @@ from tests.fixtures.hostile_xml import billion_laughs
 from workbench.cli import main
 from workbench.exchange.registry import format_names
 from workbench.exchange.tmx import read_tmx
+from workbench.memory.source import tm_entry_counts
 from workbench.store import Origin
-from workbench.store.memory import tm_entry_counts
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TWO_TARGETS = FIXTURES / "tmx" / "two-targets-inline.tmx"

@@ -12,8 +12,8 @@ from translate.storage.tmx import tmxfile
 
 from workbench.exchange.tmx import read_tmx
 from workbench.exchange.xliff2 import XLIFF_NS
-from workbench.export import ExportFormat, export_document, export_filename
 from workbench.store.exports import ExportScope, document_units
+from workbench.workflows.export import ExportFormat, export_document, export_filename
 
 TMX14_DTD = etree.DTD(str(Path(__file__).parent.parent / "fixtures" / "tmx14.dtd"))
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from workbench.engines.argos import ArgosEngine
-from workbench.store import Origin, Status, open_store, translate_stored_document
-from workbench.store.memory import (
-    MemorySource,
-    add_tm_entries,
-    fill_exact_matches,
-    tm_entry_counts,
-)
-from workbench.tm import TmEntry, TranslationMemory
+from workbench.memory.index import TmEntry, TranslationMemory
+from workbench.memory.source import MemorySource, add_tm_entries, tm_entry_counts
+from workbench.store import Origin, RevisionStatus, open_store
+from workbench.workflows.fill import fill_exact_matches
+from workbench.workflows.translate import translate_stored_document
 
 TALKS = "Pakistan and Afghanistan held talks in Kabul."
 TALKS_UR = "پاکستان اور افغانستان نے کابل میں مذاکرات کیے۔"
@@ -84,7 +81,7 @@ def test_exact_matches_fill_untouched_segments_as_origin_tm(store, translated):
     assert (head.text, head.origin, head.status, head.author) == (
         "TM first",
         Origin.TM,
-        Status.DRAFT,
+        RevisionStatus.DRAFT,
         "tm:legacy.tmx",
     )
     assert store.current_revision(second.id, "ur").text == "editor"  # never displaced

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.engines.base import Hypothesis
-from workbench.store import Alternative, Origin, Status
+from workbench.store import Alternative, Origin, RevisionStatus
 
 
 def test_mt_is_stored_with_its_n_best_scores_engine_and_model(store, translated):
@@ -21,7 +21,7 @@ def test_the_best_hypothesis_becomes_an_mt_draft_revision(store, translated):
     assert (head.text, head.origin, head.status, head.author) == (
         "MT1",
         Origin.MT,
-        Status.DRAFT,
+        RevisionStatus.DRAFT,
         "mt:argos",
     )
     assert head.machine_translation_id == store.machine_translations(seg.id, "ur")[0].id

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from workbench.errors import InputError
-from workbench.store import Origin, RevisionConflict, Status, open_store
+from workbench.store import Origin, RevisionConflict, RevisionStatus, open_store
 
 
 def first_segment_id(store, document) -> int:
@@ -102,7 +102,7 @@ def test_confirming_unchanged_mt_keeps_its_origin_and_marks_it_final(store, tran
     assert (confirmed.text, confirmed.origin, confirmed.status) == (
         "MT0",
         Origin.MT,
-        Status.CONFIRMED,
+        RevisionStatus.CONFIRMED,
     )
     assert confirmed.author == "amina"
     assert confirmed.machine_translation_id == mt.machine_translation_id
@@ -115,7 +115,7 @@ def test_confirming_with_new_text_is_a_human_revision(store, translated):
     assert (confirmed.text, confirmed.origin, confirmed.status) == (
         "درست",
         Origin.HUMAN,
-        Status.CONFIRMED,
+        RevisionStatus.CONFIRMED,
     )
 
 
@@ -123,7 +123,7 @@ def test_saving_a_confirmed_segment_again_makes_it_a_draft(store, document):
     seg = first_segment_id(store, document)
     confirmed = store.confirm(seg, "ur", "amina", None, text="final")
     reopened = store.save_revision(seg, "ur", "final, changed", "amina", confirmed.id)
-    assert reopened.status == Status.DRAFT
+    assert reopened.status == RevisionStatus.DRAFT
 
 
 def test_revisions_are_kept_per_target_language(store, document):

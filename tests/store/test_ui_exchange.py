@@ -13,15 +13,15 @@ from tests.fixtures.editor_grid import open_sentence, row_of, save
 from tests.store.conftest import FOUR_SENTENCES
 from workbench import config
 from workbench.editing.payload import match_payload
-from workbench.export import ExportFormat, export_bytes
+from workbench.memory.index import TmEntry
+from workbench.memory.source import add_tm_entries, tm_entry_counts
 from workbench.store import Origin
-from workbench.store.memory import add_tm_entries, tm_entry_counts
-from workbench.tm import TmEntry
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.export import ExportFormat, export_bytes
 
 
 def kabul_match():
-    from workbench.tm import TranslationMemory
+    from workbench.memory.index import TranslationMemory
 
     memory = TranslationMemory(
         [TmEntry("Talks were held in <Kabul> on Monday.", "پیر کو <کابل> میں بات چیت ہوئی۔", "ur",

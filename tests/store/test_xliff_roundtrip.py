@@ -8,9 +8,9 @@ import pytest
 from translate.storage.xliff2 import Xliff2File
 
 from workbench.errors import InputError, WorkbenchError
-from workbench.export import export_document
-from workbench.roundtrip import import_xliff_targets
-from workbench.store import Origin, Status
+from workbench.store import Origin, RevisionStatus
+from workbench.workflows.export import export_document
+from workbench.workflows.xliff_import import import_xliff_targets
 
 
 def exported(store, document) -> Xliff2File:
@@ -37,7 +37,7 @@ def test_a_target_changed_elsewhere_comes_back_as_a_human_revision(store, transl
     assert (head.text, head.origin, head.status, head.author) == (
         "ٹی ٹی پی پر بات ہوئی۔",
         Origin.HUMAN,
-        Status.CONFIRMED,
+        RevisionStatus.CONFIRMED,
         "reviewer",
     )
     assert [r.text for r in store.history(second.id, "ur")] == ["MT1", "ٹی ٹی پی پر بات ہوئی۔"]
@@ -52,7 +52,7 @@ def test_an_untranslated_segment_translated_elsewhere_becomes_a_draft(store, doc
     head = store.current_revision(last.id, "ur")
     assert (head.text, head.status, head.origin) == (
         "کوئی مشترکہ بیان جاری نہیں کیا گیا۔",
-        Status.DRAFT,
+        RevisionStatus.DRAFT,
         Origin.HUMAN,
     )
     assert report.skipped["no target text"] == 3
@@ -63,7 +63,7 @@ def test_confirming_mt_unchanged_elsewhere_keeps_its_origin(store, translated):
     edited.units[0].xmlelement.set("state", "final")
     import_back(store, edited)
     head = store.current_revision(store.segments(translated.id)[0].id, "ur")
-    assert (head.text, head.origin, head.status) == ("MT0", Origin.MT, Status.CONFIRMED)
+    assert (head.text, head.origin, head.status) == ("MT0", Origin.MT, RevisionStatus.CONFIRMED)
 
 
 def test_importing_an_unchanged_file_adds_nothing(store, translated):
@@ -139,7 +139,7 @@ def test_a_regional_target_tag_from_a_cat_tool_lands_on_the_workbench_target(
     report = import_back(store, edited)
     head = store.current_revision(store.segments(translated.id)[1].id, "ur")
     assert head.text == "ٹی ٹی پی پر بات ہوئی۔"
-    assert report.target == "ur"
+    assert report.target_lang == "ur"
 
 
 @pytest.mark.parametrize("tag", ["de", "en-US", "ar"])

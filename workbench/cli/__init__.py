@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.qa_cmd",
     "workbench.cli.align_cmd",
     "workbench.cli.score_cmd",
+    "workbench.cli.jobs_cmd",
 )
 
 

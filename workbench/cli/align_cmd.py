@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from workbench import config
-from workbench.align.accept import accept_alignment
 from workbench.align.export import TmxWritten, write_alignment_tmx, write_tsv
 from workbench.align.model import Alignment
 from workbench.align.terms import glossary_terms
@@ -23,6 +22,7 @@ from workbench.exchange.registry import TMX, TSV
 from workbench.glossary import Glossary, load_glossary
 from workbench.languages import LANGUAGES, get_language
 from workbench.store import open_store
+from workbench.workflows.align_accept import accept_alignment
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -137,10 +137,11 @@ def _store(
     tgt: str,
     author: str,
 ) -> None:
-    accepted = accept_alignment(
-        open_store(args.db), alignment, name=args.name or args.source.name,
-        source_text=source_text, src=src, tgt=tgt, author=author,
-    )  # fmt: skip
+    with open_store(args.db) as store:
+        accepted = accept_alignment(
+            store, alignment, name=args.name or args.source.name,
+            source_text=source_text, src=src, tgt=tgt, author=author,
+        )  # fmt: skip
     print(accepted.summary(), file=sys.stderr)
 
 

@@ -36,43 +36,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_docs(args: argparse.Namespace) -> int:
-    store = open_store_from(args)
-    documents = store.documents()
-    if not documents:
-        print(f"No documents in {store.url}.")
-        return 0
-    for document in documents:
-        print(
-            f"{document.id:>4}  {document.name}  ·  {document.segment_count} sentences, "
-            f"{document.word_count} words  ·  added {document.created:%Y-%m-%d %H:%M} UTC"
-        )
-        for target in store.targets(document.id):
-            p = store.progress(document.id, target)
+    with open_store_from(args) as store:
+        documents = store.documents()
+        if not documents:
+            print(f"No documents in {store.url}.")
+            return 0
+        for document in documents:
             print(
-                f"      {get_language(target).label:<15} {p.percent_done:3.0f}% done  "
-                f"{p.confirmed} confirmed, {p.edited} edited, {p.pretranslated} MT only, "
-                f"{p.untranslated} untranslated"
+                f"{document.id:>4}  {document.name}  ·  {document.segment_count} sentences, "
+                f"{document.word_count} words  ·  added {document.created:%Y-%m-%d %H:%M} UTC"
             )
-    return 0
+            for target in store.targets(document.id):
+                p = store.progress(document.id, target)
+                print(
+                    f"      {get_language(target).label:<15} {p.percent_done:3.0f}% done  "
+                    f"{p.confirmed} confirmed, {p.edited} edited, {p.pretranslated} MT only, "
+                    f"{p.untranslated} untranslated"
+                )
+        return 0
 
 
 def run_history(args: argparse.Namespace) -> int:
-    store = open_store_from(args)
-    target = get_language(args.tgt).code
-    document = store.document(args.document)
-    numbers = {s.id: s.index + 1 for s in store.segments(document.id)}
-    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    writer.writerow(HISTORY_HEADER)
-    for r in store.document_history(document.id, target):
-        writer.writerow(
-            [
-                numbers[r.segment_id],
-                r.number,
-                r.created.isoformat(timespec="seconds"),
-                r.author,
-                r.origin.value,
-                r.status.value,
-                r.text,
-            ]
-        )
-    return 0
+    with open_store_from(args) as store:
+        target = get_language(args.tgt).code
+        document = store.document(args.document)
+        numbers = {s.id: s.index + 1 for s in store.segments(document.id)}
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(HISTORY_HEADER)
+        for r in store.document_history(document.id, target):
+            writer.writerow(
+                [
+                    numbers[r.segment_id],
+                    r.number,
+                    r.created.isoformat(timespec="seconds"),
+                    r.author,
+                    r.origin.value,
+                    r.status.value,
+                    r.text,
+                ]
+            )
+        return 0

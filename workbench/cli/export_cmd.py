@@ -12,16 +12,15 @@ import sys
 from pathlib import Path
 
 from workbench import config
-from workbench.cli.options import add_db_option, add_target_option
+from workbench.cli.options import add_db_option, add_target_option, open_store_from
 from workbench.errors import WorkbenchError
 from workbench.exchange.registry import export_formats, format_for_path
-from workbench.export import ExportFormat, export_document, export_filename
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
 from workbench.qa import qa_notes
-from workbench.roundtrip import import_xliff_targets
-from workbench.store import open_store
 from workbench.store.exports import ExportScope
+from workbench.workflows.export import ExportFormat, export_document, export_filename
+from workbench.workflows.xliff_import import import_xliff_targets
 
 EXPORTS_DIR = config.TRANSLATIONS_DIR / "exports"
 
@@ -87,25 +86,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     target = get_language(args.tgt).code
     fmt = _format(args.format, args.out)
-    store = open_store(args.db)
-    document = store.document(args.doc)
-    out = args.out or EXPORTS_DIR / export_filename(document, target, fmt)
-    notes = None
-    if fmt is ExportFormat.TMX and args.qa_notes:
-        glossary = load_glossary(args.glossary or config.glossary_path())
-        notes = qa_notes(glossary, document.source_lang, target)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        count = export_document(store, document, target, fmt, out, args.segments, notes)
-    except OSError as exc:
-        raise WorkbenchError(f"cannot write {out}: {exc}") from exc
-    print(f"{count} segments of {document.name!r} ({target}) → {out}", file=sys.stderr)
-    if count == 0 and fmt is ExportFormat.TMX and args.segments in (None, "confirmed"):
-        print(
-            "no confirmed segments yet; --segments translated exports every segment with a target",
-            file=sys.stderr,
-        )
-    return 0
+    with open_store_from(args) as store:
+        document = store.document(args.doc)
+        out = args.out or EXPORTS_DIR / export_filename(document, target, fmt)
+        notes = None
+        if fmt is ExportFormat.TMX and args.qa_notes:
+            glossary = load_glossary(args.glossary or config.glossary_path())
+            notes = qa_notes(glossary, document.source_lang, target)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            count = export_document(store, document, target, fmt, out, args.segments, notes)
+        except OSError as exc:
+            raise WorkbenchError(f"cannot write {out}: {exc}") from exc
+        print(f"{count} segments of {document.name!r} ({target}) → {out}", file=sys.stderr)
+        if count == 0 and fmt is ExportFormat.TMX and args.segments in (None, "confirmed"):
+            print(
+                "no confirmed segments yet; --segments translated exports every segment "
+                "with a target",
+                file=sys.stderr,
+            )
+        return 0
 
 
 def _format(name: str | None, out: Path | None) -> ExportFormat:
@@ -119,12 +119,14 @@ def _format(name: str | None, out: Path | None) -> ExportFormat:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    document = store.document(args.doc) if args.doc else None
-    author = args.author or _default_author()
-    report = import_xliff_targets(store, args.file, author, document=document, name=str(args.file))
-    print(report.summary())
-    return 0
+    with open_store_from(args) as store:
+        document = store.document(args.doc) if args.doc else None
+        author = args.author or _default_author()
+        report = import_xliff_targets(
+            store, args.file, author, document=document, name=str(args.file)
+        )
+        print(report.summary())
+        return 0
 
 
 def _default_author() -> str:

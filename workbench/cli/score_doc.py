@@ -34,12 +34,9 @@ def run_document(args: argparse.Namespace) -> int:
     n_bootstrap = DEFAULT_BOOTSTRAP if args.confidence is None else args.confidence
     options = {"metrics": args.metrics, "normalize": not args.no_normalize}
     wants_engines = any(name.startswith("engine:") for name in args.compare or ())
-    store = open_store(args.db)
-    try:
+    with open_store(args.db) as store:
         document = store.document(args.doc)
         histories = load_histories(store, document, target, engines=wants_engines)
-    finally:
-        store.close()
     if not any(h.revisions for h in histories):
         raise WorkbenchError(
             f"{document.name} has no {target} translation yet: translate it first "

@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.options import add_db_option, add_source_option, add_target_option
+from workbench.cli.options import (
+    add_db_option,
+    add_source_option,
+    add_target_option,
+    open_store_from,
+)
 from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
-from workbench.store import open_store
-from workbench.store.memory import MemorySource, import_memory_file
-from workbench.tm import FUZZY_THRESHOLD, DiffSpan
+from workbench.memory.index import FUZZY_THRESHOLD, DiffSpan
+from workbench.memory.source import MemorySource
+from workbench.workflows.memory_import import import_memory_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,17 +62,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    targets = [normalize_language_tag(t) for t in args.targets] if args.targets else None
-    report = import_memory_file(
-        store, args.file, targets=targets, source_lang=get_language(args.src).code
-    )
-    print(report.summary())
-    return 0
+    with open_store_from(args) as store:
+        targets = [normalize_language_tag(t) for t in args.targets] if args.targets else None
+        report = import_memory_file(
+            store, args.file, targets=targets, source_lang=get_language(args.src).code
+        )
+        print(report.summary())
+        return 0
 
 
 def run_lookup(args: argparse.Namespace) -> int:
-    memory = MemorySource(open_store(args.db)).refresh()
+    with open_store_from(args) as store:
+        memory = MemorySource(store).refresh()
     matches = memory.lookup(
         args.sentence, get_language(args.tgt).code, threshold=args.threshold, limit=args.limit
     )

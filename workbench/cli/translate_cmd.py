@@ -18,15 +18,18 @@ from workbench.cli.options import (
 )
 from workbench.cli.progress import progress_bar
 from workbench.documents import read_document
+from workbench.editing import default_author
+from workbench.engines.base import TranslationEngine
 from workbench.engines.registry import ENGINE_NAMES, engine_for
 from workbench.errors import WorkbenchError
 from workbench.exchange.table import write_rows
 from workbench.glossary import load_glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import TranslatedSegment, glossary_totals
 from workbench.store import Origin, Store
-from workbench.store.memory import MemorySource
-from workbench.store.translate import DEFAULT_N_BEST, translate_stored_document
+from workbench.workflows.fill import fill_exact_matches
+from workbench.workflows.translate import DEFAULT_N_BEST, translate_stored_document
 
 TSV_HEADER = ("paragraph", "sentence", "source", "target")
 
@@ -66,6 +69,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fill sentences the translation memory holds exactly before MT, as the editor "
         "does; their TSV target is the memory's (default: on)",
     )
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="store the document and put its MT on the PostgreSQL job queue for `workbench "
+        "worker` processes instead of translating here (prints the job id; `workbench jobs` "
+        "shows progress)",
+    )
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -78,54 +88,84 @@ def run(args: argparse.Namespace) -> int:
     engine = engine_for(src, tgt, args.engine)
     engine.model_id(src, tgt)  # a missing model fails here, before anything is stored
     glossary = load_glossary(args.glossary) if args.glossary else None
-    store = open_store_from(args)
-    document = store.import_document(args.file.name, text, src)
-    memory = MemorySource(store).refresh() if args.tm else None
-    with progress_bar(f"{src}→{tgt}") as update:
-        result = translate_stored_document(
-            store,
-            document,
-            engine,
-            tgt,
-            n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
-            progress=update,
-            glossary=glossary,
-            memory=memory,
+    with open_store_from(args) as store:
+        if args.queue:
+            return enqueue_translation(store, args.file.name, text, src, tgt, engine, args.tm)
+        document = store.import_document(args.file.name, text, src)
+        memory = MemorySource(store).refresh() if args.tm else None
+        with progress_bar(f"{src}→{tgt}") as update:
+            result = translate_stored_document(
+                store,
+                document,
+                engine,
+                tgt,
+                n_best=max(args.n_best, DEFAULT_N_BEST),  # the editor offers alternatives
+                progress=update,
+                glossary=glossary,
+                memory=memory,
+            )
+        rows = result.rows
+        from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
+        if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
+            rows = [
+                replace(
+                    row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src))
+                )
+                if (i := row.segment.index) in from_tm
+                else row
+                for row in rows
+            ]
+        print(
+            f"stored as document {document.name!r} (id {document.id}) in {store.url}",
+            file=sys.stderr,
         )
-    rows = result.rows
-    from_tm = tm_targets(store, document.id, tgt) if memory is not None else {}
-    if glossary is not None and from_tm:  # the qa column checks the target the TSV shows
-        rows = [
-            replace(row, flags=tuple(qa.check(row.segment.text, from_tm[i], tgt, glossary, src)))
-            if (i := row.segment.index) in from_tm
-            else row
-            for row in rows
-        ]
+        with_qa = glossary is not None
+        if args.out:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                write_tsv(rows, out, args.n_best, with_qa, from_tm)
+            print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
+        else:
+            write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
+        if memory is not None:
+            print(
+                f"translation memory: {len(from_tm)} "
+                f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
+                f"({len(memory)} entries searched)",
+                file=sys.stderr,
+            )
+        if glossary is not None:
+            totals = glossary_totals(rows, tgt, glossary)
+            print(
+                f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
+                f"{totals.flagged} flagged for review",
+                file=sys.stderr,
+            )
+        return 0
+
+
+def enqueue_translation(
+    store: Store,
+    name: str,
+    text: str,
+    src: str,
+    tgt: str,
+    engine: TranslationEngine,
+    use_memory: bool,
+) -> int:
+    """`translate --queue`: store the document, fill exact memory matches, queue the MT."""
+    from workbench.jobs import start_translation
+    from workbench.jobs.pgqueue import enqueue, libpq_url
+
+    libpq_url(store.url)  # not PostgreSQL: refused before anything is stored
+    document = store.import_document(name, text, src)
+    if use_memory:
+        fill_exact_matches(store, document.id, tgt, MemorySource(store).refresh())
+    job = start_translation(store, document.id, tgt, engine, default_author())
+    enqueue(store, job.id)
     print(
-        f"stored as document {document.name!r} (id {document.id}) in {store.url}",
-        file=sys.stderr,
+        f"job {job.id} queued: {job.total} of {document.segment_count} sentences of "
+        f"{document.name!r} → {tgt}; `workbench jobs` shows its progress"
     )
-    with_qa = glossary is not None
-    if args.out:
-        with args.out.open("w", encoding="utf-8", newline="") as out:
-            write_tsv(rows, out, args.n_best, with_qa, from_tm)
-        print(f"{len(rows)} sentences → {args.out}", file=sys.stderr)
-    else:
-        write_tsv(rows, sys.stdout, args.n_best, with_qa, from_tm)
-    if memory is not None:
-        print(
-            f"translation memory: {len(from_tm)} "
-            f"{'sentence holds' if len(from_tm) == 1 else 'sentences hold'} an exact match "
-            f"({len(memory)} entries searched)",
-            file=sys.stderr,
-        )
-    if glossary is not None:
-        totals = glossary_totals(rows, tgt, glossary)
-        print(
-            f"glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
-            f"{totals.flagged} flagged for review",
-            file=sys.stderr,
-        )
     return 0
 
 

@@ -16,9 +16,9 @@ from typing import Any
 from workbench.editing import QaCheck, no_qa_checks
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
+from workbench.memory.index import TmEntry, TmMatch
 from workbench.store import Revision, SegmentRow, Store
 from workbench.store.records import state_of
-from workbench.tm import TmEntry, TmMatch
 
 MATCHES_SHOWN = 3  # TM matches in the active segment's tools, best first
 

@@ -3,9 +3,10 @@
 Open it once and call methods; every method is one short transaction and returns frozen
 records (`workbench.store.records`), never ORM objects::
 
-    from workbench.store import open_store, Origin, Status, RevisionConflict
+    from workbench.store import open_store, Origin, RevisionStatus, RevisionConflict
 
-    store = open_store()                      # WORKBENCH_DB, or sqlite translations/workbench.db
+    with open_store() as store:               # WORKBENCH_DB, or sqlite translations/workbench.db
+        ...                                   # (a context manager: closes its connections)
     store = open_store("sqlite:///tmp/x.db")  # or postgresql+psycopg://user@host/db
 
     doc = store.add_document("report.txt", text)          # segmented with workbench.segment
@@ -16,7 +17,6 @@ records (`workbench.store.records`), never ORM objects::
 
     # MT: one n-best list per segment, in document order (workbench.engines Hypothesis)
     store.add_machine_translations(doc.id, "ur", "argos", model_id, hypotheses)
-    translate_stored_document(store, doc, engine, "ur")    # pipeline + the call above (n-best 3)
     store.machine_translations(segment_id, "ur")           # [MachineTranslation], newest first
     store.document_machine_translations(doc.id, "ur")      # {segment id: [MachineTranslation]}
 
@@ -27,7 +27,10 @@ records (`workbench.store.records`), never ORM objects::
     except RevisionConflict as conflict:                   # someone saved in between
         conflict.yours, conflict.theirs.text               # nothing was written
     store.confirm(segment_id, "ur", author, base_revision_id=rev.id)   # status confirmed
-    store.append_revisions("ur", {segment_id: text}, author, origin="tm")  # bulk imports
+    appended = store.append_on_bases("ur", {segment_id: text}, {segment_id: head.id},
+                                     author, origin="tm")  # TM fill, XLIFF import
+    appended.added, appended.conflicts                     # heads that moved are left alone
+    store.append_revisions("ur", {segment_id: text}, author, origin="aligned")  # on top
     store.history(segment_id, "ur")                        # oldest first
     store.document_history(doc.id, "ur")                   # every revision, in save order
     store.current_revisions(doc.id, "ur")                  # {segment id: Revision}
@@ -36,27 +39,38 @@ records (`workbench.store.records`), never ORM objects::
     store.segment_rows(doc.id, "ur", SegmentFilter.EDITED, search="Kabul", offset=0, limit=50)
     store.progress(doc.id, "ur")                           # Progress counts and percent_done
 
-Revision `origin`: `mt`, `human`, `tm`, `aligned`; `status`: `draft`, `confirmed`. A segment's
-state (`SegmentState`: untranslated, pretranslated, edited, confirmed) follows from its current
-revision. MT revisions are authored `mt:<engine>`.
+Revision `origin` and `status` are `workbench.vocabulary`'s `Origin` and `RevisionStatus`. A
+segment's state (`SegmentState`: untranslated, pretranslated, edited, confirmed) follows from
+its current revision. MT revisions are authored `mt:<engine>`.
 
-Schema: the database records `SCHEMA_VERSION`; opening one from another version raises
-`SchemaVersionError` and changes nothing. Modules with their own tables subclass
-`workbench.store.models.Base` and are imported before `open_store`; new tables are created on
-open, changes to existing tables bump `SCHEMA_VERSION`.
+Every write goes through `Store.transaction`; every revision through one private append path
+that checks the base and maps a unique-key clash to a re-run (see `workbench.store.service`).
+Only the store opens sessions and sets SQLite pragmas; the translation memory's rows are read
+and written through `workbench.store.tm_entries`.
+
+Schema: the database records `SCHEMA_VERSION`; a new database is created in one transaction
+(tables and version row together, safe for concurrent first opens); an older version this
+workbench knows how to upgrade is upgraded in place in one transaction; a newer or unknown
+one, another application's file or a corrupt one raises `SchemaVersionError` and changes
+nothing (it is inspected read-only before anything is written).
 """
 
 # Modules with their own tables, imported so `open_store` creates them.
-from workbench.store import memory  # noqa: F401  (the translation memory's table)
+from workbench.store import (
+    jobs,  # noqa: F401  (background MT jobs)
+    tm_entries,  # noqa: F401  (the translation memory's table)
+)
 from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
     SchemaVersionError,
+    StoreBusyError,
     UnknownDocumentError,
 )
-from workbench.store.models import SCHEMA_VERSION, Origin, Status
+from workbench.store.models import AUTHOR_MAX_CHARS, SCHEMA_VERSION
 from workbench.store.records import (
     Alternative,
+    Appended,
     Document,
     MachineTranslation,
     Progress,
@@ -67,29 +81,29 @@ from workbench.store.records import (
     StoredSegment,
 )
 from workbench.store.service import SegmentFilter, Store, open_store
-from workbench.store.translate import StoredTranslation, as_segment, translate_stored_document
+from workbench.vocabulary import Origin, RevisionStatus
 
 __all__ = [
+    "AUTHOR_MAX_CHARS",
     "SCHEMA_VERSION",
     "Alternative",
     "AmbiguousDocumentError",
+    "Appended",
     "Document",
     "MachineTranslation",
     "Origin",
     "Progress",
     "Revision",
     "RevisionConflict",
+    "RevisionStatus",
     "SchemaVersionError",
     "SegmentFilter",
     "SegmentPage",
     "SegmentRow",
     "SegmentState",
-    "Status",
     "Store",
+    "StoreBusyError",
     "StoredSegment",
-    "StoredTranslation",
     "UnknownDocumentError",
-    "as_segment",
     "open_store",
-    "translate_stored_document",
 ]

@@ -31,13 +31,17 @@ class RevisionConflict(WorkbenchError):
     `base_revision_id=conflict.theirs.id` deliberately puts `yours` on top.
     """
 
-    def __init__(self, segment_id: int, target: str, yours: str, theirs: Revision | None):
+    def __init__(self, segment_id: int, target_lang: str, yours: str, theirs: Revision | None):
         who = f"{theirs.author} (revision {theirs.number})" if theirs else "someone"
         super().__init__(
-            f"segment {segment_id} ({target}) was changed by {who} since you opened it; "
+            f"segment {segment_id} ({target_lang}) was changed by {who} since you opened it; "
             "your text was not saved"
         )
         self.segment_id = segment_id
-        self.target = target
+        self.target_lang = target_lang
         self.yours = yours
         self.theirs = theirs
+
+
+class StoreBusyError(WorkbenchError):
+    """Concurrent writers kept taking the same revision numbers; nothing was written."""

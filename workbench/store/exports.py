@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from workbench.exchange.units import (
     PROP_DOCUMENT,
@@ -26,15 +25,14 @@ from workbench.exchange.units import (
 )
 from workbench.store.models import (
     MachineTranslationRecord,
-    Origin,
     RevisionRecord,
     SegmentRecord,
-    Status,
 )
 from workbench.store.records import Document
 from workbench.store.service import Store
 from workbench.store.service import _rows_query as rows_query  # the editor's row query
 from workbench.timeutil import as_utc
+from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
 
 PROP_REVISION = "x-revision"  # id of the exported revision (XLIFF round trips check it)
 BATCH_ROWS = 500
@@ -63,40 +61,40 @@ def position_of(unit_id_text: str | None) -> int | None:
 def document_units(
     store: Store,
     document: Document,
-    target: str,
+    target_lang: str,
     scope: ExportScope | str = ExportScope.CONFIRMED,
     *,
     with_revision_ids: bool = False,
     notes: NoteMaker | None = None,
 ) -> Iterator[TranslationUnit]:
-    """The document's segments in order as units with the target's current text; `notes`
+    """The document's segments in order as units with the target language's current text; `notes`
     gives each translated unit its remarks (the export's QA flags)."""
     scope = ExportScope(scope)
-    with Session(store.engine) as session:
+    with store.reading() as session:
         rows = session.execute(
-            _query(document.id, target, scope).execution_options(yield_per=BATCH_ROWS)
+            _query(document.id, target_lang, scope).execution_options(yield_per=BATCH_ROWS)
         )
         for segment, revision, first_saved, engine, model_id in rows:
             unit = _unit(
-                document, target, segment, revision, first_saved, engine, model_id,
+                document, target_lang, segment, revision, first_saved, engine, model_id,
                 with_revision_ids,
             )  # fmt: skip
             if notes is not None and unit.targets:
-                unit = replace(unit, notes=tuple(notes(unit.source, unit.targets[target])))
+                unit = replace(unit, notes=tuple(notes(unit.source, unit.targets[target_lang])))
             yield unit
 
 
-def _query(document_id: int, target: str, scope: ExportScope):
+def _query(document_id: int, target_lang: str, scope: ExportScope):
     """The editor's (segment, current revision) rows plus first-save time and MT model."""
     first_saved = (
         select(RevisionRecord.segment_id, func.min(RevisionRecord.created).label("at"))
         .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target)
+        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target_lang)
         .group_by(RevisionRecord.segment_id)
         .subquery()
     )
     query = (
-        rows_query(document_id, target)
+        rows_query(document_id, target_lang)
         .add_columns(
             first_saved.c.at, MachineTranslationRecord.engine, MachineTranslationRecord.model_id
         )
@@ -107,7 +105,7 @@ def _query(document_id: int, target: str, scope: ExportScope):
         )
     )
     if scope == ExportScope.CONFIRMED:
-        query = query.where(RevisionRecord.status == Status.CONFIRMED)
+        query = query.where(RevisionRecord.status.in_(FINISHED_STATUSES))
     elif scope == ExportScope.TRANSLATED:
         query = query.where(RevisionRecord.text != "")
     return query
@@ -115,7 +113,7 @@ def _query(document_id: int, target: str, scope: ExportScope):
 
 def _unit(
     document: Document,
-    target: str,
+    target_lang: str,
     segment: SegmentRecord,
     revision: RevisionRecord | None,
     first_saved,
@@ -128,7 +126,7 @@ def _unit(
         props.append((PROP_ORIGIN, Origin(revision.origin).value))
         if engine:
             props.append((PROP_MT_ENGINE, f"{engine} {model_id}" if model_id else engine))
-        props.append((PROP_STATUS, Status(revision.status).value))
+        props.append((PROP_STATUS, RevisionStatus(revision.status).value))
     props += [
         (PROP_DOCUMENT, document.name),
         (PROP_PARAGRAPH, str(segment.paragraph + 1)),
@@ -140,7 +138,7 @@ def _unit(
     return TranslationUnit(
         source_lang=document.source_lang,
         source=segment.source_text,
-        targets={target: revision.text} if has_text else {},
+        targets={target_lang: revision.text} if has_text else {},
         id=unit_id(segment.position),
         created=as_utc(first_saved) if first_saved else None,
         changed=as_utc(revision.created) if revision is not None else None,

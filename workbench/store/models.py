@@ -8,7 +8,7 @@ of a segment is the revision with the highest `number`, so nothing is ever updat
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     DateTime,
@@ -23,27 +23,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from workbench.timeutil import utcnow
+from workbench.vocabulary import Origin, RevisionStatus
+
 # Bump on any change to an existing table; a new table alone needs no bump (created on open).
-SCHEMA_VERSION = 1
+# 2: origin `propagated`, statuses `approved`/`rejected` (CHECK constraints of `revisions`).
+SCHEMA_VERSION = 2
 AUTHOR_MAX_CHARS = 255  # VARCHAR limit of revision authors (PostgreSQL enforces it)
-
-
-class Origin(enum.StrEnum):
-    """Where a revision's text came from."""
-
-    MT = "mt"  # machine translation output (best or a chosen alternative)
-    HUMAN = "human"  # typed or confirmed by an editor
-    TM = "tm"  # filled from the translation memory
-    ALIGNED = "aligned"  # an existing human translation aligned with the source
-
-
-class Status(enum.StrEnum):
-    DRAFT = "draft"
-    CONFIRMED = "confirmed"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -150,7 +136,7 @@ class RevisionRecord(Base):
     author: Mapped[str] = mapped_column(String(AUTHOR_MAX_CHARS))
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     origin: Mapped[Origin] = mapped_column(_enum(Origin, "revision_origin"))
-    status: Mapped[Status] = mapped_column(_enum(Status, "revision_status"))
+    status: Mapped[RevisionStatus] = mapped_column(_enum(RevisionStatus, "revision_status"))
     machine_translation_id: Mapped[int | None] = mapped_column(
         ForeignKey("machine_translations.id"), nullable=True
     )

@@ -10,7 +10,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from workbench.store.models import Origin, Status
+from workbench.store.errors import RevisionConflict
+from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
 
 
 class SegmentState(enum.StrEnum):
@@ -68,7 +69,7 @@ class Revision:
     author: str
     created: datetime  # UTC
     origin: Origin
-    status: Status
+    status: RevisionStatus
     machine_translation_id: int | None
 
     @property
@@ -79,7 +80,7 @@ class Revision:
 def state_of(revision: Revision | None) -> SegmentState:
     if revision is None:
         return SegmentState.UNTRANSLATED
-    if revision.status == Status.CONFIRMED:
+    if revision.status in FINISHED_STATUSES:
         return SegmentState.CONFIRMED
     if revision.origin == Origin.HUMAN:
         return SegmentState.EDITED
@@ -150,3 +151,12 @@ class Progress:
     def percent_done(self) -> float:
         """Share of source words in confirmed segments, as CAT tools count progress."""
         return 100.0 * self.confirmed_words / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True)
+class Appended:
+    """What a bulk append did: revisions added, and the segments left alone because their
+    head moved since the base the text was computed from (each with both texts)."""
+
+    added: int
+    conflicts: tuple[RevisionConflict, ...] = ()

@@ -1,41 +1,46 @@
 """The store's operations: documents, MT results, append-only revisions, progress.
 
 Every method runs in its own short transaction and returns frozen records
-(`workbench.store.records`), so callers never hold sessions or ORM objects.
+(`workbench.store.records`), so callers never hold sessions or ORM objects. Every write goes
+through `Store.transaction`; every revision goes through one private append path
+(`_append`): number = head + 1, written only when the head is still the base the text was
+computed from, and a unique-key clash with a concurrent writer re-runs the transaction so the
+base check sees the move.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from typing import Protocol, TypeVar
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, inspect, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
-from workbench.engines.base import Hypothesis
 from workbench.errors import InputError
 from workbench.segment import Segment, segment_document
 from workbench.store.database import WRITE_OPTION, create_store_engine, prepare_schema
 from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
+    StoreBusyError,
     UnknownDocumentError,
 )
+from workbench.store.jobs import JobQueries
 from workbench.store.models import (
     AUTHOR_MAX_CHARS,
     DocumentRecord,
     HypothesisRecord,
     MachineTranslationRecord,
-    Origin,
     RevisionRecord,
     SegmentRecord,
-    Status,
 )
 from workbench.store.records import (
     Alternative,
+    Appended,
     Document,
     MachineTranslation,
     Progress,
@@ -44,8 +49,20 @@ from workbench.store.records import (
     SegmentRow,
     StoredSegment,
 )
+from workbench.timeutil import as_utc
+from workbench.vocabulary import FINISHED_STATUSES, Origin, RevisionStatus
 
 MT_AUTHOR_PREFIX = "mt:"  # author of MT revisions: "mt:<engine>"
+# Times a write is re-run after a concurrent writer took the revision number it computed.
+CLASH_RETRIES = 5
+T = TypeVar("T")
+
+
+class ScoredText(Protocol):
+    """One MT candidate as the store keeps it (`workbench.engines.Hypothesis` is one)."""
+
+    text: str
+    score: float
 
 
 class SegmentFilter(enum.StrEnum):
@@ -73,13 +90,8 @@ def _check_author(author: str) -> None:
         )
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands timestamps back naive; they were written as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _document(record: DocumentRecord, counts: tuple[int, int]) -> Document:
-    return Document(record.id, record.name, record.source_lang, _aware(record.created), *counts)
+    return Document(record.id, record.name, record.source_lang, as_utc(record.created), *counts)
 
 
 def _segment(record: SegmentRecord) -> StoredSegment:
@@ -103,9 +115,9 @@ def _revision(record: RevisionRecord) -> Revision:
         record.number,
         record.text,
         record.author,
-        _aware(record.created),
+        as_utc(record.created),
         Origin(record.origin),
-        Status(record.status),
+        RevisionStatus(record.status),
         record.machine_translation_id,
     )
 
@@ -117,17 +129,42 @@ def _machine_translation(record: MachineTranslationRecord) -> MachineTranslation
         record.target_lang,
         record.engine,
         record.model_id,
-        _aware(record.created),
+        as_utc(record.created),
         tuple(Alternative(h.rank, h.text, h.score) for h in record.hypotheses),
     )
 
 
-class Store:
-    """One database. Thread-safe: each call opens its own session."""
+_UNREAD = object()  # `_append` reads the head itself
+
+
+class _HeadMoved(Exception):
+    """Inside the append path: the segment's head is no longer the caller's base."""
+
+    def __init__(self, head: RevisionRecord | None):
+        self.head = head
+
+
+def _is_unique_clash(exc: IntegrityError) -> bool:
+    """A unique-key violation (PostgreSQL SQLSTATE 23505, SQLite "UNIQUE constraint")."""
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(orig)
+
+
+class Store(JobQueries):
+    """One database. Thread-safe: each call opens its own session.
+
+    A context manager: `with open_store(url) as store: ...` closes its connections.
+    """
 
     def __init__(self, engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
     @property
     def url(self) -> str:
@@ -137,15 +174,93 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _read(self) -> Iterator[Session]:
+    def reading(self) -> Iterator[Session]:
+        """A session for reads (store modules only; callers outside use the methods)."""
         with self._sessions() as session:
             yield session
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Session]:
+        """The one write transaction every write goes through: committed when the block
+        ends, rolled back on any error (nothing half-stored); on SQLite it takes the write
+        lock up front (`BEGIN IMMEDIATE`) so writers queue instead of failing midway."""
         with self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a database-wide lock called `name` for the block (a PostgreSQL advisory lock;
+        on SQLite the write lock), so that one process at a time does a one-off setup."""
+        with self.transaction() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.execute(
+                    sql_text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name}
+                )
+            yield
+
+    def connection_url(self) -> str:
+        """The URL with its password, for a tool that shares the database (the job queue);
+        `url` hides the password for messages."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database has this table (ours or another tool's in the same database)."""
+        return inspect(self.engine).has_table(name)
+
+    def _appending(self, work: Callable[[Session], T]) -> T:
+        """Run `work`, which appends through `_append`, in one transaction; re-run it when
+        a concurrent writer took a revision number between its read and its insert (a
+        unique-key clash), so its base checks then see the new head."""
+        for _ in range(CLASH_RETRIES):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except IntegrityError as exc:
+                if not _is_unique_clash(exc):
+                    raise
+        raise StoreBusyError(
+            f"other writers kept changing the same segments; nothing was saved, try again "
+            f"({self.url})"
+        )
+
+    @staticmethod
+    def _append(
+        session: Session,
+        segment_id: int,
+        target_lang: str,
+        text: str,
+        author: str,
+        base_revision_id: int | None,
+        origin: Origin,
+        status: RevisionStatus,
+        machine_translation_id: int | None = None,
+        head: RevisionRecord | object | None = _UNREAD,
+    ) -> RevisionRecord | None:
+        """The one append path: a revision numbered head + 1 on top of `base_revision_id`.
+
+        Raises `_HeadMoved` when the head is not the base; returns None (adds nothing) when
+        the head already has this text and status. `head`, when the caller read it in the
+        same transaction (bulk MT), saves a query per segment.
+        """
+        if head is _UNREAD:
+            head = Store._head(session, segment_id, target_lang)
+        if (head.id if head else None) != base_revision_id:
+            raise _HeadMoved(head)
+        if head is not None and head.text == text and head.status == status:
+            return None
+        record = RevisionRecord(
+            segment_id=segment_id,
+            target_lang=target_lang,
+            number=(head.number if head else 0) + 1,
+            text=text,
+            author=author,
+            origin=origin,
+            status=status,
+            machine_translation_id=machine_translation_id,
+        )
+        session.add(record)
+        return record
 
     # ---- documents -------------------------------------------------------------------
 
@@ -165,7 +280,7 @@ class Store:
             segments = segment_document(text, source_lang, path=name)
         if not segments:
             raise InputError("the document has no sentences", path=name)
-        with self._write() as session:
+        with self.transaction() as session:
             record = DocumentRecord(
                 name=self._free_name(session, name), source_lang=source_lang, text=text
             )
@@ -186,7 +301,7 @@ class Store:
 
     def import_document(self, name: str, text: str, source_lang: str = "en") -> Document:
         """The stored document with this name and text, added if there is none (idempotent)."""
-        with self._read() as session:
+        with self.reading() as session:
             for record in session.scalars(
                 select(DocumentRecord).where(
                     or_(
@@ -238,7 +353,7 @@ class Store:
             .group_by(SegmentRecord.document_id)
             .subquery()
         )
-        with self._read() as session:
+        with self.reading() as session:
             rows = session.execute(
                 select(DocumentRecord, counts.c.segments, counts.c.words)
                 .options(defer(DocumentRecord.text))
@@ -250,7 +365,7 @@ class Store:
     def document(self, ref: int | str) -> Document:
         """A document by id or by name. A string of digits that is the id of one document
         and the name of another is refused as ambiguous rather than guessed."""
-        with self._read() as session:
+        with self.reading() as session:
             lookup = select(DocumentRecord).options(defer(DocumentRecord.text))
             by_id = by_name = None
             if isinstance(ref, int) or str(ref).isdigit():
@@ -271,7 +386,7 @@ class Store:
 
     def document_text(self, document_id: int) -> str:
         """The document exactly as it was added (segment spans index into it)."""
-        with self._read() as session:
+        with self.reading() as session:
             text = session.scalar(
                 select(DocumentRecord.text).where(DocumentRecord.id == document_id)
             )
@@ -280,7 +395,7 @@ class Store:
             return text
 
     def segments(self, document_id: int) -> list[StoredSegment]:
-        with self._read() as session:
+        with self.reading() as session:
             records = session.scalars(
                 select(SegmentRecord)
                 .where(SegmentRecord.document_id == document_id)
@@ -290,7 +405,7 @@ class Store:
 
     def targets(self, document_id: int) -> list[str]:
         """Target languages that have at least one revision for this document."""
-        with self._read() as session:
+        with self.reading() as session:
             return sorted(
                 session.scalars(
                     select(RevisionRecord.target_lang)
@@ -305,18 +420,19 @@ class Store:
     def add_machine_translations(
         self,
         document_id: int,
-        target: str,
+        target_lang: str,
         engine: str,
         model_id: str,
-        hypotheses: Sequence[Sequence[Hypothesis]],
+        hypotheses: Sequence[Sequence[ScoredText]],
     ) -> int:
         """Store one MT result per segment (in document order) with its n-best list.
 
         The best hypothesis becomes the segment's current target (an `mt` draft revision)
-        where no editor has worked on it yet; an editor's work is never displaced.
-        Returns how many segments got a new MT revision.
+        where no editor has worked on it yet; an editor's work is never displaced, even one
+        saved while this runs. Returns how many segments got a new MT revision.
         """
-        with self._write() as session:
+
+        def work(session: Session) -> int:
             segment_ids = list(
                 session.scalars(
                     select(SegmentRecord.id)
@@ -326,53 +442,75 @@ class Store:
             )
             if len(segment_ids) != len(hypotheses):
                 raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
-            heads = self._heads(session, document_id, target)
-            results = [
-                MachineTranslationRecord(
-                    segment_id=segment_id,
-                    target_lang=target,
-                    engine=engine,
-                    model_id=model_id,
-                    hypotheses=[
-                        HypothesisRecord(rank=rank, text=h.text, score=h.score)
-                        for rank, h in enumerate(hyps)
-                    ],
-                )
-                for segment_id, hyps in zip(segment_ids, hypotheses, strict=True)
-            ]
-            session.add_all(results)
-            session.flush()
-            replaced = 0
-            for mt in results:
-                head = heads.get(mt.segment_id)
-                best = mt.hypotheses[0].text if mt.hypotheses else ""
-                untouched = head is None or (
-                    head.origin == Origin.MT and head.status == Status.DRAFT
-                )
-                if untouched and (head is None or head.text != best):
-                    session.add(
-                        RevisionRecord(
-                            segment_id=mt.segment_id,
-                            target_lang=target,
-                            number=(head.number if head else 0) + 1,
-                            text=best,
-                            author=f"{MT_AUTHOR_PREFIX}{engine}",
-                            origin=Origin.MT,
-                            status=Status.DRAFT,
-                            machine_translation_id=mt.id,
-                        )
-                    )
-                    replaced += 1
+            results = dict(zip(segment_ids, hypotheses, strict=True))
+            _, replaced = self._store_mt(
+                session, document_id, target_lang, engine, model_id, results
+            )
             return replaced
 
-    def machine_translations(self, segment_id: int, target: str) -> list[MachineTranslation]:
+        return self._appending(work)
+
+    def _store_mt(
+        self,
+        session: Session,
+        document_id: int,
+        target_lang: str,
+        engine: str,
+        model_id: str,
+        results: Mapping[int, Sequence[ScoredText]],
+    ) -> tuple[list[MachineTranslationRecord], int]:
+        """Store MT results (segment id -> n-best) of one document inside a write: the best
+        hypothesis becomes the current target where no person has worked on the segment.
+        Returns the records and how many segments got a new MT revision."""
+        heads = self._heads(session, document_id, target_lang)
+        records = [
+            MachineTranslationRecord(
+                segment_id=segment_id,
+                target_lang=target_lang,
+                engine=engine,
+                model_id=model_id,
+                hypotheses=[
+                    HypothesisRecord(rank=rank, text=h.text, score=h.score)
+                    for rank, h in enumerate(hyps)
+                ],
+            )
+            for segment_id, hyps in results.items()
+        ]
+        session.add_all(records)
+        session.flush()
+        replaced = 0
+        for mt in records:
+            head = heads.get(mt.segment_id)
+            untouched = head is None or (
+                head.origin == Origin.MT and head.status == RevisionStatus.DRAFT
+            )
+            if not untouched:
+                continue
+            best = mt.hypotheses[0].text if mt.hypotheses else ""
+            added = self._append(
+                session,
+                mt.segment_id,
+                target_lang,
+                best,
+                f"{MT_AUTHOR_PREFIX}{engine}",
+                head.id if head else None,
+                Origin.MT,
+                RevisionStatus.DRAFT,
+                machine_translation_id=mt.id,
+                head=head,
+            )
+            replaced += added is not None
+        session.flush()
+        return records, replaced
+
+    def machine_translations(self, segment_id: int, target_lang: str) -> list[MachineTranslation]:
         """Every MT result for the segment and target, newest first."""
-        with self._read() as session:
+        with self.reading() as session:
             records = session.scalars(
                 select(MachineTranslationRecord)
                 .where(
                     MachineTranslationRecord.segment_id == segment_id,
-                    MachineTranslationRecord.target_lang == target,
+                    MachineTranslationRecord.target_lang == target_lang,
                 )
                 .options(selectinload(MachineTranslationRecord.hypotheses))
                 .order_by(MachineTranslationRecord.id.desc())
@@ -380,17 +518,17 @@ class Store:
             return [_machine_translation(r) for r in records]
 
     def document_machine_translations(
-        self, document_id: int, target: str
+        self, document_id: int, target_lang: str
     ) -> dict[int, list[MachineTranslation]]:
         """Every MT result of a document's segments (segment id -> newest first), in one
         read: for scoring stored MT of a whole document."""
-        with self._read() as session:
+        with self.reading() as session:
             records = session.scalars(
                 select(MachineTranslationRecord)
                 .join(SegmentRecord, SegmentRecord.id == MachineTranslationRecord.segment_id)
                 .where(
                     SegmentRecord.document_id == document_id,
-                    MachineTranslationRecord.target_lang == target,
+                    MachineTranslationRecord.target_lang == target_lang,
                 )
                 .options(selectinload(MachineTranslationRecord.hypotheses))
                 .order_by(MachineTranslationRecord.id.desc())
@@ -401,7 +539,7 @@ class Store:
             return results
 
     def machine_translation(self, machine_translation_id: int) -> MachineTranslation:
-        with self._read() as session:
+        with self.reading() as session:
             record = session.get(
                 MachineTranslationRecord,
                 machine_translation_id,
@@ -416,12 +554,12 @@ class Store:
     def save_revision(
         self,
         segment_id: int,
-        target: str,
+        target_lang: str,
         text: str,
         author: str,
         base_revision_id: int | None,
         origin: Origin | str = Origin.HUMAN,
-        status: Status | str = Status.DRAFT,
+        status: RevisionStatus | str = RevisionStatus.DRAFT,
         machine_translation_id: int | None = None,
     ) -> Revision:
         """Append a revision on top of `base_revision_id`, the one the editor started from.
@@ -430,42 +568,31 @@ class Store:
         revision is no longer the base. Saving the current text and status again adds
         nothing and returns the current revision.
         """
-        origin, status = Origin(origin), Status(status)
+        origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
-        try:
-            with self._write() as session:
-                head = self._head(session, segment_id, target)
-                if (head.id if head else None) != base_revision_id:
-                    raise RevisionConflict(
-                        segment_id, target, text, _revision(head) if head else None
-                    )
-                if head is not None and head.text == text and head.status == status:
-                    return _revision(head)
-                if session.get(SegmentRecord, segment_id) is None:
-                    raise KeyError(f"no segment {segment_id}")
-                record = RevisionRecord(
-                    segment_id=segment_id,
-                    target_lang=target,
-                    number=(head.number if head else 0) + 1,
-                    text=text,
-                    author=author,
-                    origin=origin,
-                    status=status,
-                    machine_translation_id=machine_translation_id,
-                )
-                session.add(record)
-                session.flush()
-                return _revision(record)
-        except IntegrityError:
-            # Another writer took the same revision number between our read and insert.
-            raise RevisionConflict(
-                segment_id, target, text, self.current_revision(segment_id, target)
-            ) from None
+
+        def work(session: Session) -> Revision:
+            if session.get(SegmentRecord, segment_id) is None:
+                raise KeyError(f"no segment {segment_id}")
+            try:
+                record = self._append(
+                    session, segment_id, target_lang, text, author, base_revision_id,
+                    origin, status, machine_translation_id,
+                )  # fmt: skip
+            except _HeadMoved as moved:
+                theirs = _revision(moved.head) if moved.head else None
+                raise RevisionConflict(segment_id, target_lang, text, theirs) from None
+            if record is None:
+                return _revision(self._head(session, segment_id, target_lang))
+            session.flush()
+            return _revision(record)
+
+        return self._appending(work)
 
     def confirm(
         self,
         segment_id: int,
-        target: str,
+        target_lang: str,
         author: str,
         base_revision_id: int | None,
         text: str | None = None,
@@ -475,109 +602,148 @@ class Store:
         A confirmed text the editor did not change keeps its origin (MT confirmed as is
         stays `mt`); a changed one is `human`.
         """
-        base = self.current_revision(segment_id, target)
+        base = self.current_revision(segment_id, target_lang)
         if base is not None and base.id == base_revision_id:
             unchanged = text is None or text == base.text
             return self.save_revision(
                 segment_id,
-                target,
+                target_lang,
                 base.text if text is None else text,
                 author,
                 base_revision_id,
                 origin=base.origin if unchanged else Origin.HUMAN,
-                status=Status.CONFIRMED,
+                status=RevisionStatus.CONFIRMED,
                 machine_translation_id=base.machine_translation_id if unchanged else None,
             )
         return self.save_revision(
-            segment_id, target, text or "", author, base_revision_id, status=Status.CONFIRMED
+            segment_id,
+            target_lang,
+            text or "",
+            author,
+            base_revision_id,
+            status=RevisionStatus.CONFIRMED,
         )
+
+    def append_on_bases(
+        self,
+        target_lang: str,
+        texts: Mapping[int, str],
+        bases: Mapping[int, int | None],
+        author: str,
+        origin: Origin | str,
+        status: RevisionStatus | str = RevisionStatus.DRAFT,
+    ) -> Appended:
+        """Put texts (segment id -> text) computed from `bases` (segment id -> the revision
+        id the caller read, None for none) on top, in one transaction: for TM fills and
+        XLIFF imports. A segment whose head moved since its base is left alone and
+        reported in `conflicts` (nothing of the other side is lost); unchanged texts are
+        skipped."""
+        origin, status = Origin(origin), RevisionStatus(status)
+        _check_author(author)
+
+        def work(session: Session) -> Appended:
+            added, conflicts = 0, []
+            for segment_id, text in texts.items():
+                try:
+                    record = self._append(
+                        session, segment_id, target_lang, text, author, bases[segment_id],
+                        origin, status,
+                    )  # fmt: skip
+                except _HeadMoved as moved:
+                    theirs = _revision(moved.head) if moved.head else None
+                    conflicts.append(RevisionConflict(segment_id, target_lang, text, theirs))
+                    continue
+                added += record is not None
+            session.flush()
+            return Appended(added, tuple(conflicts))
+
+        return self._appending(work)
 
     def append_revisions(
         self,
-        target: str,
+        target_lang: str,
         texts: Mapping[int, str],
         author: str,
         origin: Origin | str,
-        status: Status | str = Status.DRAFT,
+        status: RevisionStatus | str = RevisionStatus.DRAFT,
     ) -> int:
-        """Put imported texts (segment id -> text) on top of whatever is current, in one
-        transaction: for TM fills, aligned translations and XLIFF imports. Unchanged texts
-        are skipped; returns how many revisions were added."""
-        origin, status = Origin(origin), Status(status)
+        """Put texts (segment id -> text) on top of whatever is current when the write
+        runs, in one transaction: for aligned translations of a new document and bulk
+        loads that read nothing first. Unchanged texts are skipped; returns how many
+        revisions were added."""
+        origin, status = Origin(origin), RevisionStatus(status)
         _check_author(author)
-        added = 0
-        with self._write() as session:
-            for segment_id, text in texts.items():
-                head = self._head(session, segment_id, target)
-                if head is not None and head.text == text and head.status == status:
-                    continue
-                session.add(
-                    RevisionRecord(
-                        segment_id=segment_id,
-                        target_lang=target,
-                        number=(head.number if head else 0) + 1,
-                        text=text,
-                        author=author,
-                        origin=origin,
-                        status=status,
-                    )
-                )
-                added += 1
-        return added
 
-    def current_revision(self, segment_id: int, target: str) -> Revision | None:
-        """The segment's current target: its newest revision (None if it has none)."""
-        with self._read() as session:
-            head = self._head(session, segment_id, target)
+        def work(session: Session) -> int:
+            added = 0
+            for segment_id, text in texts.items():
+                head = self._head(session, segment_id, target_lang)
+                record = self._append(
+                    session, segment_id, target_lang, text, author,
+                    head.id if head else None, origin, status,
+                )  # fmt: skip
+                added += record is not None
+            session.flush()
+            return added
+
+        return self._appending(work)
+
+    def current_revision(self, segment_id: int, target_lang: str) -> Revision | None:
+        """The segment's current target_lang: its newest revision (None if it has none)."""
+        with self.reading() as session:
+            head = self._head(session, segment_id, target_lang)
             return _revision(head) if head else None
 
-    def current_revisions(self, document_id: int, target: str) -> dict[int, Revision]:
+    def current_revisions(self, document_id: int, target_lang: str) -> dict[int, Revision]:
         """Segment id -> current revision, for every segment of the document that has one."""
-        with self._read() as session:
+        with self.reading() as session:
             return {
-                sid: _revision(r) for sid, r in self._heads(session, document_id, target).items()
+                sid: _revision(r)
+                for sid, r in self._heads(session, document_id, target_lang).items()
             }
 
-    def history(self, segment_id: int, target: str) -> list[Revision]:
-        """Every revision of the segment for the target, oldest first."""
-        with self._read() as session:
+    def history(self, segment_id: int, target_lang: str) -> list[Revision]:
+        """Every revision of the segment for the target_lang, oldest first."""
+        with self.reading() as session:
             records = session.scalars(
                 select(RevisionRecord)
                 .where(
                     RevisionRecord.segment_id == segment_id,
-                    RevisionRecord.target_lang == target,
+                    RevisionRecord.target_lang == target_lang,
                 )
                 .order_by(RevisionRecord.number)
             )
             return [_revision(r) for r in records]
 
-    def document_history(self, document_id: int, target: str) -> list[Revision]:
-        """Every revision of the document for the target in the order they were saved:
+    def document_history(self, document_id: int, target_lang: str) -> list[Revision]:
+        """Every revision of the document for the target_lang in the order they were saved:
         replaying them rebuilds every state the document went through."""
-        with self._read() as session:
+        with self.reading() as session:
             records = session.scalars(
                 select(RevisionRecord)
                 .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
                 .where(
                     SegmentRecord.document_id == document_id,
-                    RevisionRecord.target_lang == target,
+                    RevisionRecord.target_lang == target_lang,
                 )
                 .order_by(RevisionRecord.id)
             )
             return [_revision(r) for r in records]
 
     @staticmethod
-    def _head(session: Session, segment_id: int, target: str) -> RevisionRecord | None:
+    def _head(session: Session, segment_id: int, target_lang: str) -> RevisionRecord | None:
         return session.scalar(
             select(RevisionRecord)
-            .where(RevisionRecord.segment_id == segment_id, RevisionRecord.target_lang == target)
+            .where(
+                RevisionRecord.segment_id == segment_id, RevisionRecord.target_lang == target_lang
+            )
             .order_by(RevisionRecord.number.desc())
             .limit(1)
         )
 
     @staticmethod
-    def _heads(session: Session, document_id: int, target: str) -> dict[int, RevisionRecord]:
-        query = _rows_query(document_id, target).where(RevisionRecord.id.is_not(None))
+    def _heads(session: Session, document_id: int, target_lang: str) -> dict[int, RevisionRecord]:
+        query = _rows_query(document_id, target_lang).where(RevisionRecord.id.is_not(None))
         return {seg.id: rev for seg, rev in session.execute(query)}
 
     # ---- the editor's view -------------------------------------------------------------
@@ -585,15 +751,15 @@ class Store:
     def segment_rows(
         self,
         document_id: int,
-        target: str,
+        target_lang: str,
         row_filter: SegmentFilter | str = SegmentFilter.ALL,
         search: str = "",
         offset: int = 0,
         limit: int | None = None,
     ) -> SegmentPage:
-        """Segments with their current target, filtered, searched (source and target,
+        """Segments with their current target_lang, filtered, searched (source and target_lang,
         case-insensitive substring), in document order, one page at a time."""
-        query = _rows_query(document_id, target)
+        query = _rows_query(document_id, target_lang)
         condition = _filter_condition(SegmentFilter(row_filter))
         if condition is not None:
             query = query.where(condition)
@@ -605,7 +771,7 @@ class Store:
                     RevisionRecord.text.icontains(needle, autoescape=True),
                 )
             )
-        with self._read() as session:
+        with self.reading() as session:
             total = session.scalar(select(func.count()).select_from(query.subquery()))
             page = query.offset(offset)
             if limit is not None:
@@ -616,11 +782,13 @@ class Store:
             )
             return SegmentPage(rows, total or 0)
 
-    def progress(self, document_id: int, target: str) -> Progress:
+    def progress(self, document_id: int, target_lang: str) -> Progress:
         """Segment counts per state and source words, computed in the database."""
-        query = _rows_query(document_id, target).subquery()
-        confirmed = query.c.status == Status.CONFIRMED.value
-        edited = and_(query.c.status == Status.DRAFT.value, query.c.origin == Origin.HUMAN.value)
+        query = _rows_query(document_id, target_lang).subquery()
+        confirmed = query.c.status.in_([s.value for s in FINISHED_STATUSES])
+        edited = and_(
+            query.c.status == RevisionStatus.DRAFT.value, query.c.origin == Origin.HUMAN.value
+        )
         untranslated = query.c.number.is_(None)
 
         def count(condition) -> object:
@@ -634,7 +802,7 @@ class Store:
             count(untranslated),
             func.coalesce(func.sum(case((confirmed, query.c.word_count), else_=0)), 0),
         )
-        with self._read() as session:
+        with self.reading() as session:
             segments, words, n_confirmed, n_edited, n_untranslated, confirmed_words = (
                 session.execute(stmt).one()
             )
@@ -649,12 +817,12 @@ class Store:
         )
 
 
-def _rows_query(document_id: int, target: str) -> Select:
+def _rows_query(document_id: int, target_lang: str) -> Select:
     """(segment, current revision or None) for every segment of a document, in order."""
     newest = (
         select(RevisionRecord.segment_id, func.max(RevisionRecord.number).label("number"))
         .join(SegmentRecord, SegmentRecord.id == RevisionRecord.segment_id)
-        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target)
+        .where(SegmentRecord.document_id == document_id, RevisionRecord.target_lang == target_lang)
         .group_by(RevisionRecord.segment_id)
         .subquery()
     )
@@ -665,7 +833,7 @@ def _rows_query(document_id: int, target: str) -> Select:
             RevisionRecord,
             and_(
                 RevisionRecord.segment_id == SegmentRecord.id,
-                RevisionRecord.target_lang == target,
+                RevisionRecord.target_lang == target_lang,
                 RevisionRecord.number == newest.c.number,
             ),
         )
@@ -678,10 +846,14 @@ def _filter_condition(row_filter: SegmentFilter):
     if row_filter == SegmentFilter.UNEDITED:
         return or_(
             RevisionRecord.id.is_(None),
-            and_(RevisionRecord.status == Status.DRAFT, RevisionRecord.origin != Origin.HUMAN),
+            and_(
+                RevisionRecord.status == RevisionStatus.DRAFT, RevisionRecord.origin != Origin.HUMAN
+            ),
         )
     if row_filter == SegmentFilter.EDITED:
-        return and_(RevisionRecord.status == Status.DRAFT, RevisionRecord.origin == Origin.HUMAN)
+        return and_(
+            RevisionRecord.status == RevisionStatus.DRAFT, RevisionRecord.origin == Origin.HUMAN
+        )
     if row_filter == SegmentFilter.CONFIRMED:
-        return RevisionRecord.status == Status.CONFIRMED
+        return RevisionRecord.status.in_(FINISHED_STATUSES)
     return None

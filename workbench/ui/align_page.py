@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from workbench.align import LOW_CONFIDENCE, Alignment
-from workbench.align.accept import Accepted, accept_alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
 from workbench.align.export import (
     TMX_MIME,
@@ -32,6 +31,7 @@ from workbench.ui import state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.rendering import bead_cell, confidence_color, markdown_text
 from workbench.ui.resources import app_store, engine, session_glossary
+from workbench.workflows.align_accept import Accepted, accept_alignment
 
 ROWS_PER_PAGE = 50
 _COLUMNS = [0.4, 5, 5, 0.9, 1.1]  # number, source, translation, confidence, edit

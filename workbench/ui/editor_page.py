@@ -25,9 +25,9 @@ from workbench.editing.session import GridSession, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import get_language
+from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
-from workbench.store import Document, Store, translate_stored_document
-from workbench.store.memory import MemorySource
+from workbench.store import Document, Store
 from workbench.ui import exchange_panel, sidebar, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.grid import editor_grid
@@ -41,6 +41,7 @@ from workbench.ui.resources import (
     stored_file_document,
     translation_memory,
 )
+from workbench.workflows.translate import translate_stored_document
 
 UPLOAD_TYPES = ["txt", "md"]
 

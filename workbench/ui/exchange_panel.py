@@ -1,6 +1,7 @@
 """Export downloads and imports for the open document: one download per registered format
 (`workbench.exchange.registry`), XLIFF back in, translation memories in. Page code only: the
-work is in `workbench.export`, `workbench.roundtrip` and `workbench.store.memory`."""
+work is in `workbench.workflows.export`, `workbench.workflows.xliff_import` and
+`workbench.workflows.memory_import`."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import streamlit as st
 from workbench.errors import WorkbenchError
 from workbench.exchange.registry import XLIFF2, export_formats, memory_formats, upload_types
 from workbench.exchange.units import NoteMaker
-from workbench.export import ExportFormat, export_bytes, export_filename
 from workbench.languages import get_language
-from workbench.roundtrip import import_xliff_targets
 from workbench.store import Document, Store
 from workbench.store.exports import ExportScope
-from workbench.store.memory import import_memory_file
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
+from workbench.workflows.export import ExportFormat, export_bytes, export_filename
+from workbench.workflows.memory_import import import_memory_file
+from workbench.workflows.xliff_import import import_xliff_targets
 
 _SCOPES = {
     ExportScope.CONFIRMED.value: "confirmed segments",

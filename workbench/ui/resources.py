@@ -19,8 +19,8 @@ from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
+from workbench.memory.source import MemorySource
 from workbench.store import Store, open_store
-from workbench.store.memory import MemorySource
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text
 

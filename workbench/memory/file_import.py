@@ -17,7 +17,7 @@ from pathlib import Path
 from workbench.exchange import registry
 from workbench.exchange.units import TranslationUnit
 from workbench.languages import language_matches, normalize_language_tag
-from workbench.tm import TmEntry, TranslationMemory, normalize_source
+from workbench.memory.index import TmEntry, TranslationMemory, normalize_source
 
 SKIP_NO_SOURCE = "no source text in {lang}"
 SKIP_NO_TARGET = "no target text"

@@ -5,7 +5,9 @@ revision it carried. On import, each unit whose target or state changed becomes 
 revision on top of the segment's history (append-only: nothing is overwritten): `human`
 origin for a changed text, confirmed for `final`/`reviewed`. A segment saved in the
 workbench after the export is not overwritten: the import reports it as a conflict with
-both texts, the way the editor reports a concurrent save.
+both texts, the way the editor reports a concurrent save. Every revision is appended on the
+head the import read (the exported revision, or the head at read time when the file carries
+no revision ids), so a save that lands while the import runs is a conflict too.
 """
 
 from __future__ import annotations
@@ -19,10 +21,9 @@ from workbench.errors import InputError
 from workbench.exchange.units import PROP_STATUS
 from workbench.exchange.xliff2 import read_xliff_document
 from workbench.languages import workbench_target
-from workbench.store import Document, Origin, Status, Store
+from workbench.memory.index import normalize_source
+from workbench.store import Document, Origin, RevisionStatus, Store
 from workbench.store.exports import PROP_REVISION, position_of
-from workbench.tm import normalize_source
-from workbench.vocabulary import RevisionStatus
 
 SKIP_FOREIGN_ID = "unit id is not a segment of this document"
 SKIP_SOURCE_CHANGED = "source text differs from the stored segment"
@@ -42,7 +43,7 @@ class ImportConflict:
 class XliffImportReport:
     source: str
     document: str
-    target: str
+    target_lang: str
     units_read: int = 0
     added: Counter[str] = field(default_factory=Counter)  # status -> revisions added
     unchanged: int = 0
@@ -53,7 +54,7 @@ class XliffImportReport:
         added = sum(self.added.values())
         detail = ", ".join(f"{n} {status}" for status, n in sorted(self.added.items()))
         lines = [
-            f"{self.source} → {self.document} ({self.target}): {self.units_read} units read",
+            f"{self.source} → {self.document} ({self.target_lang}): {self.units_read} units read",
             f"added {added} revisions" + (f" ({detail})" if detail else ""),
             f"unchanged {self.unchanged}",
             f"skipped {sum(self.skipped.values()) + len(self.conflicts)}",
@@ -86,11 +87,13 @@ def import_xliff_targets(
         document = store.document(parsed.original)
     if not parsed.trglang:
         raise InputError("the <xliff> element has no trgLang", path=label)
-    target = workbench_target(parsed.trglang, path=label)  # ur-PK → ur; de is refused
-    report = XliffImportReport(label, document.name, target, units_read=len(parsed.units))
+    target_lang = workbench_target(parsed.trglang, path=label)  # ur-PK → ur; de is refused
+    report = XliffImportReport(label, document.name, target_lang, units_read=len(parsed.units))
     segments = {s.index: s for s in store.segments(document.id)}
-    heads = store.current_revisions(document.id, target)
-    batches: dict[tuple[Origin, Status], dict[int, str]] = defaultdict(dict)
+    heads = store.current_revisions(document.id, target_lang)
+    batches: dict[tuple[Origin, RevisionStatus], dict[int, str]] = defaultdict(dict)
+    bases: dict[int, int | None] = {}
+    positions = {s.id: s.index for s in segments.values()}
     for unit in parsed.units:
         position = position_of(unit.id)
         segment = segments.get(position) if position is not None else None
@@ -104,8 +107,11 @@ def import_xliff_targets(
         if not text:
             report.skipped[SKIP_NO_TARGET] += 1
             continue
-        confirmed = unit.prop(PROP_STATUS) == RevisionStatus.CONFIRMED
-        status = Status.CONFIRMED if confirmed else Status.DRAFT
+        status = (
+            RevisionStatus.CONFIRMED
+            if unit.prop(PROP_STATUS) == RevisionStatus.CONFIRMED
+            else RevisionStatus.DRAFT
+        )
         head = heads.get(segment.id)
         if head is not None and head.text == text and head.status == status:
             report.unchanged += 1
@@ -114,22 +120,26 @@ def import_xliff_targets(
         if head is not None and exported and str(head.id) != exported:
             # Saved in the workbench since the export: a unit the file left as exported
             # keeps the workbench's newer text; one changed in both places is a conflict.
-            if text == _revision_text(store, segment.id, target, exported):
+            if text == _revision_text(store, segment.id, target_lang, exported):
                 report.unchanged += 1
             else:
                 report.conflicts.append(ImportConflict(segment.index + 1, head.text, text))
             continue
         origin = head.origin if head is not None and head.text == text else Origin.HUMAN
         batches[origin, status][segment.id] = text
+        bases[segment.id] = head.id if head is not None else None
     for (origin, status), texts in batches.items():
-        report.added[status.value] += store.append_revisions(
-            target, texts, author, origin=origin, status=status
+        appended = store.append_on_bases(target_lang, texts, bases, author, origin, status)
+        report.added[status.value] += appended.added
+        report.conflicts.extend(
+            ImportConflict(positions[c.segment_id] + 1, c.theirs.text if c.theirs else "", c.yours)
+            for c in appended.conflicts
         )
     return report
 
 
-def _revision_text(store: Store, segment_id: int, target: str, revision_id: str) -> str | None:
-    for revision in store.history(segment_id, target):
+def _revision_text(store: Store, segment_id: int, target_lang: str, revision_id: str) -> str | None:
+    for revision in store.history(segment_id, target_lang):
         if str(revision.id) == revision_id:
             return revision.text
     return None

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 
 from workbench.engines.base import ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary
+from workbench.memory.index import TranslationMemory
 from workbench.pipeline import TranslatedSegment, translate_segments
 from workbench.segment import Segment
-from workbench.store.memory import fill_exact_matches
-from workbench.store.records import Document, StoredSegment
-from workbench.store.service import Store
-from workbench.tm import TranslationMemory
+from workbench.store import Document, Store, StoredSegment
+from workbench.workflows.fill import fill_exact_matches
 
 DEFAULT_N_BEST = 3  # alternatives kept per sentence for the editor
 
@@ -36,7 +35,7 @@ def translate_stored_document(
     store: Store,
     document: Document,
     engine: TranslationEngine,
-    target: str,
+    target_lang: str,
     n_best: int = DEFAULT_N_BEST,
     progress: ProgressCallback | None = None,
     glossary: Glossary | None = None,
@@ -49,22 +48,24 @@ def translate_stored_document(
     their MT alternatives are still stored. With a glossary its terms are carried through MT
     (see `workbench.pipeline`); the rows returned carry the QA flags of the new MT.
     """
-    from_tm = fill_exact_matches(store, document.id, target, memory) if memory is not None else 0
+    from_tm = (
+        fill_exact_matches(store, document.id, target_lang, memory) if memory is not None else 0
+    )
     segments = [as_segment(s) for s in store.segments(document.id)]
     translated = translate_segments(
         segments,
         engine,
         document.source_lang,
-        target,
+        target_lang,
         n_best=n_best,
         progress=progress,
         glossary=glossary,
     )
     new_mt = store.add_machine_translations(
         document.id,
-        target,
+        target_lang,
         engine.name,
-        engine.model_id(document.source_lang, target),
+        engine.model_id(document.source_lang, target_lang),
         [t.hypotheses for t in translated],
     )
     return StoredTranslation(translated, new_mt, from_tm)

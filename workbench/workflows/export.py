@@ -43,15 +43,15 @@ ExportFormat = _ExportFormatBase(
 )
 
 
-def export_filename(document: Document, target: str, fmt: ExportFormat | str) -> str:
+def export_filename(document: Document, target_lang: str, fmt: ExportFormat | str) -> str:
     """`pak-afghan-ties.en.ur.tmx` for the sample exported to Urdu TMX."""
-    return f"{file_stem(document.name)}.{target}{ExportFormat(fmt).extension}"
+    return f"{file_stem(document.name)}.{target_lang}{ExportFormat(fmt).extension}"
 
 
 def export_document(
     store: Store,
     document: Document,
-    target: str,
+    target_lang: str,
     fmt: ExportFormat | str,
     out: str | Path | BinaryIO,
     scope: ExportScope | str | None = None,
@@ -70,25 +70,29 @@ def export_document(
     units = document_units(
         store,
         document,
-        target,
+        target_lang,
         scope,
         with_revision_ids=fmt is ExportFormat.XLIFF,
         notes=notes if fmt is ExportFormat.TMX else None,
     )
     return get_format(fmt.value).write(
-        units, out, source_lang=document.source_lang, target_lang=target, original=document.name
+        units,
+        out,
+        source_lang=document.source_lang,
+        target_lang=target_lang,
+        original=document.name,
     )
 
 
 def export_bytes(
     store: Store,
     document: Document,
-    target: str,
+    target_lang: str,
     fmt: ExportFormat | str,
     scope: ExportScope | str | None = None,
     notes: NoteMaker | None = None,
 ) -> bytes:
     """The export as bytes, for a download button."""
     out = io.BytesIO()
-    export_document(store, document, target, fmt, out, scope, notes)
+    export_document(store, document, target_lang, fmt, out, scope, notes)
     return out.getvalue()

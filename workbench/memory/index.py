@@ -250,7 +250,7 @@ class TranslationMemory:
         `self.version`), oldest first; None when that is further back than the log goes.
 
         A cache of lookups can catch up by scoring only what was added (see
-        `workbench.store.memory.MemorySource.suggestions`).
+        `workbench.memory.source.MemorySource.suggestions`).
         """
         if version == self.version:
             return [], []
@@ -268,9 +268,9 @@ class TranslationMemory:
         """Add many entries; returns how many were new."""
         return sum(self.add(entry) for entry in entries)
 
-    def contains(self, source: str, target: str, target_lang: str) -> bool:
+    def contains(self, source: str, target_text: str, target_lang: str) -> bool:
         """Whether this exact pair is held already (how imports count duplicates)."""
-        key = (normalize_language_tag(target_lang), normalize_source(source), target.strip())
+        key = (normalize_language_tag(target_lang), normalize_source(source), target_text.strip())
         return key in self._pairs
 
     def exact(self, source: str, target_lang: str) -> TmEntry | None:
