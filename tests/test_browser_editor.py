@@ -353,6 +353,22 @@ def test_a_reload_returns_to_the_same_sentence_and_keeps_the_name(tmp_path):
     assert head(store, segments[26].id, "ps").author == NAME
 
 
+def test_leaving_the_page_with_unsaved_typing_asks_first(tmp_path):
+    require_chromium()
+    store = open_store()
+    document, segments = sample_with_mt(store)
+    with serve_app(tmp_path / "server.log") as url, one_page() as page:
+        open_editor(page, url, f"/?doc={document.id}&target=ur&seg=2")
+        box(page, 2).press("End")
+        page.keyboard.type(" نیا")
+        asked = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+        page.close(run_before_unload=True)
+        page.wait_for_timeout(1000)
+        assert asked == ["beforeunload"]
+    assert len(store.history(segments[1].id, "ur")) == 1  # asked, not saved
+
+
 def test_without_a_name_nothing_is_saved_and_the_editor_is_asked_for_one(tmp_path):
     from playwright.sync_api import expect
 

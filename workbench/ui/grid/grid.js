@@ -151,6 +151,7 @@ class Grid {
     this.findInput = el("input", {
       class: "wb-find",
       type: "search",
+      dir: "auto",
       placeholder: "Find in source and target",
       "aria-label": "Find",
       oninput: () => this.setFind(),
@@ -213,9 +214,9 @@ class Grid {
     this.replaceWith = el("input", { type: "text", placeholder: "Replace with", "aria-label": "Replace with" });
     this.replaceCase = el("input", { type: "checkbox", "aria-label": "Match case" });
     this.previewList = el("div", { class: "wb-preview" });
-    const direction = { dir: "auto" };
-    this.replaceFind.setAttribute("dir", direction.dir);
-    this.replaceWith.setAttribute("dir", direction.dir);
+    // typed in the target language: each field takes the direction of what is typed
+    this.replaceFind.setAttribute("dir", "auto");
+    this.replaceWith.setAttribute("dir", "auto");
     return el(
       "div",
       { class: "wb-replace", hidden: true },
@@ -882,14 +883,15 @@ class Grid {
     this.hitCount.textContent = this.pattern ? `${hits} found` : "";
   }
 
+  // The next (or previous) sentence with a hit after the open one, wrapping round.
   nextHit(step) {
     const hits = this.visibleRows().filter((row) => this.rowNodes.get(row.id).classList.contains("wb-hit"));
     if (!hits.length) return;
-    const at = hits.findIndex((row) => row.n > (this.byId.get(this.active) || { n: 0 }).n - (step < 0 ? 0 : 0));
-    let target;
-    if (step > 0) target = hits.find((row) => row.n > (this.byId.get(this.active) || { n: 0 }).n) || hits[0];
-    else target = [...hits].reverse().find((row) => row.n < (this.byId.get(this.active) || { n: 1e9 }).n) || hits[hits.length - 1];
-    void at;
+    const here = this.active !== null ? this.byId.get(this.active).n : 0;
+    const target =
+      step > 0
+        ? hits.find((row) => row.n > here) || hits[0]
+        : [...hits].reverse().find((row) => row.n < here) || hits[hits.length - 1];
     this.activate(target.id, { scroll: "center" });
     this.findInput.focus();
   }
@@ -1013,8 +1015,10 @@ class Grid {
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
       else if (!this.replacePanel.hidden) this.toggleReplace(false);
-      else if (event.target === this.findInput) this.findInput.value = "", this.setFind();
-      else return;
+      else if (event.target === this.findInput) {
+        this.findInput.value = "";
+        this.setFind();
+      } else return;
       event.preventDefault();
       if (this.box) this.box.focus();
       return;
