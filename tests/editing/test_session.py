@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from workbench.editing.session import GridSession, next_unconfirmed
+from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.vocabulary import Origin, RevisionStatus
 
 
-def open_session(store, document) -> GridSession:
-    session = GridSession(store, document.id, "ur")
+def open_session(store, document) -> OpenGrid:
+    session = OpenGrid(store, document.id, "ur")
     session.reload()
     return session
 

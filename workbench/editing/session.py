@@ -1,6 +1,6 @@
 """One editor's open grid: the rows it was sent, and what each event from the grid does.
 
-The page keeps a `GridSession` per browser session; events arrive in numbered batches (the
+The page keeps a `OpenGrid` per browser session; events arrive in numbered batches (the
 component sends the next batch only after the previous one was answered, and may resend one
 that got no answer), so a batch is handled once and its answers are kept to be sent again.
 """
@@ -30,7 +30,7 @@ def next_unconfirmed(states: Sequence[str], after: int) -> int | None:
 
 
 @dataclass
-class GridSession:
+class OpenGrid:
     store: Store
     document_id: int
     target_lang: str

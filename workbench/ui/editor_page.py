@@ -21,7 +21,7 @@ import streamlit as st
 from workbench import config, qa
 from workbench.documents import decode_document
 from workbench.editing.payload import language_fields, segment_tools
-from workbench.editing.session import GridSession, next_unconfirmed
+from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary
 from workbench.languages import get_language
@@ -258,11 +258,11 @@ def _sentences(count: int) -> str:
 # ---- the grid ----------------------------------------------------------------------------
 
 
-def _grid_session(store: Store, document_id: int, source_lang: str, target: str) -> GridSession:
+def _grid_session(store: Store, document_id: int, source_lang: str, target: str) -> OpenGrid:
     session = st.session_state[state.GRID_SESSION]
     if session is None or (session.document_id, session.target_lang) != (document_id, target):
         checker = qa_checker(_quiet_glossary(), source_lang)
-        session = GridSession(store, document_id, target, checker)
+        session = OpenGrid(store, document_id, target, checker)
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     return session
@@ -270,7 +270,7 @@ def _grid_session(store: Store, document_id: int, source_lang: str, target: str)
 
 def _on_ops() -> None:
     """The grid sent a batch of events: apply it before the fragment draws again."""
-    session: GridSession | None = st.session_state[state.GRID_SESSION]
+    session: OpenGrid | None = st.session_state[state.GRID_SESSION]
     batch = (st.session_state.get(state.GRID) or {}).get("ops")
     if session is None or not isinstance(batch, dict):
         return
@@ -329,7 +329,7 @@ def _next_run() -> int:
     return st.session_state[state.GRID_RUN]
 
 
-def _initial_focus(session: GridSession) -> dict | None:
+def _initial_focus(session: OpenGrid) -> dict | None:
     """Where the grid opens: the sentence in the URL or session, else the first sentence
     not confirmed yet."""
     if not session.rows:
@@ -343,7 +343,7 @@ def _initial_focus(session: GridSession) -> dict | None:
     return {"seg": numbers[wanted], "token": session.epoch}
 
 
-def _tools(store: Store, session: GridSession, source_lang: str) -> dict | None:
+def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     """The active sentence's tools, recomputed only when it or its text changed; not at all
     in the run that answers a save (the answer goes back first; the grid asks again)."""
     if session.active is None or session.saved:

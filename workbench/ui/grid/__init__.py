@@ -2,7 +2,7 @@
 
 `grid.js` and `grid.css` ship in this package and are registered once as inline strings. The
 component draws what `workbench.editing` prepared and sends events back as one trigger,
-`ops`; the page hands them to `workbench.editing.session.GridSession`.
+`ops`; the page hands them to `workbench.editing.session.OpenGrid`.
 """
 
 from __future__ import annotations
