@@ -50,6 +50,7 @@ URDU = (  # one post-edited sentence, cut or repeated to the length of each sour
     "جانب سے سکیورٹی خدشات کا جواب نہ ملنے پر اسلام آباد میں مایوسی بڑھ رہی ہے۔"
 )
 URDU_WORDS = URDU.split()
+KEYS = ["Control+Enter"]  # confirm and go on (Alt+Enter: see the closing note)
 
 
 def parse_args() -> argparse.Namespace:
@@ -103,7 +104,7 @@ def measure(page, url: str, document_id: int, opens: int, saves: int) -> dict:
         box.fill(f"{box.input_value()} {attempt}")
         status = page.locator(".wb-save")
         status.evaluate("e => { e.textContent = ''; delete e.dataset.ms; }")
-        box.press("Control+Enter" if attempt % 2 else "Alt+Enter")
+        box.press(KEYS[attempt % len(KEYS)])
         status.and_(page.locator("[data-ms]")).wait_for(timeout=30_000)
         save_times.append(int(status.get_attribute("data-ms")))
         # a person reads the next sentence before saving it (and its tools load meanwhile)

@@ -118,3 +118,10 @@ def test_next_unconfirmed_goes_on_past_confirmed_rows_and_wraps_round():
     assert next_unconfirmed(states, 2) == 1
     assert next_unconfirmed(["edited", "confirmed", "pretranslated"], 0) == 2
     assert next_unconfirmed(["confirmed", "confirmed"], 0) is None
+
+
+def test_saves_after_a_remembered_name_in_the_same_batch_carry_it(store, document, segment_ids):
+    session = open_session(store, document)
+    ops = [{"op": "author", "name": "amina"}, save_op(segment_ids[0], "متن", None)]
+    session.handle({"batch": "b1", "ops": ops}, "")
+    assert store.current_revision(segment_ids[0], "ur").author == "amina"

@@ -83,6 +83,7 @@ class OpenGrid:
                 self.rows_wanted = True
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
+                author = author.strip() or self.author_restored  # for the saves that follow
         return True
 
     def _save(self, op: Mapping[str, Any], author: str) -> dict:

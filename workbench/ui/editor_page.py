@@ -69,7 +69,10 @@ def render() -> None:
         return
     with st.container():  # one element above the grid, whatever it holds: the grid keeps
         target = _editor(store, document)  # its place in the page and is not remounted
-    st.session_state[state.GRID_RELOAD] = True  # a full run: the grid gets every row afresh
+    if st.session_state[state.EDITOR_RERUN_APP]:  # only to show a remembered name: the
+        st.session_state[state.EDITOR_RERUN_APP] = False  # grid's rows are as they were
+    else:
+        st.session_state[state.GRID_RELOAD] = True  # a full run: every row afresh
     _grid(document.id, document.source_lang, target)
 
 
@@ -320,7 +323,6 @@ def _grid(document_id: int, source_lang: str, target: str) -> None:
         on_ops=_on_ops,
     )
     if st.session_state[state.EDITOR_RERUN_APP]:
-        st.session_state[state.EDITOR_RERUN_APP] = False
         st.rerun(scope="app")  # the sidebar's name field shows the remembered name
 
 

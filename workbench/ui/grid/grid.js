@@ -272,23 +272,29 @@ class Grid {
     this.flush();
   }
 
+  // The name from the sidebar; when it is empty, the one this browser remembers (given
+  // to Python once, which puts it into the sidebar's field).
   setAuthor(author) {
-    this.author = author;
-    this.who.replaceChildren(author ? el("bdi", { text: author }) : "no name");
-    this.who.title = author ? "Your revisions are saved under this name" : "Type your name in the sidebar: saving is off until then";
-    this.who.dataset.kind = author ? "named" : "missing";
+    let name = author;
     try {
       if (author) localStorage.setItem("wb-author", author);
       else {
         const remembered = localStorage.getItem("wb-author");
-        if (remembered && !this.askedAuthor) {
-          this.askedAuthor = true;
-          this.queue({ op: "author", name: remembered });
+        if (remembered) {
+          name = remembered;
+          if (!this.askedAuthor) {
+            this.askedAuthor = true;
+            this.queue({ op: "author", name: remembered });
+          }
         }
       }
     } catch (error) {
       /* storage disabled: the name field still works */
     }
+    this.author = name;
+    this.who.replaceChildren(name ? el("bdi", { text: name }) : "no name");
+    this.who.title = name ? "Your revisions are saved under this name" : "Type your name in the sidebar: saving is off until then";
+    this.who.dataset.kind = name ? "named" : "missing";
   }
 
   setRows(rows, epoch) {
