@@ -41,6 +41,10 @@ def test_align_fix_a_row_and_accept_in_the_browser(tmp_path, no_argos_packages, 
 
 def _align_fix_and_accept(page, url: str, urdu: list[list[str]], screenshot_dir: Path) -> None:
     page.goto(f"{url}/align")
+    name = page.get_by_role("textbox", name="Your name")  # accepting records who did it
+    name.fill("amina")
+    name.press("Enter")
+    wait_until_idle(page)
     page.get_by_label("…or paste the source").fill(document(paragraphs("en")))
     page.get_by_label("…or paste the translation").fill(document(urdu))
     page.get_by_role("button", name="Align", exact=True).click()

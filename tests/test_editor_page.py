@@ -1,4 +1,5 @@
-"""The editor page in Streamlit's AppTest: translate, edit, save, reload, conflicts, filters."""
+"""The editor page in Streamlit's AppTest: documents, translate, and the grid's events as the
+page handles them (save, confirm, conflicts, tools), reloads and names."""
 
 from __future__ import annotations
 
@@ -6,10 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.editor_app import APP, open_app
+from tests.fixtures.editor_grid import grid_data, grid_rows, open_sentence, row_of, save, send
 from workbench import config
-from workbench.editing import default_author
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
-from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
 
 
@@ -23,78 +23,84 @@ def sample(store: Store) -> list[StoredSegment]:
     return store.segments(store.document(config.SAMPLE_DOCUMENT.name).id)
 
 
-def box(at: AppTest, segment: StoredSegment, target: str = "ur"):
-    return at.text_area(key=box_key(target, segment.id))
-
-
-def translated_app(store: Store) -> AppTest:
-    at = open_app()
+def translated_app(store: Store, name: str = "Amina Khan") -> AppTest:
+    at = open_app(name)
     at.button(key="translate").click().run()
     assert not at.exception and not at.error
     return at
 
 
-def progress_text(at: AppTest) -> str:
-    return at.get("progress")[0].proto.text
+def heading(at: AppTest) -> str:
+    """The open document's name above the grid."""
+    return at.markdown[0].value.removeprefix("**").removesuffix("**")
 
 
-def shown_numbers(at: AppTest) -> list[str]:
-    return [t.label.removeprefix("Target for sentence ") for t in at.text_area]
+def states(at: AppTest) -> list[str]:
+    return [row["state"] for row in grid_rows(at)]
 
 
 def test_the_bundled_sample_is_listed_and_opened(store):
     at = open_app()
     document = store.document(config.SAMPLE_DOCUMENT.name)
     assert at.selectbox(key="document_id").value == document.id
-    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
-    assert f"{document.segment_count} untranslated" in progress_text(at)
+    assert heading(at) == markdown_text(config.SAMPLE_DOCUMENT.name)
+    assert states(at) == ["untranslated"] * document.segment_count
+
+
+def test_the_whole_document_goes_to_the_grid_in_one_list_with_paragraph_starts(store):
+    at = open_app()
+    segments = sample(store)
+    rows = grid_data(at)["rows"]
+    assert [row["n"] for row in rows] == list(range(1, len(segments) + 1))
+    starts = [row["n"] for row in rows if row["para"]]
+    assert starts == [
+        s.index + 1 for s in segments[1:] if s.paragraph != segments[s.index - 1].paragraph
+    ]
 
 
 def test_translating_stores_mt_for_every_sentence(store, argos_en_ur_copy):
     at = translated_app(store)
     segments = sample(store)
-    assert box(at, segments[2]).value == segments[2].text  # the copy model's output
+    assert row_of(at, 3)["tgt"] == segments[2].text  # the copy model's output
     current = store.current_revisions(segments[0].document_id, "ur")
     assert len(current) == len(segments)
     assert {r.origin for r in current.values()} == {Origin.MT}
-    assert f"{len(segments)} pre-translated (MT/TM)" in progress_text(at)
+    assert set(states(at)) == {"pretranslated"}
 
 
 def test_an_edit_saved_in_segment_3_is_there_after_a_reload(store, argos_en_ur_copy):
     at = translated_app(store)
     third = sample(store)[2]
-    box(at, third).input("پاکستان اور افغانستان کے تعلقات۔").run()
-    assert not at.exception
+    assert save(at, 3, "پاکستان اور افغانستان کے تعلقات۔")["outcome"] == "saved"
     reloaded = open_app()
-    assert box(reloaded, third).value == "پاکستان اور افغانستان کے تعلقات۔"
+    assert row_of(reloaded, 3)["tgt"] == "پاکستان اور افغانستان کے تعلقات۔"
     head = store.current_revision(third.id, "ur")
     assert (head.origin, head.status, head.number) == (Origin.HUMAN, RevisionStatus.DRAFT, 2)
-    assert "1 edited" in progress_text(reloaded)
+    assert states(reloaded).count("edited") == 1
 
 
-def test_the_save_button_after_typing_saves_once(store, argos_en_ur_copy):
+def test_saving_the_same_text_twice_adds_one_revision(store, argos_en_ur_copy):
     at = translated_app(store)
     third = sample(store)[2]
-    box(at, third).input("نیا متن")
-    at.button(key=f"save-{third.id}").click().run()
+    save(at, 3, "نیا متن")
+    assert save(at, 3, "نیا متن")["outcome"] == "unchanged"
     assert [r.text for r in store.history(third.id, "ur")] == [third.text, "نیا متن"]
 
 
 def test_revisions_carry_the_name_from_the_sidebar(store, argos_en_ur_copy):
     at = translated_app(store)
-    at.text_input(key="author").input("Amina Khan").run()
-    first = sample(store)[0]
-    box(at, first).input("سرخی").run()
-    assert store.current_revision(first.id, "ur").author == "Amina Khan"
+    at.text_input(key="author").input("Bilal Ahmad").run()
+    save(at, 1, "سرخی")
+    assert store.current_revision(sample(store)[0].id, "ur").author == "Bilal Ahmad"
 
 
 def test_confirm_marks_the_segment_final(store, argos_en_ur_copy):
     at = translated_app(store)
     first = sample(store)[0]
-    at.button(key=f"confirm-{first.id}").click().run()
+    answer = save(at, 1, row_of(at, 1)["tgt"], "confirm")
     head = store.current_revision(first.id, "ur")
     assert (head.status, head.origin) == (RevisionStatus.CONFIRMED, Origin.MT)
-    assert "1 confirmed" in progress_text(at)
+    assert answer["row"]["state"] == "confirmed"
 
 
 def test_a_save_over_someone_elses_newer_revision_shows_both_texts(store, argos_en_ur_copy):
@@ -102,108 +108,86 @@ def test_a_save_over_someone_elses_newer_revision_shows_both_texts(store, argos_
     third = sample(store)[2]
     mt = store.current_revision(third.id, "ur")
     store.save_revision(third.id, "ur", "ان کا متن", "bilal", mt.id)
-    box(at, third).input("میرا متن").run()
-    assert "changed by bilal" in at.warning[0].value
-    assert box(at, third).value == "میرا متن"  # nothing typed is lost
-    assert any("ان کا متن" in h.proto.body for h in at.get("html"))
+    answer = save(at, 3, "میرا متن")
+    assert answer["outcome"] == "conflict" and "bilal" in answer["message"]
+    assert (answer["mine"], answer["theirs"]["tgt"]) == ("میرا متن", "ان کا متن")
     assert store.current_revision(third.id, "ur").text == "ان کا متن"
 
 
-def conflict_on_segment_3(store: Store) -> tuple[AppTest, StoredSegment]:
-    """The app has segment 3 open, Bilal saves "theirs", then the app's editor types "mine"."""
+def test_keeping_mine_after_a_conflict_saves_it_on_top(store, argos_en_ur_copy):
     at = translated_app(store)
     third = sample(store)[2]
     store.save_revision(
         third.id, "ur", "theirs", "bilal", store.current_revision(third.id, "ur").id
     )
-    box(at, third).input("mine").run()
-    return at, third
-
-
-def test_keeping_mine_after_a_conflict_saves_it_on_top(store, argos_en_ur_copy):
-    at, third = conflict_on_segment_3(store)
-    at.button(key=f"keep-{third.id}").click().run()
+    refused = save(at, 3, "mine")
+    send(
+        at,
+        {
+            "op": "save",
+            "id": "k",
+            "seg": third.id,
+            "action": "draft",
+            "text": "mine",
+            "base": refused["theirs"]["rev"],
+        },
+    )
     assert [r.text for r in store.history(third.id, "ur")] == [third.text, "theirs", "mine"]
-    assert not at.warning
 
 
-def test_taking_theirs_after_a_conflict_puts_their_text_in_the_box(store, argos_en_ur_copy):
-    at, third = conflict_on_segment_3(store)
-    at.button(key=f"take-{third.id}").click().run()
-    assert box(at, third).value == "theirs"
-    assert len(store.history(third.id, "ur")) == 2
-    assert not at.warning
-
-
-def test_an_untouched_box_shows_what_someone_else_saved(store, argos_en_ur_copy):
+def test_a_sentence_someone_else_saved_shows_their_text_after_a_page_run(store, argos_en_ur_copy):
     at = translated_app(store)
     third = sample(store)[2]
     store.save_revision(
         third.id, "ur", "theirs", "bilal", store.current_revision(third.id, "ur").id
     )
     at.run()
-    assert box(at, third).value == "theirs"
+    assert row_of(at, 3)["tgt"] == "theirs" and row_of(at, 3)["by"] == "bilal"
 
 
-def test_filters_show_edited_confirmed_and_unedited_rows(store, argos_en_ur_copy):
-    at = translated_app(store)
-    first, second = sample(store)[:2]
-    at.button(key=f"confirm-{first.id}").click().run()
-    box(at, second).input("ترمیم").run()
-    at.button_group(key="row_filter").set_value("edited").run()
-    assert shown_numbers(at) == ["2"]
-    at.button_group(key="row_filter").set_value("confirmed").run()
-    assert shown_numbers(at) == ["1"]
-    at.button_group(key="row_filter").set_value("unedited").run()
-    assert shown_numbers(at)[:2] == ["3", "4"]
-
-
-def test_the_qa_filter_shows_the_rows_qa_flags_and_each_row_names_its_flags(
-    store, argos_en_ur_copy
-):
+def test_each_row_names_its_qa_flags(store, argos_en_ur_copy):
     at = translated_app(store)  # the copy model leaves English: every row is "untranslated"
-    first = sample(store)[0]
-    box(at, first).input("پاک افغان تعلقات میں نئی گراوٹ").run()
-    badges = [m.value for m in at.markdown if "badge[" in m.value]
-    assert badges.count(":orange-badge[untranslated]") == len(at.text_area) - 1
-    at.button_group(key="row_filter").set_value("qa").run()
-    assert shown_numbers(at)[:2] == ["2", "3"]
-    assert "1" not in shown_numbers(at)
+    save(at, 1, "پاک افغان تعلقات میں نئی گراوٹ")
+    at.run()
+    codes = [[code for code, _ in row["qa"]] for row in grid_rows(at)]
+    assert "untranslated" not in codes[0]
+    assert all("untranslated" in c for c in codes[1:])
 
 
-def test_search_finds_sentences_by_source_text(store):
-    at = open_app()
-    at.text_input(key="search").input("Nangarhar").run()
-    expected = [str(s.index + 1) for s in sample(store) if "Nangarhar" in s.text]
-    assert shown_numbers(at) == expected
-
-
-def test_pages_of_25_50_and_100_rows(store):
-    at = open_app()
-    total = len(sample(store))
-    assert shown_numbers(at) == [str(n) for n in range(1, 26)]
-    at.pagination(key="pager").select(3).run()
-    assert shown_numbers(at) == [str(n) for n in range(51, total + 1)]
-    at.selectbox(key="page_size").set_value(50).run()
-    assert shown_numbers(at)[0] == "1" and len(at.text_area) == 50
-    at.selectbox(key="page_size").set_value(100).run()
-    assert len(at.text_area) == total
-
-
-def test_alternatives_and_history_open_on_demand_and_an_alternative_can_be_used(
+def test_the_active_sentence_gets_its_alternatives_and_history_and_one_can_be_used(
     store, argos_en_ur_copy
 ):
     at = translated_app(store)
     first = sample(store)[0]
     mt = store.machine_translations(first.id, "ur")[0]
-    at.button(key=f"more-{first.id}").click().run()
-    history = [h.proto.body for h in at.get("html") if "wb-history" in h.proto.body]
-    assert len(history) == 1 and "mt:argos" in history[0]
+    tools = open_sentence(at, 1)
+    assert tools["id"] == first.id and tools["mt"]["id"] == mt.id
+    assert [h["by"] for h in tools["history"]] == ["mt:argos"]
+    save(at, 1, "سرخی")  # typed over, then the alternative is taken instead
     last = mt.alternatives[-1]
-    at.button(key=f"use-{first.id}-{last.rank}").click().run()
-    assert box(at, first).value == last.text
+    answer = save(at, 1, last.text, "use", origin="mt", mt=mt.id)
+    assert answer["outcome"] == "saved"
     head = store.current_revision(first.id, "ur")
     assert (head.text, head.origin, head.machine_translation_id) == (last.text, Origin.MT, mt.id)
+
+
+def test_the_history_says_who_saved_each_revision_when_and_where_it_came_from(
+    store, argos_en_ur_copy
+):
+    at = translated_app(store)
+    save(at, 1, "سرخی")
+    mine, mt = store.history(sample(store)[0].id, "ur")[::-1]
+    newest, oldest = open_sentence(at, 1)["history"]
+    assert (newest["by"], newest["at"], newest["origin"]) == (
+        "Amina Khan",
+        f"{mine.created:%Y-%m-%d %H:%M}",
+        "Edited",
+    )
+    assert (oldest["by"], oldest["at"], oldest["origin"]) == (
+        "mt:argos",
+        f"{mt.created:%Y-%m-%d %H:%M}",
+        "MT",
+    )
 
 
 def test_an_uploaded_utf16_document_is_stored_and_opened(store):
@@ -213,8 +197,8 @@ def test_an_uploaded_utf16_document_is_stored_and_opened(store):
         "talks.txt", "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"), "text/plain"
     ).run()
     assert not at.exception
-    assert at.subheader[0].value == markdown_text("talks.txt")
-    assert shown_numbers(at) == ["1", "2"]
+    assert heading(at) == markdown_text("talks.txt")
+    assert [row["n"] for row in grid_rows(at)] == [1, 2]
     assert store.document("talks.txt").segment_count == 2
 
 
@@ -223,24 +207,24 @@ def test_a_file_that_is_not_text_is_refused_with_its_name(store):
     at.file_uploader(key="upload").upload("scan.txt", b"\x89PNG\r\n\x1a\n\xff\x00", "text/plain")
     at.run()
     assert markdown_text("scan.txt:") in at.error[0].value
-    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
+    assert heading(at) == markdown_text(config.SAMPLE_DOCUMENT.name)
     assert [d.name for d in store.documents()] == [config.SAMPLE_DOCUMENT.name]
 
 
-def test_document_text_is_escaped_not_rendered_as_html(store):
+def test_document_text_goes_to_the_grid_as_data_never_as_html(store):
     at = open_app()
     hostile = "A <script>alert(1)</script> headline.\n\nSecond <b>bold</b> paragraph."
     at.file_uploader(key="upload").upload("hostile.txt", hostile.encode(), "text/plain").run()
+    assert row_of(at, 1)["src"] == "A <script>alert(1)</script> headline."
     bodies = "".join(h.proto.body for h in at.get("html"))
     assert "<script>alert(1)" not in bodies and "<b>bold" not in bodies
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bodies
 
 
 def test_a_document_name_is_shown_as_typed_not_as_markdown(store):
     at = open_app()
     at.file_uploader(key="upload").upload("**draft** :red[x].txt", b"One sentence.", "text/plain")
     at.run()
-    assert at.subheader[0].value == r"\*\*draft\*\* \:red\[x\]\.txt"
+    assert heading(at) == r"\*\*draft\*\* \:red\[x\]\.txt"
 
 
 def test_a_start_document_that_cannot_be_read_is_named_and_the_sample_opens(store, tmp_path):
@@ -248,16 +232,19 @@ def test_a_start_document_that_cannot_be_read_is_named_and_the_sample_opens(stor
     at.session_state["doc_path"] = tmp_path / "missing.txt"
     at.run()
     assert markdown_text("missing.txt: cannot open it") in at.error[0].value
-    assert at.subheader[0].value == markdown_text(config.SAMPLE_DOCUMENT.name)
+    assert heading(at) == markdown_text(config.SAMPLE_DOCUMENT.name)
 
 
-def test_switching_documents_starts_at_the_first_page(store):
+def test_switching_documents_opens_the_new_one_at_its_first_sentence(store):
     at = open_app()
-    at.pagination(key="pager").select(2).run()
+    send(at, {"op": "open", "seg": row_of(at, 30)["id"], "text": ""})
+    assert at.query_params["seg"] == "30"
     talks = store.add_document("talks.txt", "Talks resumed. Trade was discussed.")
     at.run()
     at.selectbox(key="document_id").set_value(talks.id).run()
-    assert shown_numbers(at) == ["1", "2"]
+    assert [row["n"] for row in grid_rows(at)] == [1, 2]
+    assert grid_data(at)["focus"]["seg"] == row_of(at, 1)["id"]
+    assert at.query_params["doc"] == str(talks.id)
 
 
 def test_a_target_without_a_model_disables_translate_and_says_how_to_install(
@@ -268,23 +255,15 @@ def test_a_target_without_a_model_disables_translate_and_says_how_to_install(
     assert "workbench packages install en ur" in at.warning[0].value
 
 
-def test_saving_a_sentence_on_page_2_stays_on_page_2(store, argos_en_ur_copy):
-    at = translated_app(store)
-    at.pagination(key="pager").select(2).run()
-    on_page_2 = shown_numbers(at)
-    thirtieth = sample(store)[29]
-    box(at, thirtieth).input("تیسواں جملہ").run()
-    assert shown_numbers(at) == on_page_2
-    assert at.pagination(key="pager").value == 2
-    assert store.current_revision(thirtieth.id, "ur").text == "تیسواں جملہ"
-
-
-def test_search_finds_sentences_by_their_target_text(store, argos_en_ur_copy):
-    at = translated_app(store)
-    fourth = sample(store)[3]
-    box(at, fourth).input("طالبان سے مذاکرات").run()
-    at.text_input(key="search").input("مذاکرات").run()
-    assert shown_numbers(at) == ["4"]
+def test_the_place_in_the_url_opens_that_document_target_and_sentence(store):
+    open_app()  # stores the sample
+    talks = store.add_document("talks.txt", "Talks resumed. Trade was discussed. No statement.")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"doc": str(talks.id), "target": "ps", "seg": "3"})
+    at.run()
+    assert at.selectbox(key="document_id").value == talks.id
+    assert at.selectbox(key="target").value == "ps"
+    assert grid_data(at)["focus"]["seg"] == store.segments(talks.id)[2].id
 
 
 def test_an_uploaded_markdown_file_in_utf8_is_stored_and_opened(store):
@@ -292,51 +271,35 @@ def test_an_uploaded_markdown_file_in_utf8_is_stored_and_opened(store):
     text = "# Talks in Kabul\n\nTalks resumed on Monday. Trade was discussed."
     at.file_uploader(key="upload").upload("talks.md", text.encode(), "text/markdown").run()
     assert not at.exception and not at.error
-    assert at.subheader[0].value == markdown_text("talks.md")
+    assert heading(at) == markdown_text("talks.md")
     assert store.document_text(store.document("talks.md").id) == text
 
 
-def test_a_cleared_name_field_saves_revisions_as_the_os_user(store, argos_en_ur_copy):
-    at = translated_app(store)
-    at.text_input(key="author").input("  ").run()
-    first = sample(store)[0]
-    box(at, first).input("سرخی").run()
-    assert store.current_revision(first.id, "ur").author == default_author()
-
-
-def test_the_history_says_who_saved_each_revision_when_and_where_it_came_from(
-    store, argos_en_ur_copy
-):
-    at = translated_app(store)
-    at.text_input(key="author").input("Amina Khan").run()
-    first = sample(store)[0]
-    box(at, first).input("سرخی").run()
-    at.button(key=f"more-{first.id}").click().run()
-    (table,) = [h.proto.body for h in at.get("html") if "wb-history" in h.proto.body]
-    mine, mt = store.history(first.id, "ur")[::-1]
-    assert f"<td>{mine.created:%Y-%m-%d %H:%M}</td><td>Amina Khan</td><td>human</td>" in table
-    assert f"<td>{mt.created:%Y-%m-%d %H:%M}</td><td>mt:argos</td><td>mt</td>" in table
-    assert table.index("Amina Khan") < table.index("mt:argos")  # newest first
+def test_without_a_name_nothing_is_saved_and_the_os_user_is_never_used(store, argos_en_ur_copy):
+    at = translated_app(store, name="")
+    assert at.text_input(key="author").value == ""
+    answer = save(at, 1, "سرخی")
+    assert answer["outcome"] == "refused" and "name" in answer["message"]
+    assert len(store.history(sample(store)[0].id, "ur")) == 1
 
 
 def test_confirming_a_repeated_sentence_fills_its_repetitions(store, argos_en_ur_copy):
     repeated = store.add_document(
         "repeated.txt", "No statement was issued.\n\nTrade fell.\n\nNo statement was issued."
     )
-    at = open_app()
+    at = open_app("Amina Khan")
     at.selectbox(key="document_id").set_value(repeated.id).run()
-    first, _, third = store.segments(repeated.id)
-    badges = [m.value for m in at.markdown if "badge[Repeated" in m.value]
-    assert badges == [":violet-badge[Repeated 1/2]", ":violet-badge[Repeated 2/2]"]
-    box(at, first).input("کوئی بیان جاری نہیں ہوا۔")
-    at.button(key=f"confirm-{first.id}").click().run()
-    assert not at.exception
+    _, _, third = store.segments(repeated.id)
+    assert [row["rep"] for row in grid_rows(at)] == ["1/2", "", "2/2"]
+    answer = save(at, 1, "کوئی بیان جاری نہیں ہوا۔", "confirm")
+    assert answer["outcome"] == "saved"
     head = store.current_revision(third.id, "ur")
     assert (head.text, head.origin, head.status) == (
         "کوئی بیان جاری نہیں ہوا۔",
         Origin.PROPAGATED,
         RevisionStatus.CONFIRMED,
     )
+    assert row_of(at, 3)["state"] == "confirmed"  # the grid shows the filled repetition
 
 
 def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
@@ -350,3 +313,10 @@ def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
     assert "<mark>Torkham</mark>" in shown
     assert "طورخم کے راستے تجارت کم ہوئی۔" in shown
     assert "talks.txt #1 · human · draft · amina" in shown
+
+
+def test_a_name_the_browser_remembered_fills_the_name_field(store):
+    at = open_app(name="")
+    send(at, {"op": "author", "name": "Amina Khan"})
+    assert at.text_input(key="author").value == "Amina Khan"
+    assert grid_data(at)["author"] == "Amina Khan"

@@ -193,12 +193,16 @@ def test_export_downloads_csv_tbx_and_tbx_v3_that_read_back_as_the_glossary(hous
         assert list(parse_glossary(content, name)) == list(house), name
 
 
-def test_the_editor_marks_each_source_term_and_lists_its_approved_rendering(argos_en_ur_copy):
+def test_the_editor_lists_the_terms_of_the_active_sentence_with_their_renderings(
+    argos_en_ur_copy,
+):
+    from tests.fixtures.editor_grid import open_sentence
+
     app = str(config.PROJECT_ROOT / "workbench" / "app.py")
     at = AppTest.from_file(app, default_timeout=60).run()
     assert not at.exception and not at.error
-    blocks = [h.proto.body for h in at.get("html") if 'class="wb-term"' in h.proto.body]
-    # Sentence 3: "Prime Minister Shehbaz Sharif ... the TTP (Tehreek-i-Taliban Pakistan)."
-    (block,) = [b for b in blocks if "Shehbaz Sharif</mark>" in b]
-    assert ">TTP</mark>" in block and ">Tehreek-i-Taliban Pakistan</mark>" in block
-    assert "شہباز شریف" in block and "ٹی ٹی پی" in block and "تحریک طالبان پاکستان" in block
+    # Sentence 4: "Prime Minister Shehbaz Sharif ... the TTP (Tehreek-i-Taliban Pakistan)."
+    terms = {t["src"]: t["tgt"] for t in open_sentence(at, 4)["terms"]}
+    assert terms["Shehbaz Sharif"] == "شہباز شریف"
+    assert terms["TTP"] == "ٹی ٹی پی"
+    assert terms["Tehreek-i-Taliban Pakistan"] == "تحریک طالبان پاکستان"

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.editor_app import open_app
+from tests.fixtures.editor_grid import save
 from tests.fixtures.small_disk import tiny_disk
 from tests.test_app_shared_sidebar import PAGES, open_page
 from workbench import config
 from workbench.engines import argos
 from workbench.store import open_store
-from workbench.ui.editor_rows import box_key
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
 
@@ -54,21 +55,18 @@ def test_a_save_on_a_full_disk_shows_one_line_and_keeps_the_typed_text(tmp_path,
     with tiny_disk(tmp_path / "disk", "2m") as disk:
         monkeypatch.setenv("WORKBENCH_DB", f"sqlite:///{disk / 'w.db'}")
         argos.clear_model_cache()
-        at = AppTest.from_file(APP, default_timeout=60).run()
-        assert not at.exception
+        at = open_app("Amina Khan")
         store = open_store()
         third = store.segments(store.document(config.SAMPLE_DOCUMENT.name).id)[2]
         filler = _fill(disk)
         typed = "پاکستان اور افغانستان کے تعلقات۔ " * 40
-        at.text_area(key=box_key("ur", third.id)).input(typed).run()
-        assert not at.exception
-        (line,) = [e.value for e in at.error if "Not saved" in e.value]
-        assert "disk is full" in line and "\n" not in line
-        assert at.text_area(key=box_key("ur", third.id)).value == typed
+        refused = save(at, 3, typed)
+        assert refused["outcome"] == "refused" and refused["mine"] == typed  # back in its box
+        assert "disk is full" in refused["message"] and "\n" not in refused["message"]
+        assert refused["message"].startswith("Not saved")
         assert store.current_revision(third.id, "ur") is None
         os.remove(filler)
-        at.button(key=f"save-{third.id}").click().run()
-        assert not [e for e in at.error if "Not saved" in e.value]
+        assert save(at, 3, typed)["outcome"] == "saved"
         assert store.current_revision(third.id, "ur").text == typed
         store.close()
 

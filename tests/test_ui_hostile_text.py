@@ -102,7 +102,9 @@ def test_align_error_shows_a_hostile_file_name_as_text(name):
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_align_accept_shows_a_hostile_document_name_as_text(name):
-    at = AppTest.from_function(_align_page, default_timeout=60).run()
+    at = AppTest.from_function(_align_page, default_timeout=60)
+    at.session_state[state.AUTHOR] = "amina"  # accepting records a name; none by default
+    at.run()
     at.checkbox(key=state.ALIGN_USE_MT).uncheck()
     at.text_area(key=state.ALIGN_SOURCE_TEXT).set_value(document(paragraphs("en")))
     at.text_area(key=state.ALIGN_TARGET_TEXT).set_value(document(paragraphs("ur")))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tests.fixtures.qa_human import human_pairs
 from workbench import qa
-from workbench.editing import load_editor_page
+from workbench.editing import qa_checks
+from workbench.editing.payload import document_rows
 from workbench.engines.base import Hypothesis
 from workbench.store import Store, open_store
 from workbench.workflows.qa import document_length_model
@@ -21,14 +22,8 @@ def stored(store: Store, pairs: list[tuple[str, str]], target: str) -> int:
 
 
 def length_flagged(store: Store, document_id: int, model: qa.LengthModel | None) -> list[int]:
-    page = load_editor_page(
-        store, document_id, "fa-AF", page_size=100, length_model=model
-    )  # fmt: skip
-    return [
-        row.row.segment.index
-        for row in page.rows
-        if qa.LENGTH_RATIO in [flag.code for flag in row.flags]
-    ]
+    rows = document_rows(store, document_id, "fa-AF", qa_checks(None, "en", model))
+    return [row["n"] - 1 for row in rows if qa.LENGTH_RATIO in [code for code, _ in row["qa"]]]
 
 
 def test_a_concise_document_is_judged_by_its_own_length_model_in_the_editor():

@@ -9,56 +9,37 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from translate.storage.xliff2 import Xliff2File
 
+from tests.fixtures.editor_grid import open_sentence, row_of, save
 from tests.store.conftest import FOUR_SENTENCES
 from workbench import config
-from workbench.memory.index import DiffSpan, TmEntry
+from workbench.editing.payload import match_payload
+from workbench.memory.index import TmEntry
 from workbench.memory.source import add_tm_entries, tm_entry_counts
 from workbench.store import Origin
-from workbench.ui.editor_rows import box_key
 from workbench.ui.rendering import markdown_text
-from workbench.ui.tm_panel import source_diff_html
 from workbench.workflows.export import ExportFormat, export_bytes
 
 
-def tm_panel_script() -> None:
-    import streamlit as st
-
-    from workbench.memory.index import TmEntry, TranslationMemory
-    from workbench.ui.tm_panel import render_matches
+def kabul_match():
+    from workbench.memory.index import TranslationMemory
 
     memory = TranslationMemory(
         [TmEntry("Talks were held in <Kabul> on Monday.", "پیر کو <کابل> میں بات چیت ہوئی۔", "ur",
                  origin="legacy.tmx")]
     )  # fmt: skip
-    matches = memory.lookup("Talks were held in <Kabul> on Tuesday.", "ur")
-
-    def use(segment_id: int, text: str) -> None:
-        st.session_state["used"] = (segment_id, text)
-
-    render_matches(matches, "ur", "row-7", use, args=(7,))
+    [match] = memory.lookup("Talks were held in <Kabul> on Tuesday.", "ur")
+    return match
 
 
-def test_a_fuzzy_match_shows_score_origin_diff_and_target_escaped():
-    at = AppTest.from_function(tm_panel_script).run()
-    assert not at.exception
-    html = " ".join(h.proto.body for h in at.get("html"))
-    assert "TM 86%" in html and "legacy.tmx" in html  # 1 of 7 words changed (markup aside)
-    assert "<del>Monday</del><ins>Tuesday</ins>." in html
-    assert "&lt;Kabul&gt;" in html and "<Kabul>" not in html
-    assert 'dir="rtl"' in html and "&lt;کابل&gt;" in html
-
-
-def test_use_hands_the_match_target_to_the_rows_save_callback():
-    at = AppTest.from_function(tm_panel_script).run()
-    at.button(key="row-7-tm-use-0").click().run()
-    assert at.session_state["used"] == (7, "پیر کو <کابل> میں بات چیت ہوئی۔")
-
-
-def test_the_diff_html_escapes_markup_in_every_span():
-    html = source_diff_html(
-        (DiffSpan("equal", "<b>"), DiffSpan("delete", "<i>"), DiffSpan("insert", "&"))
+def test_a_fuzzy_match_goes_to_the_grid_with_score_origin_diff_and_target_as_text():
+    shown = match_payload(kabul_match())
+    assert (shown["score"], shown["from"]) == (86, "legacy.tmx")  # 1 of 7 words changed
+    assert ["delete", "Monday"] in shown["diff"] and ["insert", "Tuesday"] in shown["diff"]
+    # markup in a match is text: the component puts it into the page with textContent
+    assert "".join(t for op, t in shown["diff"] if op != "delete").startswith(
+        "Talks were held in <Kabul>"
     )
-    assert html.endswith("&lt;b&gt;<del>&lt;i&gt;</del><ins>&amp;</ins></div>")
+    assert shown["tgt"] == "پیر کو <کابل> میں بات چیت ہوئی۔"
 
 
 def exchange_script() -> None:
@@ -105,24 +86,26 @@ def open_editor(tmp_path: Path, name: str = "talks.txt", text: str = FOUR_SENTEN
     path.write_text(text, encoding="utf-8")
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["doc_path"] = path
+    at.session_state["author"] = "Amina"
     at.run()
     assert not at.exception
     return at
 
 
-def box(at: AppTest, segment):
-    return at.text_area(key=box_key("ur", segment.id))
+def target_of(at: AppTest, segment) -> str:
+    """The target the grid shows for a sentence."""
+    return row_of(at, segment.index + 1)["tgt"]
 
 
 def matches_shown(at: AppTest, segment) -> list[str]:
-    """The text of each TM match block under a row, best first."""
-    shown = []
-    while True:
-        try:
-            block = at.get_by_key(f"match-{segment.id}-tm-{len(shown)}")
-        except KeyError:
-            return shown
-        shown.append(" ".join(h.proto.body for h in block.get("html")))
+    """Each TM match the sentence's tools show when it is active, best first, as one line:
+    score, provenance, the source diff (-removed +added) and the target."""
+    return [
+        f"TM {m['score']}% {m['from']} "
+        + "".join({"delete": "-", "insert": "+"}.get(op, "") + text for op, text in m["diff"])
+        + f" {m['tgt']}"
+        for m in open_sentence(at, segment.index + 1)["matches"]
+    ]
 
 
 def test_translating_fills_exact_memory_matches_first_and_says_how_many(
@@ -136,7 +119,7 @@ def test_translating_fills_exact_memory_matches_first_and_says_how_many(
     head = store.current_revision(first.id, "ur")
     assert (head.text, head.origin, head.author) == (TALKS_UR, Origin.TM, "tm:legacy.tmx")
     assert store.current_revision(second.id, "ur").origin == Origin.MT
-    assert box(at, first).value == TALKS_UR
+    assert target_of(at, first) == TALKS_UR
     assert at.toast[0].value == "Translated: 1 sentence from the translation memory, 3 got new MT."
     assert any("1 sentence filled with exact matches" in c.value for c in at.caption)
 
@@ -151,8 +134,7 @@ def test_a_row_shows_its_fuzzy_match_with_score_provenance_and_source_diff(
     first, *others = store.segments(document.id)
     (match,) = matches_shown(at, first)
     assert "TM 88%" in match and "legacy.tmx · bilal" in match  # 1 of 8 words and marks
-    assert "<del>Doha</del><ins>Kabul</ins>." in match
-    assert DOHA_UR in match and 'dir="rtl"' in match
+    assert "-Doha+Kabul." in match and DOHA_UR in match
     assert all(matches_shown(at, s) == [] for s in others)
 
 
@@ -162,7 +144,8 @@ def test_use_saves_the_match_on_the_rows_revision_as_origin_tm(store, translated
     at.text_input(key="author").input("Amina").run()
     first = store.segments(translated.id)[0]
     mt = store.current_revision(first.id, "ur")
-    at.button(key=f"match-{first.id}-tm-use-0").click().run()
+    assert matches_shown(at, first)  # the grid offers it; the editor takes it
+    save(at, 1, DOHA_UR, "use", origin="tm")
     head = store.current_revision(first.id, "ur")
     assert (head.text, head.origin, head.author, head.number) == (
         DOHA_UR,
@@ -170,7 +153,7 @@ def test_use_saves_the_match_on_the_rows_revision_as_origin_tm(store, translated
         "Amina",
         mt.number + 1,
     )
-    assert box(at, first).value == DOHA_UR
+    assert target_of(at, first) == DOHA_UR
     assert matches_shown(at, first) == []  # the box holds it now
 
 
@@ -182,8 +165,8 @@ def test_use_after_someone_elses_save_shows_the_conflict_and_saves_nothing(
     first = store.segments(translated.id)[0]
     mt = store.current_revision(first.id, "ur")
     store.save_revision(first.id, "ur", "ان کا متن", "bilal", mt.id)
-    at.button(key=f"match-{first.id}-tm-use-0").click().run()
-    assert "changed by bilal" in at.warning[0].value
+    answer = save(at, 1, DOHA_UR, "use", origin="tm")
+    assert answer["outcome"] == "conflict" and "bilal" in answer["message"]
     assert [r.text for r in store.history(first.id, "ur")] == ["MT0", "ان کا متن"]
 
 
@@ -199,8 +182,7 @@ def test_a_post_edit_is_offered_in_another_document_but_not_to_its_own_sentence(
 ):
     at = open_editor(tmp_path)
     first = store.segments(translated.id)[0]
-    box(at, first).input(TALKS_UR)
-    at.button(key=f"confirm-{first.id}").click().run()  # only confirmed text is an exact match
+    save(at, 1, TALKS_UR, "confirm")  # only confirmed text is an exact match
     assert store.current_revision(first.id, "ur").origin == Origin.HUMAN
     assert matches_shown(at, first) == []  # its own saved text is no match of itself
 
@@ -245,7 +227,7 @@ def test_an_xliff_edited_elsewhere_comes_back_as_revisions_with_counts(
     assert at.success[0].value == markdown_text("talks.ur.xlf → talks.txt (ur): 4 units read")
     assert "added 1 revisions (1 draft)" in at.text[0].value
     second = store.segments(translated.id)[1]
-    assert box(at, second).value == "ٹی ٹی پی پر بات ہوئی۔"
+    assert target_of(at, second) == "ٹی ٹی پی پر بات ہوئی۔"
     head = store.current_revision(second.id, "ur")
     assert (head.origin, head.author) == (Origin.HUMAN, "reviewer")
 
@@ -292,7 +274,7 @@ def test_an_unconfirmed_post_edit_is_offered_as_a_draft_below_100_and_never_fill
 ):
     at = open_editor(tmp_path)
     first = store.segments(translated.id)[0]
-    box(at, first).input("NAVTEST PENDING").run()  # saved, never confirmed
+    save(at, 1, "NAVTEST PENDING")  # saved, never confirmed
     followup = store.add_document("followup.txt", first.text)
     at.run()
     at.selectbox(key="document_id").set_value(followup.id).run()

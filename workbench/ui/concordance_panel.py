@@ -16,10 +16,15 @@ from workbench.memory.concordance import ConcordanceHit
 from workbench.ui import state
 from workbench.ui.rendering import markdown_text, text_block
 from workbench.ui.resources import concordance
-from workbench.ui.tm_panel import STYLE
 
 SHOWN = 20
-_HEAD_STYLE = "<style>.wb-cc mark{background:#fff3bf;padding:0 .1em}</style>"
+STYLE = (
+    "<style>"
+    ".wb-tm-head{font-size:.85rem;color:#666}"
+    ".wb-tm-target{font-size:1.05rem;line-height:2.1}"
+    ".wb-cc mark{background:#fff3bf;padding:0 .1em}"
+    "</style>"
+)
 
 
 def marked_html(text: str, spans: tuple[tuple[int, int], ...], lang: str) -> str:
@@ -80,4 +85,4 @@ def render(target_lang: str) -> None:
             st.caption(markdown_text(f"“{query}” was not found."))
             return
         st.caption(f"{len(hits)} sentences, the most recently stored first (at most {SHOWN}).")
-        st.html(STYLE + _HEAD_STYLE + "<hr>".join(hit_html(hit, target_lang) for hit in hits))
+        st.html(STYLE + "<hr>".join(hit_html(hit, target_lang) for hit in hits))

@@ -7,6 +7,7 @@ installed changes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +16,7 @@ from workbench import config, qa
 from workbench.auth.sessions import Authenticator
 from workbench.auth.settings import AuthMode, SignInPolicy, auth_mode
 from workbench.documents import read_document
+from workbench.editing import QaCheck, qa_checks
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
@@ -162,3 +164,23 @@ def length_model(document: Document, target: str, progress: Progress) -> qa.Leng
     return _length_model(
         config.database_url(), document.id, target, document.source_lang, translated
     )
+
+
+def qa_checker(
+    glossary: Glossary | None, source_lang: str, lengths: qa.LengthModel | None = None
+) -> QaCheck:
+    """The QA checks the editor runs on each row's target (`workbench.qa`), remembered per
+    text for the server process: reopening a long document re-checks only what changed (a
+    changed glossary file is a new `Glossary` object, so a new checker). Length is judged
+    against `lengths` (the document's model, `length_model`; the pair's prior when None)."""
+    return _qa_checker(id(glossary), glossary, source_lang, lengths)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={Glossary: lambda _: 0})
+def _qa_checker(
+    glossary_id: int,
+    glossary: Glossary | None,
+    source_lang: str,
+    lengths: qa.LengthModel | None,
+) -> QaCheck:
+    return functools.lru_cache(maxsize=50_000)(qa_checks(glossary, source_lang, lengths))

@@ -27,7 +27,9 @@ def render() -> None:
                 "Your name",
                 key=state.AUTHOR,
                 max_chars=AUTHOR_MAX_CHARS,
-                help="Saved with every revision you make and every alignment you accept.",
+                placeholder="needed to save",
+                help="Saved with every revision you make and every alignment you accept; "
+                "this browser remembers it.",
                 persist_state="session",
             )
         else:  # team mode: revisions carry the signed-in name, never a typed one
@@ -50,3 +52,9 @@ def _target_choice() -> str:
         format_func=label,
         key=state.TARGET,
     )
+
+
+def remember_author(name: str) -> None:
+    """Put a name the browser remembered (the editor grid keeps it in localStorage) into the
+    name field; called from a widget callback, before the field is drawn."""
+    st.session_state[state.AUTHOR] = name

@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config
-from workbench.editing import PAGE_SIZES, default_author
+from workbench.languages import TARGETS
 
 # ---- shared: drawn once in the sidebar (`workbench.ui.sidebar`), read by every page --------
 DOC_PATH = "doc_path"  # Path of the document the app was started with (the sample by default)
@@ -25,12 +25,21 @@ ENGINE_PICKER_PREFIX = "engine_for_"  # + target code: the engine picker widget 
 GLOSSARY_PATH = "glossary_path"  # Path of the house glossary file (TBX or CSV)
 
 
+class Query:
+    """The editor's place in the URL, so that a reload returns to it: ?doc=…&target=…&seg=…
+    (query parameters, not session-state keys)."""
+
+    DOCUMENT = "doc"
+    TARGET = "target"
+    SENTENCE = "seg"
+
+
 def engine_key(target_lang: str) -> str:
     """Widget key of one target's engine picker (Streamlit drops it while not shown)."""
     return f"{ENGINE_PICKER_PREFIX}{target_lang}"
 
 
-# ---- editor (workbench.ui.editor_page, editor_rows, tm_panel, exchange_panel) ----------
+# ---- editor (workbench.ui.editor_page, exchange_panel; the grid component ui/grid) ------
 DOCUMENT_ID = "document_id"  # id of the open stored document
 UPLOAD = "upload"  # the sidebar's file uploader (a new file is stored and opened)
 UPLOAD_ERROR = "upload_error"  # message for the last upload that was refused, or None
@@ -42,21 +51,14 @@ MISSING_TARGETS = "missing_targets"  # the translation download's choice: "refus
 TRANSLATION_DOWNLOAD = "download_translation"  # the "Download translation" button
 TRANSLATE = "translate"  # the Translate button
 JOB_CANCEL = "job_cancel"  # the running translation job's Cancel button
-ROW_FILTER = "row_filter"  # one of workbench.editing.ROW_FILTERS
-SEARCH = "search"  # text searched in source and target
-PAGE = "page"  # 1-based page of rows
-PAGER = "pager"  # the page buttons' widget (follows PAGE)
-PAGE_SIZE = "page_size"  # rows per page, one of workbench.editing.PAGE_SIZES
-# {target box key: (revision id or None, text)}: the revision each open box started from, the
-# base of its next save (optimistic concurrency) and how to tell a local edit from a stale box.
-BASES = "editor_bases"
-CONFLICTS = "editor_conflicts"  # {segment id: RevisionConflict} saves refused, shown per row
-# {segment id: message} saves the database refused (full disk, read-only file): shown per row;
-# the typed text stays in its box and the next save retries from the same base.
-SAVE_FAILURES = "editor_save_failures"
-OPEN_DETAILS = "editor_open_details"  # segment ids whose alternatives and history are shown
-BOX_KEY_PREFIX = "tgt-"  # + target code and segment id: a row's target box (also its CSS class)
-ROW_PREFIX = "row-"  # + segment id: a row's container (CSS class `st-key-row-…`)
+GRID = "editor_grid"  # the grid component (its trigger `ops` carries the grid's events)
+GRID_SESSION = "editor_grid_session"  # workbench.editing.session.OpenGrid, or None
+GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)
+GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence, or None
+GRID_RUN = "editor_grid_run"  # counts the grid's runs (sent with its data)
+EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
+EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
+EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
 TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "translated"
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
 XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
@@ -68,36 +70,6 @@ CONCORDANCE_TARGET_SIDE = "concordance_target_side"  # search translations, not 
 def download_key(format_name: str) -> str:
     """Widget key of the export panel's download button for one registered format."""
     return f"download-{format_name}"
-
-
-def box_key(target_lang: str, segment_id: int) -> str:
-    """The target box of one sentence in one target language."""
-    return f"{BOX_KEY_PREFIX}{target_lang}-{segment_id}"
-
-
-def row_key(segment_id: int) -> str:
-    """The container of one sentence's row."""
-    return f"{ROW_PREFIX}{segment_id}"
-
-
-def row_action_key(action: str, segment_id: int, *detail: object) -> str:
-    """A button of one row: `save`, `confirm`, `more`, `keep`, `take`, `use` (+ the rank)."""
-    return "-".join(str(part) for part in (action, segment_id, *detail))
-
-
-def match_key(segment_id: int) -> str:
-    """The prefix of one row's translation-memory match blocks."""
-    return f"match-{segment_id}"
-
-
-def tm_match_key(prefix: str, number: int) -> str:
-    """One translation-memory match block under a row."""
-    return f"{prefix}-tm-{number}"
-
-
-def tm_use_key(prefix: str, number: int) -> str:
-    """The "Use" button of one translation-memory match."""
-    return f"{prefix}-tm-use-{number}"
 
 
 # ---- glossary page ----------------------------------------------------------------------
@@ -170,21 +142,20 @@ def init(startup_document: Path | None = None) -> None:
     """Fill defaults once per session."""
     defaults = {
         DOC_PATH: startup_document or config.SAMPLE_DOCUMENT,
-        TARGET: "ur",
+        TARGET: _target_in_url() or "ur",
         ENGINE_PICKS: {},
-        AUTHOR: default_author(),
+        AUTHOR: "",  # never the OS user: the person types it (the browser remembers it)
         GLOSSARY_PATH: config.glossary_path(),
         UPLOAD_ERROR: None,
         UPLOAD_PENDING: None,
         MISSING_TARGETS: "refuse",
-        ROW_FILTER: "all",
-        SEARCH: "",
-        PAGE: 1,
-        PAGE_SIZE: PAGE_SIZES[0],
-        BASES: {},
-        CONFLICTS: {},
-        SAVE_FAILURES: {},
-        OPEN_DETAILS: set(),
+        GRID_SESSION: None,
+        GRID_RELOAD: True,
+        GRID_TOOLS: None,
+        GRID_RUN: 0,
+        EDITOR_SENTENCE: None,
+        EDITOR_PLACE_READ: False,
+        EDITOR_RERUN_APP: False,
         TMX_SCOPE: "confirmed",
         EXCHANGE_MESSAGES: [],
         ALIGNMENT: None,
@@ -219,3 +190,9 @@ DESK_FORM = "desk_assign"  # the managers' assignment form
 def desk_field_key(field: str) -> str:
     """One field of the desk's assignment form (`document`, `target`, `due`, …)."""
     return f"{DESK_FORM}_{field}"
+
+
+def _target_in_url() -> str | None:
+    """The target a reloaded editor URL names (`?target=ps`), for the session's first run."""
+    target = st.query_params.get(Query.TARGET, "")
+    return target if target in {t.code for t in TARGETS} else None

@@ -1,0 +1,190 @@
+"""What the grid component is sent: every row of a document in a compact form, and the tools
+of the one active segment (TM matches, MT alternatives with their differences, glossary terms,
+QA messages, history).
+
+Plain JSON-ready dicts; every text travels as data and the component puts it into the page
+with `textContent`, never as HTML.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from workbench.editing import QaCheck, no_qa_checks
+from workbench.glossary import Glossary, find_terms
+from workbench.languages import get_language
+from workbench.memory.index import TmEntry, TmMatch
+from workbench.store import Revision, SegmentRow, Store
+from workbench.store.records import state_of
+
+MATCHES_SHOWN = 3  # TM matches in the active segment's tools, best first
+
+# How a revision's text came about, in the words of the grid's status column.
+ORIGIN_LABELS = {
+    "mt": "MT",
+    "tm": "TM",
+    "aligned": "Aligned",
+    "human": "Edited",
+    "propagated": "Rep",
+}
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def row_payload(row: SegmentRow, flags: Sequence[Any] = (), paragraph_start: bool = False) -> dict:
+    """One grid row: number, source, target, its base revision, status and QA marks."""
+    revision = row.revision
+    return {
+        "id": row.segment.id,
+        "n": row.segment.index + 1,
+        "para": paragraph_start,
+        "src": row.segment.text,
+        "words": row.segment.word_count,
+        **revision_fields(revision),
+        "qa": [[flag.code, flag.message] for flag in flags],
+    }
+
+
+def revision_fields(revision: Revision | None) -> dict:
+    """The parts of a row that change with a save: text, base revision id, state, who."""
+    return {
+        "tgt": revision.text if revision else "",
+        "rev": revision.id if revision else None,
+        "state": state_of(revision).value,
+        "origin": ORIGIN_LABELS.get(str(revision.origin), str(revision.origin)) if revision else "",
+        "by": revision.author if revision else "",
+        "at": f"{revision.created:%Y-%m-%d %H:%M}" if revision else "",
+    }
+
+
+def document_rows(
+    store: Store, document_id: int, target_lang: str, qa_check: QaCheck = no_qa_checks
+) -> list[dict]:
+    """Every row of the document in order, with paragraph starts and QA flags."""
+    rows = store.segment_rows(document_id, target_lang).rows
+    payload = []
+    previous_paragraph = None
+    for row in rows:
+        flags = qa_check(row.segment.text, row.target_text, target_lang) if row.revision else ()
+        start = previous_paragraph is not None and row.segment.paragraph != previous_paragraph
+        payload.append(row_payload(row, flags, start))
+        previous_paragraph = row.segment.paragraph
+    return payload
+
+
+def language_fields(lang: str) -> dict:
+    """How the component marks text in a language: `lang`, direction and script class."""
+    language = get_language(lang)
+    html_lang = language.code.split("-")[0]  # fa-AF -> fa: spellcheckers know `fa`
+    script = "nastaliq" if language.code == "ur" else ("naskh" if language.rtl else "latin")
+    return {"lang": html_lang, "dir": language.direction, "script": script}
+
+
+def word_diff(old: str, new: str) -> list[list[str]]:
+    """`new` against `old` in spans `[op, text]`, op `=` (same), `+` (only in new) or `-`
+    (only in old); whole words, so a one-letter change marks the word it is in."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    spans: list[list[str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _append(spans, "=", "".join(b[j1:j2]))
+            continue
+        if i2 > i1:
+            _append(spans, "-", "".join(a[i1:i2]))
+        if j2 > j1:
+            _append(spans, "+", "".join(b[j1:j2]))
+    return spans
+
+
+def _append(spans: list[list[str]], op: str, text: str) -> None:
+    if spans and spans[-1][0] == op:
+        spans[-1][1] += text
+    else:
+        spans.append([op, text])
+
+
+# How an entry from the store got its text, as a TM match's provenance says it.
+_MATCH_ORIGINS = {"human": "edited", "aligned": "aligned", "mt": "MT", "tm": "TM"}
+
+
+def provenance(entry: TmEntry) -> str:
+    """Where a match comes from, as a translator asks: the file it was imported from, or
+    the stored document and sentence with how its text came about; who; when."""
+    parts = [entry.origin]
+    if entry.document:
+        parts = [entry.document, _MATCH_ORIGINS.get(entry.origin, entry.origin)]
+    if entry.draft:
+        parts.append("draft, not confirmed")
+    if entry.author:
+        parts.append(entry.author)
+    if entry.changed is not None:
+        parts.append(f"{entry.changed:%Y-%m-%d}")
+    return " · ".join(parts)
+
+
+def match_payload(match: TmMatch) -> dict:
+    """Score, provenance, the diff of the match's source against ours, its translation."""
+    return {
+        "score": round(match.score),
+        "from": provenance(match.entry),
+        "diff": [[span.op, span.text] for span in match.diff],
+        "tgt": match.entry.target,
+    }
+
+
+def segment_tools(
+    store: Store,
+    segment_id: int,
+    source_text: str,
+    target_lang: str,
+    current_text: str,
+    matches: Sequence[TmMatch] = (),
+    glossary: Glossary | None = None,
+    qa_check: QaCheck = no_qa_checks,
+) -> dict:
+    """Everything the active segment's tools show, numbered as the shortcuts insert them:
+    TM matches first, then MT alternatives (whole texts), then glossary renderings."""
+    results = store.machine_translations(segment_id, target_lang)
+    latest = results[0] if results else None
+    alternatives = [
+        {
+            "rank": alt.rank,
+            "score": round(alt.score, 3),
+            "tgt": alt.text,
+            "diff": word_diff(current_text, alt.text),
+        }
+        for alt in (latest.alternatives if latest else ())
+    ]
+    hits = find_terms(source_text, glossary, target_lang) if glossary is not None else []
+    terms = [
+        {"src": text, "tgt": rendering}
+        for text, rendering in dict.fromkeys((h.text, h.rendering(target_lang) or "") for h in hits)
+        if rendering
+    ]
+    history = store.history(segment_id, target_lang)
+    return {
+        "id": segment_id,
+        "matches": [match_payload(m) for m in matches[:MATCHES_SHOWN]],
+        "mt": {"engine": f"{latest.engine} {latest.model_id}", "id": latest.id} if latest else None,
+        "alternatives": alternatives,
+        "terms": terms,
+        "qa": [
+            [f.code, f.message] for f in (qa_check(source_text, current_text, target_lang) or ())
+        ]
+        if current_text
+        else [],
+        "history": [
+            {
+                "n": r.number,
+                "tgt": r.text,
+                "by": r.author,
+                "at": f"{r.created:%Y-%m-%d %H:%M}",
+                "origin": ORIGIN_LABELS.get(str(r.origin), str(r.origin)),
+                "status": str(r.status),
+            }
+            for r in reversed(history)
+        ],
+    }

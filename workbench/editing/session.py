@@ -1,0 +1,149 @@
+"""One editor's open grid: the rows it was sent, and what each event from the grid does.
+
+The page keeps a `OpenGrid` per browser session; events arrive in numbered batches (the
+component sends the next batch only after the previous one was answered, and may resend one
+that got no answer), so a batch is handled once and its answers are kept to be sent again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing.payload import document_rows, revision_fields
+from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
+from workbench.store import Revision, Store
+from workbench.vocabulary import Origin
+
+
+def next_unconfirmed(states: Sequence[str], after: int) -> int | None:
+    """The position of the first row after `after` that is not confirmed, wrapping round to
+    the start of the document; None when every other row is confirmed."""
+    count = len(states)
+    for step in range(1, count + 1):
+        position = (after + step) % count
+        if position != after and states[position] != "confirmed":
+            return position
+    return None
+
+
+@dataclass
+class OpenGrid:
+    store: Store
+    document_id: int
+    target_lang: str
+    qa_check: QaCheck = no_qa_checks
+    rows: list[dict] = field(default_factory=list)
+    epoch: int = 0  # bumped whenever `rows` are rebuilt: the grid then needs all of them
+    last_batch: str | None = None  # id of the last batch handled
+    answers: list[dict] = field(default_factory=list)  # for `last_batch`
+    rows_wanted: bool = False  # the grid asked for every row (it lost them)
+    saved: bool = False  # the last batch saved something: answer it first, tools later
+    active: int | None = None  # segment id of the active row (its tools are sent)
+    active_text: str = ""
+    preview: dict | None = None
+    author_restored: str | None = None  # a name the browser remembered, to put in the field
+    _positions: dict[int, int] = field(default_factory=dict)
+    _batch_heads: dict[int, int | None] = field(default_factory=dict)
+
+    def reload(self) -> None:
+        """Read every row again (a full page run: other editors' work shows)."""
+        self.rows = document_rows(self.store, self.document_id, self.target_lang, self.qa_check)
+        self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
+        self.epoch += 1
+
+    def row(self, segment_id: int) -> dict | None:
+        position = self._positions.get(segment_id)
+        return self.rows[position] if position is not None else None
+
+    def handle(self, batch: Mapping[str, Any], author: str) -> bool:
+        """Handle a batch `{"batch": n, "ops": [...]}`; False if it was handled before."""
+        number = str(batch.get("batch", ""))
+        if number == self.last_batch:
+            return False
+        self.last_batch = number
+        self.answers = []
+        self.rows_wanted = False
+        self.saved = any(op.get("op") in ("save", "replace") for op in batch.get("ops", []))
+        self._batch_heads = {}
+        for op in batch.get("ops", []):
+            kind = op.get("op")
+            if kind == "save":
+                self.answers.append(self._save(op, author))
+            elif kind == "open":
+                self.active = int(op["seg"])
+                self.active_text = str(op.get("text", ""))
+            elif kind == "preview":
+                self._preview(op)
+            elif kind == "replace":
+                self.answers.extend(self._replace(op, author))
+            elif kind == "rows":
+                self.rows_wanted = True
+            elif kind == "author":
+                self.author_restored = str(op.get("name", "")).strip()
+                author = author.strip() or self.author_restored  # for the saves that follow
+        return True
+
+    def _save(self, op: Mapping[str, Any], author: str) -> dict:
+        segment_id = int(op["seg"])
+        origin = Origin(op["origin"]) if op.get("origin") else Origin.HUMAN
+        # A second save of a segment in one batch builds on the first one's revision.
+        base = self._batch_heads.get(segment_id, op.get("base"))
+        request = SaveRequest(
+            segment_id,
+            self.target_lang,
+            SaveAction(op["action"]),
+            str(op["text"]),
+            base,
+            origin,
+            op.get("mt"),
+        )
+        result = save(self.store, request, author)
+        if result.outcome in (Outcome.SAVED, Outcome.UNCHANGED) and result.revision is not None:
+            self._batch_heads[segment_id] = result.revision.id
+        return self._answer(op.get("id"), result)
+
+    def _answer(self, op_id: Any, result: SaveResult) -> dict:
+        segment_id = result.request.segment_id
+        row = self.row(segment_id)
+        if row is not None and result.revision is not None and result.outcome != Outcome.CONFLICT:
+            self._update(row, result.revision)
+        if segment_id == self.active and result.outcome != Outcome.CONFLICT:
+            self.active_text = result.request.target_text
+        answer: dict[str, Any] = {
+            "id": op_id,
+            "seg": segment_id,
+            "outcome": result.outcome.value,
+            "message": result.message,
+            "row": {k: row[k] for k in ("tgt", "rev", "state", "origin", "by", "at", "qa")}
+            if row
+            else None,
+        }
+        if result.theirs is not None or result.outcome == Outcome.CONFLICT:
+            answer["theirs"] = revision_fields(result.theirs)
+        if result.outcome in (Outcome.CONFLICT, Outcome.REFUSED):
+            answer["mine"] = result.request.target_text
+        return answer
+
+    def _update(self, row: dict, revision: Revision) -> None:
+        row.update(revision_fields(revision))
+        flags = self.qa_check(row["src"], row["tgt"], self.target_lang) if row["tgt"] else ()
+        row["qa"] = [[f.code, f.message] for f in flags]
+
+    def _preview(self, op: Mapping[str, Any]) -> None:
+        find, replace = str(op.get("find", "")), str(op.get("replace", ""))
+        found = find_replace.preview(self.rows, find, replace, bool(op.get("case")))
+        self.preview = find_replace.preview_payload(found, find, replace)
+
+    def _replace(self, op: Mapping[str, Any], author: str) -> list[dict]:
+        """Replace in the rows the person ticked, as previewed from the rows' current bases."""
+        chosen = {int(s) for s in op.get("segs", [])}
+        find, replace = str(op.get("find", "")), str(op.get("replace", ""))
+        found = find_replace.preview(self.rows, find, replace, bool(op.get("case")))
+        results = find_replace.apply(
+            self.store, self.target_lang, [r for r in found if r.segment_id in chosen], author
+        )
+        self.preview = None
+        return [self._answer(None, result) for result in results]

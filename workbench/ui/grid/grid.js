@@ -1,0 +1,1115 @@
+// The editor grid (Streamlit Components v2). It draws the rows it is sent and sends events;
+// Python decides what every event means (workbench.editing). Every text from the data goes
+// into the page with textContent or as a text node, never as HTML.
+//
+// Protocol: data = {doc, author, epoch, rows|null, batch, answers, tools, preview, focus,
+// shortcuts, messages}. Events go out as one trigger "ops" = {batch, ops:[...]}; the next batch
+// is sent only when data answers the previous one (batch ids are unique per page load), and a
+// batch without an answer is sent again, so no event is lost when Streamlit restarts a run.
+
+const instances = new WeakMap();
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
+const RESEND_MS = 4000;
+const STATE_LABELS = {
+  untranslated: "Untranslated",
+  pretranslated: "MT",
+  edited: "Edited",
+  confirmed: "Confirmed",
+};
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// Text with the find hits marked, built from text nodes and <mark> elements.
+function fillText(node, text, pattern) {
+  node.replaceChildren();
+  if (!pattern || !text) {
+    node.textContent = text;
+    return 0;
+  }
+  let hits = 0;
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (!match[0]) break;
+    node.append(text.slice(last, match.index), el("mark", { text: match[0] }));
+    last = match.index + match[0].length;
+    hits += 1;
+  }
+  node.append(text.slice(last));
+  return hits;
+}
+
+function findPattern(query, matchCase) {
+  if (!query) return null;
+  const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(escaped, matchCase ? "g" : "gi");
+}
+
+// Alt+key on Windows and Linux, Ctrl+Option+key on macOS (Option alone types letters there).
+function altCombo(event) {
+  if (isMac) return event.altKey && event.ctrlKey && !event.metaKey;
+  return event.altKey && !event.ctrlKey && !event.metaKey;
+}
+
+function diffNode(spans, cls) {
+  const node = el("div", { class: cls });
+  for (const [op, text] of spans) {
+    if (op === "=" || op === "equal") node.append(text);
+    else if (op === "+" || op === "insert") node.append(el("ins", { text }));
+    else node.append(el("del", { text }));
+  }
+  return node;
+}
+
+class Grid {
+  constructor(root, setTriggerValue) {
+    this.root = root;
+    this.send = setTriggerValue;
+    this.rows = [];
+    this.byId = new Map();
+    this.rowNodes = new Map();
+    this.epoch = null;
+    this.active = null; // segment id
+    this.box = null; // the active textarea
+    this.outbox = [];
+    this.inflight = null;
+    this.counter = 0;
+    this.loadId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    this.lastAnswered = null;
+    this.pending = new Map(); // segment id -> {text, state}: saves not yet answered
+    this.sentTimes = new Map(); // op id -> when its key was pressed
+    this.conflicts = new Map(); // segment id -> answer with theirs and mine
+    this.tools = null;
+    this.preview = null;
+    this.filter = "all";
+    this.pattern = null;
+    this.focusToken = null;
+    this.author = "";
+    this.build();
+    this.onBeforeUnload = (event) => {
+      if (this.unsaved()) {
+        this.stash();
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    };
+    this.onPageHide = () => this.stash();
+    // `?` opens the shortcut list from anywhere on the page but a text field.
+    this.onDocumentKey = (event) => {
+      const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+      if (event.composedPath().includes(this.root)) return; // the grid's own handler
+      if (event.key === "?" && !field) {
+        event.preventDefault();
+        this.toggleHelp();
+      } else if (event.key === "Escape" && !this.help.hidden) {
+        this.toggleHelp(false);
+      }
+    };
+    document.addEventListener("keydown", this.onDocumentKey);
+    window.addEventListener("beforeunload", this.onBeforeUnload);
+    window.addEventListener("pagehide", this.onPageHide);
+    this.timer = setInterval(() => this.resendIfStuck(), 1000);
+  }
+
+  destroy() {
+    this.stash();
+    document.removeEventListener("keydown", this.onDocumentKey);
+    window.removeEventListener("beforeunload", this.onBeforeUnload);
+    window.removeEventListener("pagehide", this.onPageHide);
+    clearInterval(this.timer);
+  }
+
+  // ---- layout -------------------------------------------------------------------------
+
+  build() {
+    this.summary = el("span", { class: "wb-summary", "data-testid": "wb-summary" });
+    this.saveState = el("span", { class: "wb-save", role: "status", "aria-live": "polite" });
+    this.who = el("span", { class: "wb-who" });
+    this.filterSelect = el(
+      "select",
+      { class: "wb-filter", "aria-label": "Show", onchange: () => this.setFilter() },
+      el("option", { value: "all", text: "All" }),
+      el("option", { value: "open", text: "Not confirmed" }),
+      el("option", { value: "edited", text: "Edited" }),
+      el("option", { value: "confirmed", text: "Confirmed" }),
+      el("option", { value: "qa", text: "QA flagged" }),
+    );
+    this.findInput = el("input", {
+      class: "wb-find",
+      type: "search",
+      dir: "auto",
+      placeholder: "Find in source and target",
+      "aria-label": "Find",
+      oninput: () => this.setFind(),
+      onkeydown: (e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          this.nextHit(e.shiftKey ? -1 : 1);
+        }
+      },
+    });
+    this.hitCount = el("span", { class: "wb-hits" });
+    this.gotoInput = el("input", {
+      class: "wb-goto",
+      type: "number",
+      min: "1",
+      placeholder: "Go to #",
+      "aria-label": "Go to sentence",
+      onkeydown: (e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          this.goTo(Number(this.gotoInput.value));
+        }
+      },
+    });
+    const bar = el(
+      "div",
+      { class: "wb-bar" },
+      this.summary,
+      this.filterSelect,
+      this.findInput,
+      this.hitCount,
+      el("button", {
+        class: "wb-link",
+        type: "button",
+        text: "Replace…",
+        onclick: () => this.toggleReplace(true),
+      }),
+      this.gotoInput,
+      this.who,
+      this.saveState,
+      el("button", {
+        class: "wb-link wb-help-button",
+        type: "button",
+        text: "?",
+        "aria-label": "Keyboard shortcuts",
+        onclick: () => this.toggleHelp(),
+      }),
+    );
+    this.replacePanel = this.buildReplacePanel();
+    this.scroller = el("div", { class: "wb-scroll", role: "grid", "aria-label": "Sentences" });
+    this.help = el("div", { class: "wb-help", hidden: true, role: "dialog", "aria-label": "Keyboard shortcuts" });
+    this.message = el("div", { class: "wb-message", hidden: true, role: "alert" });
+    this.root.replaceChildren(bar, this.replacePanel, this.message, this.scroller, this.help);
+    this.root.addEventListener("keydown", (e) => this.onKey(e), true);
+    this.scroller.addEventListener("mousedown", (e) => this.onRowClick(e));
+  }
+
+  buildReplacePanel() {
+    this.replaceFind = el("input", { type: "text", placeholder: "Find in targets", "aria-label": "Find in targets" });
+    this.replaceWith = el("input", { type: "text", placeholder: "Replace with", "aria-label": "Replace with" });
+    this.replaceCase = el("input", { type: "checkbox", "aria-label": "Match case" });
+    this.previewList = el("div", { class: "wb-preview" });
+    // typed in the target language: each field takes the direction of what is typed
+    this.replaceFind.setAttribute("dir", "auto");
+    this.replaceWith.setAttribute("dir", "auto");
+    return el(
+      "div",
+      { class: "wb-replace", hidden: true },
+      this.replaceFind,
+      this.replaceWith,
+      el("label", {}, this.replaceCase, " Match case"),
+      el("button", { type: "button", text: "Preview", onclick: () => this.askPreview() }),
+      el("button", { type: "button", class: "wb-link", text: "Close", onclick: () => this.toggleReplace(false) }),
+      this.previewList,
+    );
+  }
+
+  // ---- data from Python -----------------------------------------------------------------
+
+  update(data) {
+    this.doc = data.doc;
+    this.root.dataset.script = data.doc.target.script;
+    this.shortcuts = data.shortcuts || [];
+    this.setAuthor(data.author || "");
+    if (data.rows) {
+      this.setRows(data.rows, data.epoch);
+    } else if (data.epoch !== this.epoch) {
+      this.queue({ op: "rows" }); // this page has not got the rows of that epoch
+    }
+    if (data.batch !== undefined && data.batch !== null && data.batch !== this.lastAnswered) {
+      if (this.inflight && this.inflight.batch === data.batch) {
+        this.lastAnswered = data.batch;
+        this.inflight = null;
+        delete this.root.dataset.waiting;
+        const answers = data.answers || [];
+        for (const answer of answers) this.applyAnswer(answer);
+        this.settlePending();
+        // a save's answer comes without tools; the open sentence's are asked for again
+        // (their differences are against the text just saved)
+        if (this.box && answers.some((answer) => answer.seg === this.active)) {
+          this.queue({ op: "open", seg: this.active, text: this.box.value });
+        }
+      }
+    }
+    if (data.focus && data.focus.token !== this.focusToken) {
+      this.focusToken = data.focus.token;
+      // where the page opens, unless a row is open already (kept typing, restored typing)
+      if (this.active === null && this.byId.has(data.focus.seg)) {
+        this.activate(data.focus.seg, { scroll: "center", save: false });
+      }
+    }
+    if (data.tools && data.tools.id === this.active) {
+      this.tools = data.tools;
+      this.drawTools();
+    }
+    this.preview = data.preview || null;
+    this.drawPreview();
+    this.flush();
+  }
+
+  // The name from the sidebar; when it is empty, the one this browser remembers (given
+  // to Python once, which puts it into the sidebar's field).
+  setAuthor(author) {
+    let name = author;
+    try {
+      if (author) localStorage.setItem("wb-author", author);
+      else {
+        const remembered = localStorage.getItem("wb-author");
+        if (remembered) {
+          name = remembered;
+          if (!this.askedAuthor) {
+            this.askedAuthor = true;
+            this.queue({ op: "author", name: remembered });
+          }
+        }
+      }
+    } catch (error) {
+      /* storage disabled: the name field still works */
+    }
+    this.author = name;
+    this.who.replaceChildren(name ? el("bdi", { text: name }) : "no name");
+    this.who.title = name ? "Your revisions are saved under this name" : "Type your name in the sidebar: saving is off until then";
+    this.who.dataset.kind = name ? "named" : "missing";
+  }
+
+  setRows(rows, epoch) {
+    const typing = this.box && this.active !== null ? this.box.value : null;
+    const activeBefore = this.active;
+    this.rows = rows;
+    this.epoch = epoch;
+    this.byId = new Map(rows.map((row) => [row.id, row]));
+    this.rowNodes = new Map();
+    this.box = null;
+    this.active = null;
+    const fragment = document.createDocumentFragment();
+    for (const row of rows) {
+      const node = this.rowNode(row);
+      this.rowNodes.set(row.id, node);
+      fragment.append(node);
+    }
+    this.scroller.replaceChildren(fragment);
+    this.applyFilter();
+    this.drawSummary();
+    const stashed = this.unstash();
+    if (activeBefore !== null && this.byId.has(activeBefore)) {
+      this.activate(activeBefore, { save: false, text: typing });
+    } else if (stashed) {
+      this.activate(stashed.seg, { scroll: "center", save: false, text: stashed.text });
+    }
+  }
+
+  // ---- rows ------------------------------------------------------------------------------
+
+  shown(row) {
+    const local = this.pending.get(row.id);
+    return {
+      tgt: local ? local.text : row.tgt,
+      state: local ? local.state : row.state,
+    };
+  }
+
+  rowNode(row) {
+    const node = el("div", {
+      class: "wb-row" + (row.para ? " wb-para" : ""),
+      role: "row",
+      "data-id": row.id,
+      "data-n": row.n,
+    });
+    node.append(
+      el("div", { class: "wb-num" }),
+      el("div", { class: "wb-src", lang: this.doc.source.lang, dir: this.doc.source.dir }),
+      el("div", {
+        class: `wb-tgt wb-${this.doc.target.script}`,
+        lang: this.doc.target.lang,
+        dir: this.doc.target.dir,
+      }),
+      el("div", { class: "wb-st" }),
+    );
+    this.fillRow(node, row);
+    return node;
+  }
+
+  fillRow(node, row) {
+    const { tgt, state } = this.shown(row);
+    fillText(node.children[1], row.src, this.pattern);
+    if (node.children[2].tagName === "DIV" && !(this.active === row.id && this.box)) {
+      fillText(node.children[2], tgt, this.pattern);
+    }
+    const status = node.children[3];
+    const conflict = this.conflicts.has(row.id);
+    const label = conflict
+      ? "Conflict"
+      : state === "pretranslated"
+        ? row.origin || "MT"
+        : STATE_LABELS[state] || state;
+    const badge = el("span", {
+      class: `wb-state wb-s-${conflict ? "conflict" : state}`,
+      text: label,
+      title: row.by ? `${row.by}, ${row.at} UTC` : "",
+    });
+    status.replaceChildren(badge);
+    if (this.pending.has(row.id)) status.append(el("span", { class: "wb-pending", text: "…", title: "Saving" }));
+    const number = node.children[0];
+    number.replaceChildren(el("span", { text: row.n }));
+    if (row.qa && row.qa.length) {
+      number.append(
+        el("span", {
+          class: "wb-qa",
+          text: `⚠${row.qa.length}`,
+          title: row.qa.map(([code, message]) => `${code}: ${message}`).join("\n"),
+        }),
+      );
+    }
+    node.dataset.state = conflict ? "conflict" : state;
+  }
+
+  refreshRow(id) {
+    const row = this.byId.get(id);
+    const node = this.rowNodes.get(id);
+    if (row && node) this.fillRow(node, row);
+  }
+
+  visibleRows() {
+    return this.rows.filter((row) => !this.rowNodes.get(row.id).hidden);
+  }
+
+  // ---- the active row --------------------------------------------------------------------
+
+  onRowClick(event) {
+    const node = event.target.closest(".wb-row");
+    if (!node || event.target.closest(".wb-tools") || event.target.closest("textarea")) return;
+    const id = Number(node.dataset.id);
+    if (id === this.active) return;
+    event.preventDefault();
+    this.activate(id, {});
+  }
+
+  activate(id, { scroll = "nearest", save = true, text = null } = {}) {
+    if (save) this.saveIfChanged();
+    this.deactivate();
+    const row = this.byId.get(id);
+    const node = this.rowNodes.get(id);
+    if (!row || !node) return;
+    if (node.hidden) {
+      this.filterSelect.value = "all";
+      this.setFilter();
+    }
+    this.active = id;
+    node.classList.add("wb-active");
+    const shown = this.shown(row);
+    const box = el("textarea", {
+      class: `wb-box wb-${this.doc.target.script}`,
+      lang: this.doc.target.lang,
+      dir: this.doc.target.dir,
+      spellcheck: "true",
+      rows: "1",
+      "aria-label": `Target for sentence ${row.n}`,
+      oninput: () => this.drawDirty(),
+    });
+    box.value = text !== null && text !== undefined ? text : shown.tgt;
+    node.children[2].replaceWith(box);
+    this.box = box;
+    const tools = el("div", { class: "wb-tools", "data-testid": "wb-tools" });
+    node.append(tools);
+    this.tools = null;
+    this.drawTools();
+    this.drawDirty();
+    box.focus({ preventScroll: true });
+    box.setSelectionRange(box.value.length, box.value.length);
+    this.reveal(node, scroll);
+    this.queue({ op: "open", seg: id, text: box.value });
+    this.flush();
+  }
+
+  // Scroll the grid (not the page) so the row shows; the page scrolls only as far as needed
+  // to show the whole grid, so that the rows use the screen.
+  reveal(node, where) {
+    const view = this.scroller.getBoundingClientRect();
+    if (view.top < 0 || view.bottom > window.innerHeight + 1) {
+      this.root.scrollIntoView({ block: "start" }); // below Streamlit's header: scroll-margin
+    }
+    const box = node.getBoundingClientRect();
+    const inner = this.scroller.getBoundingClientRect();
+    const offset = box.top - inner.top;
+    if (where === "center") {
+      this.scroller.scrollTop += offset - (inner.height - box.height) / 2;
+    } else if (offset < 0) {
+      this.scroller.scrollTop += offset;
+    } else if (box.bottom > inner.bottom) {
+      this.scroller.scrollTop += Math.min(offset, box.bottom - inner.bottom);
+    }
+  }
+
+  deactivate() {
+    if (this.active === null) return;
+    const node = this.rowNodes.get(this.active);
+    const row = this.byId.get(this.active);
+    if (node && row) {
+      node.classList.remove("wb-active");
+      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions")) extra.remove();
+      const cell = el("div", {
+        class: `wb-tgt wb-${this.doc.target.script}`,
+        lang: this.doc.target.lang,
+        dir: this.doc.target.dir,
+      });
+      if (this.box) this.box.replaceWith(cell);
+      this.active = null;
+      this.box = null;
+      this.fillRow(node, row);
+    }
+    this.active = null;
+    this.box = null;
+  }
+
+  unsaved() {
+    if (this.outbox.some((op) => op.op === "save") || (this.inflight && this.inflight.hasSave)) return true;
+    if (this.active === null || !this.box) return false;
+    return this.box.value !== this.shown(this.byId.get(this.active)).tgt;
+  }
+
+  drawDirty() {
+    if (this.active === null || !this.box) return;
+    const dirty = this.box.value !== this.shown(this.byId.get(this.active)).tgt;
+    this.rowNodes.get(this.active).classList.toggle("wb-dirty", dirty);
+    if (dirty) this.say("Not saved yet", "dirty");
+  }
+
+  // Typing kept in the tab when the page goes away (another Streamlit page, a reload) so
+  // it is not lost and not saved behind the editor's back.
+  stashKey() {
+    return this.doc ? `wb-unsaved:${this.doc.id}:${this.doc.target.code}` : null;
+  }
+
+  stash() {
+    const key = this.stashKey();
+    if (!key || this.active === null || !this.box) return;
+    const row = this.byId.get(this.active);
+    try {
+      if (this.box.value !== this.shown(row).tgt) {
+        sessionStorage.setItem(key, JSON.stringify({ seg: row.id, base: row.rev, text: this.box.value }));
+      } else sessionStorage.removeItem(key);
+    } catch (error) {
+      /* storage disabled */
+    }
+  }
+
+  unstash() {
+    const key = this.stashKey();
+    if (!key) return null;
+    try {
+      const raw = sessionStorage.getItem(key);
+      sessionStorage.removeItem(key);
+      if (!raw) return null;
+      const stashed = JSON.parse(raw);
+      const row = this.byId.get(stashed.seg);
+      return row && row.rev === stashed.base ? stashed : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // ---- saving ----------------------------------------------------------------------------
+
+  saveIfChanged() {
+    if (this.active === null || !this.box) return;
+    const row = this.byId.get(this.active);
+    if (this.box.value !== this.shown(row).tgt) this.save("draft");
+  }
+
+  save(action, extra = {}) {
+    if (this.active === null || !this.box) return false;
+    const row = this.byId.get(this.active);
+    const text = extra.text !== undefined ? extra.text : this.box.value;
+    if (!this.author.trim()) {
+      this.say("Type your name in the sidebar first: every revision records it.", "error");
+      return false;
+    }
+    if (action === "confirm" && !text.trim()) {
+      this.say("An empty target cannot be confirmed.", "error");
+      return false;
+    }
+    const shown = this.shown(row);
+    if (action === "draft" && text === shown.tgt) {
+      this.say("No change to save", "idle");
+      return true;
+    }
+    const state = action === "confirm" ? "confirmed" : text === row.tgt && action !== "use" ? row.state : extra.origin ? "pretranslated" : "edited";
+    this.pending.set(row.id, { text, state });
+    this.conflicts.delete(row.id);
+    this.queue({ op: "save", seg: row.id, action, text, origin: extra.origin, mt: extra.mt, t0: performance.now() });
+    this.refreshRow(row.id);
+    this.drawSummary();
+    this.rowNodes.get(row.id).classList.remove("wb-dirty");
+    this.say("Saving…", "busy");
+    this.flush();
+    return true;
+  }
+
+  applyAnswer(answer) {
+    const row = this.byId.get(answer.seg);
+    if (!row) return;
+    if (answer.outcome === "conflict") {
+      this.conflicts.set(answer.seg, answer);
+      this.pending.delete(answer.seg);
+      this.say(answer.message, "error");
+      if (this.active === answer.seg) this.drawTools();
+    } else if (answer.outcome === "refused") {
+      this.pending.delete(answer.seg);
+      // nothing was stored: the typed text goes back into its box, to be saved again
+      if (answer.mine !== undefined && this.active !== answer.seg) {
+        this.activate(answer.seg, { scroll: "center", save: false, text: answer.mine });
+      } else if (answer.mine !== undefined && this.box && this.box.value !== answer.mine) {
+        this.box.value = answer.mine;
+      }
+      this.say(answer.message, "error");
+    } else {
+      Object.assign(row, answer.row);
+      const sent = this.sentTimes.get(answer.id);
+      const took = sent ? ` · ${Math.round(performance.now() - sent)} ms` : "";
+      this.say(answer.outcome === "saved" ? `Saved #${row.n}${took}` : `No change #${row.n}`, "saved");
+      if (sent) this.saveState.dataset.ms = String(Math.round(performance.now() - sent));
+    }
+    this.refreshRow(answer.seg);
+    this.drawSummary();
+  }
+
+  // Pending marks are cleared once nothing for that segment waits any more.
+  settlePending() {
+    const waiting = new Set(this.outbox.filter((op) => op.op === "save").map((op) => op.seg));
+    for (const id of [...this.pending.keys()]) {
+      if (!waiting.has(id)) {
+        this.pending.delete(id);
+        this.refreshRow(id);
+      }
+    }
+    if (this.active !== null && this.box) this.drawDirty();
+  }
+
+  queue(op) {
+    if (op.op === "open") this.outbox = this.outbox.filter((o) => o.op !== "open");
+    if (op.op === "rows") {
+      if (this.outbox.some((o) => o.op === "rows")) return;
+    }
+    this.counter += 1;
+    op.id = `${this.loadId}-${this.counter}`;
+    this.outbox.push(op);
+  }
+
+  flush() {
+    if (this.inflight || !this.outbox.length) return;
+    // saves go alone, so that their answer is not held up by looking up tools
+    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace");
+    const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
+    this.outbox = this.outbox.filter((op) => !ops.includes(op));
+    const sent = [];
+    for (const op of ops) {
+      if (op.op === "save") {
+        // the base is the revision the grid last heard of; within a batch Python chains saves
+        op.base = this.byId.get(op.seg) ? this.byId.get(op.seg).rev : null;
+        this.sentTimes.set(op.id, op.t0 || performance.now());
+      }
+      const { t0, ...wire } = op;
+      sent.push(wire);
+    }
+    this.counter += 1;
+    const batch = `${this.loadId}-b${this.counter}`;
+    this.inflight = { batch, ops: sent, at: Date.now(), hasSave: sent.some((op) => op.op === "save") };
+    this.root.dataset.waiting = ops.map((op) => op.op).join(" "); // what the grid waits for
+    this.send("ops", { batch, ops: sent });
+  }
+
+  resendIfStuck() {
+    if (this.inflight && Date.now() - this.inflight.at > RESEND_MS) {
+      this.inflight.at = Date.now();
+      this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
+    }
+  }
+
+  say(text, kind) {
+    this.saveState.textContent = text;
+    this.saveState.dataset.kind = kind;
+  }
+
+  // ---- moving ----------------------------------------------------------------------------
+
+  move(step) {
+    const rows = this.visibleRows();
+    if (!rows.length) return;
+    const at = rows.findIndex((row) => row.id === this.active);
+    const next = at < 0 ? rows[0] : rows[Math.min(Math.max(at + step, 0), rows.length - 1)];
+    if (next.id !== this.active) this.activate(next.id, {});
+  }
+
+  confirmAndNext() {
+    if (!this.save("confirm")) return;
+    const at = this.rows.findIndex((row) => row.id === this.active);
+    for (let step = 1; step < this.rows.length; step += 1) {
+      const row = this.rows[(at + step) % this.rows.length];
+      if (this.shown(row).state !== "confirmed") {
+        this.activate(row.id, { save: false });
+        return;
+      }
+    }
+    this.say("Every sentence is confirmed", "saved");
+  }
+
+  goTo(number) {
+    const row = this.rows.find((r) => r.n === number);
+    if (row) this.activate(row.id, { scroll: "center" });
+    else this.say(`No sentence ${number}`, "error");
+  }
+
+  // ---- tools of the active row --------------------------------------------------------------
+
+  toolItems() {
+    const items = [];
+    const tools = this.tools;
+    if (!tools) return items;
+    for (const match of tools.matches) items.push({ kind: "tm", text: match.tgt, match });
+    for (const alt of tools.alternatives) items.push({ kind: "mt", text: alt.tgt, alt });
+    for (const term of tools.terms) items.push({ kind: "term", text: term.tgt, term });
+    return items;
+  }
+
+  useItem(number) {
+    const item = this.toolItems()[number - 1];
+    if (!item || !this.box) return;
+    if (item.kind === "term") {
+      const box = this.box;
+      const start = box.selectionStart;
+      const end = box.selectionEnd;
+      box.setRangeText(item.text, start, end, "end");
+      box.focus();
+      this.drawDirty();
+      return;
+    }
+    this.box.value = item.text;
+    const origin = item.kind === "tm" ? "tm" : "mt";
+    this.save("use", { text: item.text, origin, mt: item.kind === "mt" ? this.tools.mt.id : undefined });
+    this.box.focus();
+  }
+
+  drawTools() {
+    const node = this.active !== null ? this.rowNodes.get(this.active) : null;
+    const panel = node ? node.querySelector(".wb-tools") : null;
+    if (!panel) return;
+    const row = this.byId.get(this.active);
+    const target = this.doc.target;
+    const tgtAttrs = (cls) => ({ class: `${cls} wb-${target.script}`, lang: target.lang, dir: target.dir });
+    panel.replaceChildren();
+    const actions = el(
+      "div",
+      { class: "wb-actions" },
+      el("button", { type: "button", text: "Confirm", title: "Ctrl+Enter: confirm and go to the next unconfirmed sentence", onclick: () => this.confirmAndNext() }),
+      el("button", { type: "button", text: "Save draft", title: `${this.altName()}+Enter`, onclick: () => this.save("draft") }),
+      el("button", { type: "button", text: "Copy source", title: `${this.altName()}+C`, onclick: () => this.copySource() }),
+    );
+    panel.append(actions);
+    const conflict = this.conflicts.get(this.active);
+    if (conflict) {
+      const theirs = conflict.theirs || {};
+      panel.append(
+        el(
+          "div",
+          { class: "wb-conflict", role: "alert" },
+          el("div", { text: `${conflict.message} Your text is in the box; theirs (${theirs.by || "someone"}, ${theirs.state || ""}) is below. Choose which one to keep.` }),
+          el("div", tgtAttrs("wb-theirs"), theirs.tgt || ""),
+          el("button", { type: "button", text: "Keep mine", onclick: () => this.keepMine() }),
+          el("button", { type: "button", text: "Take theirs", onclick: () => this.takeTheirs() }),
+        ),
+      );
+    }
+    if (!this.tools) {
+      panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }));
+      return;
+    }
+    let number = 0;
+    const list = el("ol", { class: "wb-items" });
+    for (const match of this.tools.matches) {
+      number += 1;
+      const n = number;
+      list.append(
+        el(
+          "li",
+          { class: "wb-item wb-tm", "data-kind": "tm" },
+          el("button", { type: "button", class: "wb-use", text: `${n}`, title: `Use this match (Ctrl+Shift+${n})`, onclick: () => this.useItem(n) }),
+          el("span", { class: "wb-score", text: `TM ${match.score}%` }),
+          el("bdi", { class: "wb-from", text: match.from }),
+          diffNode(match.diff, "wb-diff wb-srcdiff"),
+          el("div", tgtAttrs("wb-alt-text"), match.tgt),
+        ),
+      );
+    }
+    for (const alt of this.tools.alternatives) {
+      number += 1;
+      const n = number;
+      if (this.box && alt.tgt === this.box.value) {
+        // nothing to show but that it is there: one word on the actions line
+        actions.append(el("span", { class: "wb-muted wb-same", "data-kind": "mt", text: `${n} · MT ${alt.rank + 1} = the box` }));
+        continue;
+      }
+      const node = diffNode(alt.diff, `wb-diff wb-alt-text wb-${target.script}`);
+      node.setAttribute("lang", target.lang);
+      node.setAttribute("dir", target.dir);
+      list.append(
+        el(
+          "li",
+          { class: "wb-item wb-mt", "data-kind": "mt" },
+          el("button", { type: "button", class: "wb-use", text: `${n}`, title: `Use this alternative (Ctrl+Shift+${n})`, onclick: () => this.useItem(n) }),
+          el("span", { class: "wb-score", text: `MT ${alt.rank + 1}`, title: `score ${alt.score}` }),
+          node,
+        ),
+      );
+    }
+    this.markTerms(node, row);
+    if (this.tools.terms.length) {
+      const terms = el("div", { class: "wb-terms" }, el("span", { class: "wb-muted", text: "Glossary: " }));
+      for (const term of this.tools.terms) {
+        number += 1;
+        const n = number;
+        terms.append(
+          el(
+            "button",
+            { type: "button", class: "wb-term", title: `Insert at the cursor (Ctrl+Shift+${n})`, onclick: () => this.useItem(n) },
+            el("span", { class: "wb-key", text: `${n}` }),
+            el("bdi", { lang: this.doc.source.lang, text: term.src }),
+            " → ",
+            el("bdi", tgtAttrs("wb-term-tgt"), term.tgt),
+          ),
+        );
+      }
+      panel.append(terms);
+    }
+    panel.append(list);
+    if (this.tools.qa.length) {
+      const qa = el("ul", { class: "wb-qa-list" });
+      for (const [code, message] of this.tools.qa) qa.append(el("li", {}, el("b", { text: code }), " ", el("bdi", { text: message })));
+      panel.append(qa);
+    }
+    if (this.tools.history.length) {
+      const history = el("div", { class: "wb-history", hidden: !this.historyOpen });
+      actions.append(
+        el("button", {
+          type: "button",
+          class: "wb-link",
+          text: `History · ${this.tools.history.length}`,
+          "aria-expanded": String(Boolean(this.historyOpen)),
+          onclick: (event) => {
+            this.historyOpen = !this.historyOpen;
+            history.hidden = !this.historyOpen;
+            event.target.setAttribute("aria-expanded", String(this.historyOpen));
+          },
+        }),
+      );
+      for (const rev of this.tools.history) {
+        history.append(
+          el(
+            "div",
+            { class: "wb-rev" },
+            el("span", { class: "wb-muted", text: `${rev.n}. ${rev.by} · ${rev.at} · ${rev.origin} · ${rev.status}` }),
+            el("div", tgtAttrs("wb-alt-text"), rev.tgt),
+          ),
+        );
+      }
+      panel.append(history);
+    }
+  }
+
+  // The active sentence's glossary terms marked in its source (and find hits, as elsewhere).
+  markTerms(node, row) {
+    const words = this.tools.terms.map((t) => t.src).filter(Boolean);
+    if (!words.length) return;
+    const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    fillText(node.children[1], row.src, new RegExp(escaped.join("|"), "g"));
+    for (const mark of node.children[1].querySelectorAll("mark")) mark.className = "wb-term-src";
+  }
+
+  keepMine() {
+    const conflict = this.conflicts.get(this.active);
+    if (!conflict) return;
+    const row = this.byId.get(this.active);
+    Object.assign(row, conflict.theirs); // their revision becomes the base of my save
+    this.conflicts.delete(this.active);
+    this.save("draft", { text: this.box.value });
+    this.drawTools();
+  }
+
+  takeTheirs() {
+    const conflict = this.conflicts.get(this.active);
+    if (!conflict) return;
+    const row = this.byId.get(this.active);
+    Object.assign(row, conflict.theirs);
+    this.conflicts.delete(this.active);
+    this.box.value = row.tgt;
+    this.refreshRow(row.id);
+    this.drawTools();
+    this.drawDirty();
+    this.say("Their text is in the box", "idle");
+  }
+
+  copySource() {
+    if (!this.box) return;
+    this.box.value = this.byId.get(this.active).src;
+    this.box.focus();
+    this.drawDirty();
+  }
+
+  // ---- find, filter, replace ---------------------------------------------------------------
+
+  setFind() {
+    this.pattern = findPattern(this.findInput.value, false);
+    let hits = 0;
+    for (const row of this.rows) {
+      const node = this.rowNodes.get(row.id);
+      this.fillRow(node, row);
+      const text = `${row.src}\n${this.shown(row).tgt}`;
+      const found = this.pattern ? (text.match(this.pattern) || []).length : 0;
+      node.classList.toggle("wb-hit", found > 0);
+      hits += found;
+    }
+    this.hitCount.textContent = this.pattern ? `${hits} found` : "";
+  }
+
+  // The next (or previous) sentence with a hit after the open one, wrapping round.
+  nextHit(step) {
+    const hits = this.visibleRows().filter((row) => this.rowNodes.get(row.id).classList.contains("wb-hit"));
+    if (!hits.length) return;
+    const here = this.active !== null ? this.byId.get(this.active).n : 0;
+    const target =
+      step > 0
+        ? hits.find((row) => row.n > here) || hits[0]
+        : [...hits].reverse().find((row) => row.n < here) || hits[hits.length - 1];
+    this.activate(target.id, { scroll: "center" });
+    this.findInput.focus();
+  }
+
+  setFilter() {
+    this.filter = this.filterSelect.value;
+    this.applyFilter();
+  }
+
+  applyFilter() {
+    for (const row of this.rows) {
+      const { state } = this.shown(row);
+      const keep =
+        this.filter === "all" ||
+        (this.filter === "open" && state !== "confirmed") ||
+        (this.filter === "qa" && row.qa.length > 0) ||
+        state === this.filter ||
+        row.id === this.active;
+      this.rowNodes.get(row.id).hidden = !keep;
+    }
+  }
+
+  toggleReplace(open) {
+    this.replacePanel.hidden = !open;
+    if (open) {
+      if (this.findInput.value && !this.replaceFind.value) this.replaceFind.value = this.findInput.value;
+      this.replaceFind.focus();
+    }
+  }
+
+  askPreview() {
+    this.queue({ op: "preview", find: this.replaceFind.value, replace: this.replaceWith.value, case: this.replaceCase.checked });
+    this.previewList.replaceChildren(el("div", { class: "wb-muted", text: "Looking…" }));
+    this.flush();
+  }
+
+  drawPreview() {
+    if (this.replacePanel.hidden) return;
+    const preview = this.preview;
+    if (!preview) {
+      if (!this.previewList.querySelector(".wb-muted")) this.previewList.replaceChildren();
+      return;
+    }
+    const target = this.doc.target;
+    const items = preview.items;
+    const list = el("div", { class: "wb-preview-items" });
+    for (const item of items) {
+      list.append(
+        el(
+          "label",
+          { class: "wb-preview-item" },
+          el("input", { type: "checkbox", checked: true, "data-id": item.id }),
+          el("span", { class: "wb-num", text: item.n }),
+          el("del", { class: `wb-${target.script}`, lang: target.lang, dir: target.dir, text: item.before }),
+          el("ins", { class: `wb-${target.script}`, lang: target.lang, dir: target.dir, text: item.after }),
+          item.confirmed ? el("span", { class: "wb-muted", text: "confirmed: needs confirming again" }) : null,
+        ),
+      );
+    }
+    this.previewList.replaceChildren(
+      el("div", { class: "wb-muted", text: `${items.length} target${items.length === 1 ? "" : "s"} would change` }),
+      list,
+      items.length
+        ? el("button", { type: "button", class: "wb-primary", text: "Replace in ticked sentences", onclick: () => this.replaceChosen() })
+        : null,
+    );
+  }
+
+  replaceChosen() {
+    if (!this.author.trim()) {
+      this.say("Type your name in the sidebar first: every revision records it.", "error");
+      return;
+    }
+    const segs = [...this.previewList.querySelectorAll("input[type=checkbox]:checked")].map((box) => Number(box.dataset.id));
+    this.queue({ op: "replace", find: this.preview.find, replace: this.preview.replace, case: this.replaceCase.checked, segs });
+    this.say("Replacing…", "busy");
+    this.previewList.replaceChildren();
+    this.flush();
+  }
+
+  drawSummary() {
+    const counts = { untranslated: 0, pretranslated: 0, edited: 0, confirmed: 0 };
+    let words = 0;
+    let done = 0;
+    for (const row of this.rows) {
+      const { state } = this.shown(row);
+      counts[state] = (counts[state] || 0) + 1;
+      words += row.words;
+      if (state === "confirmed") done += row.words;
+    }
+    const percent = words ? Math.round((100 * done) / words) : 0;
+    const parts = [`${percent}% done`, `✓ ${counts.confirmed} confirmed`, `${counts.edited} edited`, `${counts.pretranslated} MT/TM`];
+    if (counts.untranslated) parts.push(`${counts.untranslated} empty`);
+    this.summary.textContent = parts.join(" · ");
+    this.summary.title = "Share of source words in confirmed sentences; sentences by state";
+  }
+
+  // ---- keyboard ----------------------------------------------------------------------------
+
+  altName() {
+    return isMac ? "Ctrl+Option" : "Alt";
+  }
+
+  toggleHelp(force) {
+    const open = force !== undefined ? force : this.help.hidden;
+    if (open) {
+      const table = el("table", {}, el("tr", {}, el("th", { text: "Windows, Linux" }), el("th", { text: "macOS" }), el("th", { text: "Action" })));
+      for (const [keys, macKeys, action] of this.shortcuts) {
+        table.append(el("tr", {}, el("td", {}, el("kbd", { text: keys })), el("td", {}, el("kbd", { text: macKeys })), el("td", { text: action })));
+      }
+      this.help.replaceChildren(
+        el("div", { class: "wb-help-head" }, el("b", { text: "Keyboard shortcuts" }), el("button", { type: "button", class: "wb-link", text: "Close (Esc)", onclick: () => this.toggleHelp(false) })),
+        table,
+      );
+    }
+    this.help.hidden = !open;
+  }
+
+  onKey(event) {
+    const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+    if (event.key === "Escape") {
+      if (!this.help.hidden) this.toggleHelp(false);
+      else if (!this.replacePanel.hidden) this.toggleReplace(false);
+      else if (event.target === this.findInput) {
+        this.findInput.value = "";
+        this.setFind();
+      } else return;
+      event.preventDefault();
+      if (this.box) this.box.focus();
+      return;
+    }
+    if (event.key === "?" && !inField) {
+      event.preventDefault();
+      this.toggleHelp();
+      return;
+    }
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === "Enter" && mod && !event.altKey && !event.shiftKey) {
+      if (event.target === this.box) {
+        event.preventDefault();
+        this.confirmAndNext();
+      }
+      return;
+    }
+    if (event.ctrlKey && event.shiftKey && !event.altKey && /^Digit[1-9]$/.test(event.code)) {
+      event.preventDefault();
+      this.useItem(Number(event.code.slice(5)));
+      return;
+    }
+    if (!altCombo(event)) return;
+    let done = true;
+    switch (event.code) {
+      case "Enter":
+      case "NumpadEnter":
+        this.save("draft");
+        break;
+      case "ArrowDown":
+        this.move(1);
+        break;
+      case "ArrowUp":
+        this.move(-1);
+        break;
+      case "KeyC":
+        this.copySource();
+        break;
+      case "KeyG":
+        this.gotoInput.focus();
+        this.gotoInput.select();
+        break;
+      case "KeyK":
+        this.findInput.focus();
+        this.findInput.select();
+        break;
+      case "KeyR":
+        this.toggleReplace(true);
+        break;
+      case "Slash":
+        this.toggleHelp();
+        break;
+      default:
+        done = false;
+    }
+    if (done) event.preventDefault();
+  }
+}
+
+// Python sends the data as UTF-8 JSON bytes (see workbench/ui/grid/__init__.py).
+const utf8 = new TextDecoder("utf-8");
+function decode(data) {
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return JSON.parse(utf8.decode(data));
+  if (typeof data === "string") return JSON.parse(data);
+  return data;
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let grid = instances.get(parentElement);
+  if (!grid) {
+    const root = parentElement.querySelector(".wb-grid") || parentElement.appendChild(el("div", { class: "wb-grid" }));
+    grid = new Grid(root, setTriggerValue);
+    instances.set(parentElement, grid);
+  }
+  grid.send = setTriggerValue;
+  if (data) grid.update(decode(data));
+  return () => {
+    grid.destroy();
+    instances.delete(parentElement);
+  };
+}
