@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.editor_app import APP, open_app
+from tests.fixtures.editor_app import APP, heading, open_app
 from tests.fixtures.editor_grid import grid_data, grid_rows, open_sentence, row_of, save, send
 from workbench import config
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
@@ -28,11 +28,6 @@ def translated_app(store: Store, name: str = "Amina Khan") -> AppTest:
     at.button(key="translate").click().run()
     assert not at.exception and not at.error
     return at
-
-
-def heading(at: AppTest) -> str:
-    """The open document's name above the grid."""
-    return at.markdown[0].value.removeprefix("**").removesuffix("**")
 
 
 def states(at: AppTest) -> list[str]:

@@ -24,6 +24,7 @@ from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
+from workbench.exchange.inline import from_display
 from workbench.glossary import Glossary
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
@@ -402,15 +403,16 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     cached = st.session_state[state.GRID_TOOLS]
     if cached is not None and cached[0] == key:
         return cached[1]
+    source = session.source_text(session.active)
     matches = []
     if row["state"] != "confirmed":  # a final text needs no suggestions
         matches = translation_memory().suggestions(
-            row["src"], session.target_lang, session.active_text, 3, session.active
+            source, session.target_lang, from_display(session.active_text), 3, session.active
         )
     tools = segment_tools(
         store,
         session.active,
-        row["src"],
+        source,
         session.target_lang,
         session.active_text,
         matches,

@@ -33,11 +33,27 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Text with the find hits marked, built from text nodes and <mark> elements.
+// A Word or HTML source's formatting, as compact tags: ⟨1⟩ opens, ⟨/1⟩ closes, ⟨1/⟩ alone.
+const TAG = /⟨\/?\d+\/?⟩/g;
+
+// Text with its formatting tags drawn as chips and the find hits marked, built from text
+// nodes, <span> and <mark> elements.
 function fillText(node, text, pattern) {
   node.replaceChildren();
+  if (!text) return 0;
+  let hits = 0;
+  let last = 0;
+  for (const tag of text.matchAll(TAG)) {
+    hits += appendMarked(node, text.slice(last, tag.index), pattern);
+    node.append(el("span", { class: "wb-tag", text: tag[0] }));
+    last = tag.index + tag[0].length;
+  }
+  return hits + appendMarked(node, text.slice(last), pattern);
+}
+
+function appendMarked(node, text, pattern) {
   if (!pattern || !text) {
-    node.textContent = text;
+    node.append(text);
     return 0;
   }
   let hits = 0;
@@ -376,6 +392,16 @@ class Grid {
     if (this.pending.has(row.id)) status.append(el("span", { class: "wb-pending", text: "…", title: "Saving" }));
     const number = node.children[0];
     number.replaceChildren(el("span", { text: row.n }));
+    if (row.rep) {
+      number.append(
+        el("span", {
+          class: "wb-rep",
+          "data-rep": row.rep,
+          text: `↻${row.rep.split("/")[0]}`,
+          title: `Repeated ${row.rep}: the same source occurs elsewhere in this document; confirming one occurrence fills the others`,
+        }),
+      );
+    }
     if (row.qa && row.qa.length) {
       number.append(
         el("span", {
@@ -571,9 +597,15 @@ class Grid {
   }
 
   applyAnswer(answer) {
+    if (answer.notice) this.showNotice(answer.notice);
     const row = this.byId.get(answer.seg);
     if (!row) return;
-    if (answer.outcome === "conflict") {
+    if (answer.outcome === "updated") {
+      // the store moved this row on for us (a repetition filled, or that undone)
+      const untouched = this.active === answer.seg && this.box && this.box.value === this.shown(row).tgt;
+      Object.assign(row, answer.row);
+      if (untouched) this.box.value = row.tgt;
+    } else if (answer.outcome === "conflict") {
       this.conflicts.set(answer.seg, answer);
       this.pending.delete(answer.seg);
       this.say(answer.message, "error");
@@ -623,7 +655,7 @@ class Grid {
   flush() {
     if (this.inflight || !this.outbox.length) return;
     // saves go alone, so that their answer is not held up by looking up tools
-    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace");
+    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || op.op === "undo");
     const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
     this.outbox = this.outbox.filter((op) => !ops.includes(op));
     const sent = [];
@@ -648,6 +680,25 @@ class Grid {
       this.inflight.at = Date.now();
       this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
     }
+  }
+
+  // A line above the grid about what a save did besides (repetitions filled), with its undo.
+  showNotice(notice) {
+    const close = el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close", onclick: () => (this.message.hidden = true) });
+    const undo = notice.undo
+      ? el("button", {
+          type: "button",
+          class: "wb-link",
+          text: "Undo",
+          onclick: () => {
+            this.queue({ op: "undo", token: notice.undo });
+            this.message.replaceChildren(el("span", { text: "Undoing…" }));
+            this.flush();
+          },
+        })
+      : null;
+    this.message.replaceChildren(el("span", { text: notice.text }), undo, close);
+    this.message.hidden = false;
   }
 
   say(text, kind) {
