@@ -310,6 +310,21 @@ def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
     assert "talks.txt #1 · human · draft · amina" in shown
 
 
+def test_the_active_sentence_looks_up_a_phrase_in_the_concordance(store):
+    document = store.add_document("talks.txt", "Trade through Torkham fell sharply.")
+    (segment,) = store.segments(document.id)
+    store.save_revision(segment.id, "ur", "طورخم کے راستے تجارت کم ہوئی۔", "amina", None)
+    at = open_app()
+    at.selectbox(key="document_id").set_value(document.id).run()
+    open_sentence(at, 1)
+    found = send(at, {"op": "concordance", "query": " torkham ", "target": False})["concordance"]
+    assert (found["query"], found["target"], found["seg"]) == ("torkham", False, segment.id)
+    [hit] = found["hits"]
+    assert hit["src"] == [[False, "Trade through "], [True, "Torkham"], [False, " fell sharply."]]
+    assert hit["tgt"] == [[False, "طورخم کے راستے تجارت کم ہوئی۔"]]
+    assert hit["about"].startswith("talks.txt #1 · human · draft · amina · ")  # then the date
+
+
 def test_a_name_the_browser_remembered_fills_the_name_field(store):
     at = open_app(name="")
     send(at, {"op": "author", "name": "Amina Khan"})

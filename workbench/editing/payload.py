@@ -19,6 +19,7 @@ from workbench.editing import QaCheck, no_qa_checks
 from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
+from workbench.memory.concordance import ConcordanceHit, ConcordanceUnit
 from workbench.memory.index import TmEntry, TmMatch
 from workbench.store import Revision, SegmentRow, Store
 from workbench.store.records import state_of
@@ -220,5 +221,57 @@ def segment_tools(
                 "status": str(r.status),
             }
             for r in reversed(history)
+        ],
+    }
+
+
+def concordance_about(unit: ConcordanceUnit) -> str:
+    """Where a concordance hit comes from, how its text came about, its status, who, when."""
+    about = [unit.where]
+    if unit.origin != unit.where:
+        about.append(unit.origin)
+    if unit.status:
+        about.append(unit.status)
+    if unit.author:
+        about.append(unit.author)
+    if unit.changed is not None:
+        about.append(f"{unit.changed:%Y-%m-%d}")
+    return " · ".join(about)
+
+
+def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[list]:
+    """`text` as `[marked, piece]` runs (the spans marked), each piece with compact tags."""
+    pieces: list[list] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            pieces.append([False, to_display(text[at:start])])
+        pieces.append([True, to_display(text[start:end])])
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append([False, to_display(text[at:])])
+    return pieces
+
+
+def concordance_payload(
+    query: str, target_side: bool, hits: Sequence[ConcordanceHit], segment_id: int | None
+) -> dict:
+    """A concordance lookup for the active segment's tools: each sentence pair that holds
+    `query`, the match marked on the side it was found on, and where it comes from."""
+    return {
+        "seg": segment_id,
+        "query": query,
+        "target": target_side,
+        "hits": [
+            {
+                "about": concordance_about(hit.unit),
+                "src": marked_pieces(
+                    hit.unit.source_text, hit.spans if hit.side == "source" else ()
+                ),
+                "tgt": marked_pieces(
+                    hit.unit.target_text, hit.spans if hit.side == "target" else ()
+                ),
+            }
+            for hit in hits
         ],
     }

@@ -59,6 +59,9 @@ class OpenGrid:
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
+    # the last concordance lookup asked from the active segment's tools:
+    # {"query": text, "target": search the translations, "seg": segment id}, or None
+    concordance: dict | None = None
     _positions: dict[int, int] = field(default_factory=dict)
     _sources: dict[int, str] = field(default_factory=dict)  # stored source texts by id
     _propagations: dict[str, Propagated] = field(default_factory=dict)
@@ -105,6 +108,13 @@ class OpenGrid:
                 self.answers.extend(self._replace(op, author))
             elif kind == "rows":
                 self.rows_wanted = True
+            elif kind == "concordance":
+                query = " ".join(str(op.get("query", "")).split())
+                self.concordance = {
+                    "query": query,
+                    "target": bool(op.get("target")),
+                    "seg": self.active,
+                }
             elif kind == "undo":
                 self.answers.extend(self._undo(str(op.get("token", "")), author))
             elif kind == "author":

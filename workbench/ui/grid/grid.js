@@ -110,6 +110,7 @@ class Grid {
     this.sentTimes = new Map(); // op id -> when its key was pressed
     this.conflicts = new Map(); // segment id -> answer with theirs and mine
     this.tools = null;
+    this.cc = null; // the concordance lookup of the active row: {seg, query, target, hits|null}
     this.preview = null;
     this.filter = "all";
     this.pattern = null;
@@ -278,6 +279,11 @@ class Grid {
       if (this.active === null && this.byId.has(data.focus.seg)) {
         this.activate(data.focus.seg, { scroll: "center", save: false });
       }
+    }
+    const cc = data.concordance;
+    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target) {
+      this.cc.hits = cc.hits;
+      this.drawConcordance(false);
     }
     if (data.tools && data.tools.id === this.active) {
       this.tools = data.tools;
@@ -779,6 +785,13 @@ class Grid {
       el("button", { type: "button", text: "Confirm", title: "Ctrl+Enter: confirm and go to the next unconfirmed sentence", onclick: () => this.confirmAndNext() }),
       el("button", { type: "button", text: "Save draft", title: `${this.altName()}+Enter`, onclick: () => this.save("draft") }),
       el("button", { type: "button", text: "Copy source", title: `${this.altName()}+C`, onclick: () => this.copySource() }),
+      el("button", {
+        type: "button",
+        text: "Concordance",
+        title: `${this.altName()}+Q: look up the selected words in the memory and every document`,
+        onmousedown: (event) => event.preventDefault(), // keep the selection to look up
+        onclick: () => this.lookUp(),
+      }),
     );
     panel.append(actions);
     const conflict = this.conflicts.get(this.active);
@@ -795,8 +808,10 @@ class Grid {
         ),
       );
     }
+    this.ccNode = el("div", { class: "wb-cc", "data-testid": "wb-concordance" });
+    if (this.cc && this.cc.seg === this.active) this.drawConcordance(false);
     if (!this.tools) {
-      panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }));
+      panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }), this.ccNode);
       return;
     }
     let number = 0;
@@ -889,6 +904,85 @@ class Grid {
       }
       panel.append(history);
     }
+    panel.append(this.ccNode);
+  }
+
+  // ---- concordance -------------------------------------------------------------------------
+
+  // The words selected in the box (searched in translations) or on the page (a source is
+  // searched in sources); with nothing selected, an empty lookup field.
+  lookUp() {
+    if (this.active === null) return;
+    const rootNode = this.root.getRootNode();
+    const focused = rootNode.activeElement || document.activeElement;
+    const box = this.box;
+    let query = "";
+    let target = false;
+    if (box && focused === box && box.selectionEnd > box.selectionStart) {
+      query = box.value.slice(box.selectionStart, box.selectionEnd);
+      target = true;
+    } else {
+      const selection = rootNode.getSelection ? rootNode.getSelection() : window.getSelection();
+      query = selection ? selection.toString() : "";
+      const anchor = selection && selection.anchorNode;
+      const element = anchor && (anchor.nodeType === 1 ? anchor : anchor.parentElement);
+      target = Boolean(element && element.closest && element.closest(".wb-tgt, .wb-alt-text, .wb-theirs, .wb-term-tgt"));
+    }
+    this.cc = { seg: this.active, query: query.replace(/\s+/g, " ").trim(), target, hits: null };
+    if (this.cc.query) this.askConcordance();
+    else this.cc.hits = [];
+    this.drawConcordance(!this.cc.query);
+  }
+
+  askConcordance() {
+    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target });
+    this.flush();
+  }
+
+  drawConcordance(focusField) {
+    if (!this.ccNode || !this.cc) return;
+    const cc = this.cc;
+    const side = el("input", { type: "checkbox", checked: cc.target });
+    const field = el("input", {
+      type: "search",
+      class: "wb-cc-query",
+      dir: "auto",
+      placeholder: "Word or phrase",
+      "aria-label": "Concordance",
+      onkeydown: (event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
+        if (this.cc.query) this.askConcordance();
+        else this.cc.hits = [];
+        this.drawConcordance(true);
+      },
+    });
+    field.value = cc.query;
+    const head = el("div", { class: "wb-cc-head" }, el("b", { text: "Concordance" }), field, el("label", {}, side, " In translations"));
+    const target = this.doc.target;
+    const results = el("div", { class: "wb-cc-hits" });
+    if (cc.hits === null) results.append(el("div", { class: "wb-muted", text: "Looking…" }));
+    else if (cc.query && !cc.hits.length) results.append(el("div", { class: "wb-muted", text: `“${cc.query}” was not found.` }));
+    for (const hit of cc.hits || []) {
+      results.append(
+        el(
+          "div",
+          { class: "wb-cc-hit" },
+          el("bdi", { class: "wb-muted", text: hit.about }),
+          this.marked(hit.src, { class: "wb-cc-src", lang: this.doc.source.lang, dir: "auto" }),
+          this.marked(hit.tgt, { class: `wb-cc-tgt wb-${target.script}`, lang: target.lang, dir: target.dir }),
+        ),
+      );
+    }
+    this.ccNode.replaceChildren(head, results);
+    if (focusField) field.focus();
+  }
+
+  marked(pieces, attrs) {
+    const node = el("div", attrs);
+    for (const [isMatch, text] of pieces) node.append(isMatch ? el("mark", { text }) : text);
+    return node;
   }
 
   // The active sentence's glossary terms marked in its source (and find hits, as elsewhere).
@@ -1130,6 +1224,9 @@ class Grid {
         break;
       case "KeyR":
         this.toggleReplace(true);
+        break;
+      case "KeyQ":
+        this.lookUp();
         break;
       case "Slash":
         this.toggleHelp();
