@@ -356,6 +356,8 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
                 "target": {**language_fields(target), "code": target},
             },
             "author": author(),
+            # the browser remembers a typed name, never a signed-in one (team mode)
+            "remember": signed_in_actor() is None,
             "epoch": session.epoch,
             "rows": session.rows if send_rows else None,
             "batch": session.last_batch,

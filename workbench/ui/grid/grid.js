@@ -252,7 +252,7 @@ class Grid {
     this.doc = data.doc;
     this.root.dataset.script = data.doc.target.script;
     this.shortcuts = data.shortcuts || [];
-    this.setAuthor(data.author || "");
+    this.setAuthor(data.author || "", data.remember !== false);
     if (data.rows) {
       this.setRows(data.rows, data.epoch);
     } else if (data.epoch !== this.epoch) {
@@ -295,11 +295,14 @@ class Grid {
   }
 
   // The name from the sidebar; when it is empty, the one this browser remembers (given
-  // to Python once, which puts it into the sidebar's field).
-  setAuthor(author) {
+  // to Python once, which puts it into the sidebar's field). In team mode the name is the
+  // signed-in person's and the browser keeps none.
+  setAuthor(author, remember) {
     let name = author;
     try {
-      if (author) localStorage.setItem("wb-author", author);
+      if (!remember) {
+        /* team mode: the signed-in name, neither remembered nor replaced */
+      } else if (author) localStorage.setItem("wb-author", author);
       else {
         const remembered = localStorage.getItem("wb-author");
         if (remembered) {
