@@ -103,6 +103,15 @@ def test_in_team_mode_the_grid_cannot_save_under_another_name(team_store):
     assert open_store(team_store).current_revision(first.id, "ur") is None
 
 
+def test_in_team_mode_the_editors_exports_offer_approved_segments_only(team_store):
+    at = signed_in()
+    assert at.radio(key="tmx_scope").options == [
+        "approved segments",
+        "confirmed segments",
+        "every segment with a target",
+    ]
+
+
 def test_an_unknown_sign_in_mode_is_one_line(monkeypatch):
     monkeypatch.setenv("WORKBENCH_AUTH", "ldap")
     at = AppTest.from_file(APP, default_timeout=60).run()
