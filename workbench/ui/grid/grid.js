@@ -132,6 +132,9 @@ class Grid {
       if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
+      } else if (altCombo(event) && event.code === "KeyQ" && this.selectedInGrid()) {
+        event.preventDefault(); // words selected in a source: focus is outside the grid
+        this.lookUp();
       } else if (event.key === "Escape" && !this.help.hidden) {
         this.toggleHelp(false);
       }
@@ -937,7 +940,13 @@ class Grid {
     this.drawConcordance(!this.cc.query);
   }
 
-  askConcordance() {
+  selectedInGrid() {
+    const rootNode = this.root.getRootNode();
+    const selection = rootNode.getSelection ? rootNode.getSelection() : window.getSelection();
+    return Boolean(this.active !== null && selection && selection.toString().trim() && selection.anchorNode && this.root.contains(selection.anchorNode));
+  }
+
+    askConcordance() {
     this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target });
     this.flush();
   }
