@@ -66,8 +66,11 @@ def _renderer() -> Callable[..., Any]:
 
 def editor_grid(key: str, data: dict[str, Any], on_ops: Callable[[], None]) -> Any:
     """Mount the grid with `data`; `on_ops` runs (before the rerun draws) when the grid sent
-    a batch of events, readable as `st.session_state[key]["ops"]`."""
-    payload = {**data, "shortcuts": [list(s) for s in SHORTCUTS]}
+    a batch of events, readable as `st.session_state[key]["ops"]`. The shortcut list goes
+    with the rows (a page run, or the grid asked for them), so the grid always has it."""
+    payload = dict(data)
+    if data.get("rows") is not None:  # the key list goes with the rows, not with every answer
+        payload["shortcuts"] = [list(s) for s in SHORTCUTS]
     # As UTF-8 bytes: Streamlit's own JSON would escape every Urdu letter to six bytes.
     return _renderer()(
         key=key,

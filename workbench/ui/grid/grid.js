@@ -85,6 +85,7 @@ class Grid {
     this.root = root;
     this.send = setTriggerValue;
     this.rows = [];
+    this.shortcuts = [];
     this.byId = new Map();
     this.rowNodes = new Map();
     this.epoch = null;
@@ -239,7 +240,7 @@ class Grid {
   update(data) {
     this.doc = data.doc;
     this.root.dataset.script = data.doc.target.script;
-    this.shortcuts = data.shortcuts || [];
+    if (data.shortcuts) this.shortcuts = data.shortcuts; // sent with the rows only
     this.setAuthor(data.author || "");
     if (data.rows) {
       this.setRows(data.rows, data.epoch);
