@@ -16,7 +16,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# torch is installed alone first so nothing resolves it to a CUDA build.
+# torch is installed alone first so nothing resolves it to a CUDA build. The project itself is
+# installed (editable) so that Streamlit's scan of installed packages finds the editor grid's
+# component manifest (workbench/pyproject.toml) and serves grid.js and grid.css as files.
 $(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -r requirements.txt

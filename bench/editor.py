@@ -16,6 +16,10 @@ app served by `streamlit run` and driven by Debian's Chromium (headless, 1366×7
          it holds the event's trip to the server, the fragment rerun that saves the revision
          and the answer's way back. Median and 95th percentile. Target: p95 at most 150 ms
          on the long document.
+  KB in/save  websocket bytes the page received from the keypress to "Saved" (median):
+         the answer's update of the grid, with Streamlit's own messages.
+  load   the 1-minute load average when the document's runs ended: on a shared machine
+         the times above grow with it, so compare runs at a similar load.
 
     python bench/editor.py            # 5 opens, 40 saves per document
     python bench/editor.py --quick    # 2 opens, 12 saves
@@ -24,6 +28,7 @@ app served by `streamlit run` and driven by Debian's Chromium (headless, 1366×7
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import statistics
 import sys
@@ -82,6 +87,12 @@ def stored_document(store: Store, name: str, repeat: int) -> tuple[int, int]:
     return document.id, len(segments)
 
 
+def received_bytes(frame: dict) -> int:
+    """The size of one websocket message the page received (CDP gives binary ones as base64)."""
+    payload = frame["response"]["payloadData"]
+    return len(base64.b64decode(payload)) if frame["response"]["opcode"] == 2 else len(payload)
+
+
 def measure(page, url: str, document_id: int, opens: int, saves: int) -> dict:
     place = f"{url}/?doc={document_id}&target=ur&seg=1"
     page.goto(place)  # warm-up: the server reads and caches the document
@@ -98,18 +109,25 @@ def measure(page, url: str, document_id: int, opens: int, saves: int) -> dict:
         page.locator(".wb-box").wait_for(timeout=60_000)
         open_times.append(time.perf_counter() - started)
         page.locator(".wb-who", has_text="bench").wait_for()
-    save_times = []
+    received: list[int] = []  # websocket bytes into the page, while a save is under way
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketFrameReceived", lambda frame: received.append(received_bytes(frame)))
+    save_times, save_bytes = [], []
     for attempt in range(saves):
         box = page.locator(".wb-box")
         box.fill(f"{box.input_value()} {attempt}")
         status = page.locator(".wb-save")
         status.evaluate("e => { e.textContent = ''; delete e.dataset.ms; }")
+        received.clear()
         box.press(KEYS[attempt % len(KEYS)])
         status.and_(page.locator("[data-ms]")).wait_for(timeout=30_000)
         save_times.append(int(status.get_attribute("data-ms")))
+        save_bytes.append(sum(received))
         # a person reads the next sentence before saving it (and its tools load meanwhile)
         page.wait_for_timeout(500)
-    return {"open": open_times, "save": save_times}
+    cdp.detach()
+    return {"open": open_times, "save": save_times, "bytes": save_bytes}
 
 
 def p95(values: list[float]) -> float:
@@ -131,13 +149,15 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         print(f"{'sentences':>9}  {'open median':>11}  {'open max':>8}  "
-              f"{'save median':>11}  {'save p95':>8}  {'saves':>5}")  # fmt: skip
+              f"{'save median':>11}  {'save p95':>8}  {'saves':>5}  {'KB in/save':>10}  "
+              f"{'load':>5}")  # fmt: skip
         for document_id, sentences in documents:
             result = measure(page, url, document_id, opens, saves)
             print(
                 f"{sentences:>9}  {statistics.median(result['open']):>10.2f}s  "
                 f"{max(result['open']):>7.2f}s  {statistics.median(result['save']):>9.0f} ms  "
-                f"{p95(result['save']):>5.0f} ms  {len(result['save']):>5}"
+                f"{p95(result['save']):>5.0f} ms  {len(result['save']):>5}  "
+                f"{statistics.median(result['bytes']) / 1000:>10.1f}  {os.getloadavg()[0]:>5.1f}"
             )
         browser.close()
 

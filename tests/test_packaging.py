@@ -13,6 +13,7 @@ import sys
 import tomllib
 import venv
 import zipfile
+from dataclasses import dataclass
 from email.parser import Parser
 from pathlib import Path
 
@@ -97,8 +98,19 @@ def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.slow
-def test_a_wheel_built_from_the_tree_installs_offline_and_runs(tmp_path):
+@dataclass
+class InstalledWheel:
+    wheel: Path
+    python: Path  # of a fresh venv with the wheel installed (not editable)
+    site_packages: Path
+    install_output: str
+    folder: Path  # where the build happened (no `workbench` package in it)
+
+
+@pytest.fixture(scope="module")
+def installed_wheel(tmp_path_factory) -> InstalledWheel:
+    """A wheel built from the tree, installed offline into a fresh virtual environment."""
+    tmp_path = tmp_path_factory.mktemp("wheel")
     tree = tmp_path / "tree"
     tree.mkdir()
     for name in ("pyproject.toml", "README.md"):
@@ -112,17 +124,6 @@ def test_a_wheel_built_from_the_tree_installs_offline_and_runs(tmp_path):
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("workbench-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        # The segmentation rules are data files the package reads at run time.
-        assert "workbench/segment/rules/en.toml" in archive.namelist()
-        metadata = Parser().parsestr(
-            archive.read(
-                next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
-            ).decode()
-        )
-    assert {
-        canonicalize_name(Requirement(r).name) for r in metadata.get_all("Requires-Dist")
-    } >= set(DECLARED)
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False, system_site_packages=False).create(env_dir)
@@ -137,12 +138,55 @@ def test_a_wheel_built_from_the_tree_installs_offline_and_runs(tmp_path):
 
     installed = _run(python, "-m", "pip", "install", "--no-index", wheel, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
+    return InstalledWheel(wheel, python, site_packages, installed.stdout, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_wheel_built_from_the_tree_installs_offline_and_runs(installed_wheel):
+    with zipfile.ZipFile(installed_wheel.wheel) as archive:
+        # The segmentation rules are data files the package reads at run time.
+        assert "workbench/segment/rules/en.toml" in archive.namelist()
+        metadata = Parser().parsestr(
+            archive.read(
+                next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            ).decode()
+        )
+    assert {
+        canonicalize_name(Requirement(r).name) for r in metadata.get_all("Requires-Dist")
+    } >= set(DECLARED)
+
+    site_packages = installed_wheel.site_packages
     # pip resolved every declared dependency (offline, from the borrowed distributions).
-    assert "Requirement already satisfied: streamlit" in installed.stdout
+    assert "Requirement already satisfied: streamlit" in installed_wheel.install_output
     assert (site_packages / "workbench" / "cli" / "__init__.py").is_file()
 
-    helped = _run(env_dir / "bin" / "workbench", "--help", cwd=tmp_path)
+    cwd = installed_wheel.folder
+    helped = _run(installed_wheel.python.parent / "workbench", "--help", cwd=cwd)
     assert helped.returncode == 0, helped.stderr
     assert "translate" in helped.stdout and "align" in helped.stdout
-    where = _run(python, "-c", "import workbench; print(workbench.__file__)", cwd=tmp_path)
+    where = _run(
+        installed_wheel.python, "-c", "import workbench; print(workbench.__file__)", cwd=cwd
+    )
     assert Path(where.stdout.strip()).is_relative_to(site_packages)
+
+
+@pytest.mark.slow
+def test_streamlit_finds_the_installed_grids_script_and_style(installed_wheel):
+    """The component manifest and the grid's files are in the wheel, and Streamlit's scan
+    of installed packages finds them: the grid's script is served as a file."""
+    from workbench.ui.grid import COMPONENT_NAME, CSS_FILE, JS_FILE
+
+    found = _run(
+        installed_wheel.python,
+        "-c",
+        "from streamlit.components.v2.component_manager import BidiComponentManager\n"
+        "manager = BidiComponentManager()\n"
+        "manager.discover_and_register_components(start_file_watching=False)\n"
+        f"print(manager.get_component_asset_root({COMPONENT_NAME!r}))",
+        cwd=installed_wheel.folder,
+    )
+    assert found.returncode == 0, found.stderr
+    asset_root = Path(found.stdout.strip())
+    assert asset_root == installed_wheel.site_packages / "workbench" / "ui" / "grid"
+    for name in (JS_FILE, CSS_FILE):
+        assert (asset_root / name).read_bytes() == (ROOT / "workbench/ui/grid" / name).read_bytes()
