@@ -10,7 +10,7 @@ from tests.fixtures.editor_app import heading, open_app
 from tests.fixtures.editor_grid import row_of, save
 from tests.fixtures.formatted import BOLD_WORDS, editorial_docx, editorial_html
 from workbench import config
-from workbench.store import Store, open_store
+from workbench.store import RevisionStatus, Store, open_store
 from workbench.ui.rendering import markdown_text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -100,3 +100,25 @@ def test_an_upload_over_the_size_limit_is_refused_in_one_line_and_nothing_is_sto
     [line] = [e.value for e in at.error]
     assert line.startswith(markdown_text("big.txt: the file is 240 bytes; the limit is 100"))
     assert [d.name for d in store.documents()] == [config.SAMPLE_DOCUMENT.name]
+
+
+def _download_panel() -> None:
+    """The export panel alone, for the first stored document (team mode needs no editor)."""
+    from workbench.store import open_store
+    from workbench.ui import exchange_panel, state
+
+    state.init()
+    store = open_store()
+    exchange_panel.render(store, store.documents()[0], "ur", "omar")
+
+
+def test_in_team_mode_the_translation_download_says_how_many_are_not_approved(store, monkeypatch):
+    document = store.add_document("notes.txt", "One. Two. Three.\n")
+    one, two, three = store.segments(document.id)
+    store.save_revision(one.id, "ur", "ایک۔", "omar", None, status=RevisionStatus.APPROVED)
+    store.save_revision(two.id, "ur", "دو۔", "amna", None, status=RevisionStatus.CONFIRMED)
+    store.save_revision(three.id, "ur", "تین۔", "amna", None)
+    monkeypatch.setenv("WORKBENCH_AUTH", "password")
+    at = AppTest.from_function(_download_panel, default_timeout=60).run()
+    assert not at.exception
+    assert "Download translation · 2 of 3 not approved" in download_labels(at)
