@@ -147,9 +147,9 @@ def max_file_bytes() -> int:
 
 
 def upload_limit_mb() -> int:
-    """The browser's upload limit that matches ours: the largest file any upload of ours
-    accepts (only documents have a limit), in MiB rounded up, as Streamlit's
-    `server.maxUploadSize` counts it (`.streamlit/config.toml` holds the default's)."""
+    """The browser's limit for a document upload, matching ours: `max_file_bytes` in MiB
+    rounded up, as Streamlit's `max_upload_size` counts it (memory files have the larger
+    `server.maxUploadSize` of `.streamlit/config.toml`)."""
     return math.ceil(max_file_bytes() / (1024 * 1024))
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from workbench import config
 from workbench.align import LOW_CONFIDENCE, Alignment
 from workbench.align.edit import EditError, Side, merge_with_next, shift_down, shift_up, split
 from workbench.align.export import (
@@ -74,13 +75,19 @@ def _inputs() -> None:
             format_func=lambda c: get_language(c).label,
             key=state.ALIGN_SRC,
         )
-        st.file_uploader("Source document", type=["txt", "md"], key=state.ALIGN_SOURCE_FILE)
+        st.file_uploader(
+            "Source document",
+            type=["txt", "md"],
+            max_upload_size=config.upload_limit_mb(),
+            key=state.ALIGN_SOURCE_FILE,
+        )
         st.text_area("…or paste the source", key=state.ALIGN_SOURCE_TEXT, height=120)
     with right:
         target_label = get_language(st.session_state[state.TARGET]).label
         st.file_uploader(
             f"Its translation ({target_label}: change in the sidebar)",
             type=["txt", "md"],
+            max_upload_size=config.upload_limit_mb(),
             key=state.ALIGN_TARGET_FILE,
         )
         st.text_area("…or paste the translation", key=state.ALIGN_TARGET_TEXT, height=120)

@@ -142,6 +142,7 @@ def _sidebar(store: Store, default_id: int | None) -> Document | None:
         st.file_uploader(
             "Add a document (.txt, .md, Word .docx, web page .html)",
             type=UPLOAD_TYPES,
+            max_upload_size=config.upload_limit_mb(),
             key=state.UPLOAD,
             on_change=_store_upload,
             args=(store,),
