@@ -307,12 +307,20 @@ def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
     (segment,) = store.segments(document.id)
     store.save_revision(segment.id, "ur", "طورخم کے راستے تجارت کم ہوئی۔", "amina", None)
     at = open_app()
-    at.text_input(key="concordance_query").input("torkham").run()
-    assert not at.exception
-    shown = " ".join(str(h.proto.body) for h in at.get("html"))
-    assert "<mark>Torkham</mark>" in shown
-    assert "طورخم کے راستے تجارت کم ہوئی۔" in shown
-    assert "talks.txt #1 · human · draft · amina" in shown
+    [answer] = send(at, {"op": "concord", "text": "torkham", "side": "source"})["answers"]
+    [hit] = answer["concordance"]["hits"]
+    assert ["Torkham", 1] in hit["src"]  # the match, marked
+    assert hit["tgt"] == [["طورخم کے راستے تجارت کم ہوئی۔", 0]]
+    assert hit["from"].startswith("talks.txt #1 · human · draft · amina")
+
+
+def test_the_skip_repetitions_choice_is_kept_for_the_session(store):
+    other = store.add_document("other.txt", "Trade fell.")
+    at = open_app("Amina Khan")
+    assert grid_data(at)["skip"] is True
+    assert send(at, {"op": "skip", "on": False})["skip"] is False
+    at.selectbox(key="document_id").set_value(other.id).run()  # a new grid, the same choice
+    assert (grid_data(at)["doc"]["id"], grid_data(at)["skip"]) == (other.id, False)
 
 
 def test_a_name_the_browser_remembered_fills_the_name_field(store):

@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks
+from workbench.editing.concordance import ConcordanceSearch
 from workbench.editing.payload import document_rows, revision_fields
+from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
 from workbench.store import Revision, Store
 from workbench.vocabulary import Origin
+from workbench.workflows.propagate import repetitions
 
 
 def next_unconfirmed(states: Sequence[str], after: int) -> int | None:
@@ -45,12 +48,15 @@ class OpenGrid:
     active_text: str = ""
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
+    skip_repetitions: bool = True  # moving passes over repetitions propagation filled
+    concordance_search: ConcordanceSearch | None = None  # what a `concord` op looks up in
     _positions: dict[int, int] = field(default_factory=dict)
     _batch_heads: dict[int, int | None] = field(default_factory=dict)
 
     def reload(self) -> None:
         """Read every row again (a full page run: other editors' work shows)."""
         self.rows = document_rows(self.store, self.document_id, self.target_lang, self.qa_check)
+        mark_rows(self.rows, repetitions(self.store, self.document_id))
         self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
         self.epoch += 1
 
@@ -81,6 +87,12 @@ class OpenGrid:
                 self.answers.extend(self._replace(op, author))
             elif kind == "rows":
                 self.rows_wanted = True
+            elif kind == "skip":
+                self.skip_repetitions = skip_choice(op)
+            elif kind == "concord":
+                self.answers.append(
+                    concordance.lookup(self.concordance_search, self.target_lang, op)
+                )
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
                 author = author.strip() or self.author_restored  # for the saves that follow

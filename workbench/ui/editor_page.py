@@ -21,6 +21,7 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.repetitions import repetition_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
@@ -29,13 +30,14 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Store
-from workbench.ui import concordance_panel, exchange_panel, sidebar, state
+from workbench.ui import exchange_panel, sidebar, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.failures import guarded
 from workbench.ui.grid import editor_grid
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
+    concordance,
     engine,
     house_glossary,
     length_model,
@@ -209,8 +211,8 @@ _PAGE_STYLE = (
 
 
 def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
-    """The line above the grid: document, target, engine, Translate; export and import;
-    the concordance. Returns the target language and the document's length model for QA."""
+    """The line above the grid: document, target, engine, Translate; export and import.
+    Returns the target language and the document's length model for QA."""
     st.html(_PAGE_STYLE)
     target = st.session_state[state.TARGET]
     choice = picked_choice(document.source_lang, target)
@@ -247,7 +249,6 @@ def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
         len(memory.memory),
         qa.qa_notes(glossary, document.source_lang, target, length_model=lengths),
     )
-    concordance_panel.render(target)
     return target, lengths
 
 
@@ -307,11 +308,15 @@ def _grid_session(
     team mode, as the signed-in person) and its QA the glossary and length model of now."""
     checker = qa_checker(_quiet_glossary(), source_lang, lengths)
     session = st.session_state[state.GRID_SESSION]
+    if session is not None:  # the grid's choice outlives it: kept for the browser session
+        st.session_state[state.GRID_SKIP_REPETITIONS] = session.skip_repetitions
     if session is None or (session.document_id, session.target_lang) != (document_id, target):
         session = OpenGrid(store, document_id, target, checker)
+        session.skip_repetitions = st.session_state[state.GRID_SKIP_REPETITIONS]
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
+    session.concordance_search = concordance()
     return session
 
 
@@ -364,6 +369,8 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
             "tools": _tools(store, session, source_lang),
             "preview": session.preview,
             "focus": focus,
+            "skip": session.skip_repetitions,
+            "propagate": config.propagate_repetitions(),
         },
         on_ops=_on_ops,
     )
@@ -417,5 +424,6 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
         _quiet_glossary(),
         session.qa_check,
     )
+    tools["repeats"] = repetition_tools(session.rows, session.active)
     st.session_state[state.GRID_TOOLS] = (key, tools)
     return tools

@@ -63,8 +63,8 @@ TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
 XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
 TM_UPLOAD = "tm_upload"  # the export panel's uploader of a TMX/XLIFF for the memory
-CONCORDANCE_QUERY = "concordance_query"  # word or phrase searched in memory and documents
-CONCORDANCE_TARGET_SIDE = "concordance_target_side"  # search translations, not sources
+# moving in the grid skips repetitions propagation filled (the grid's toggle; per session)
+GRID_SKIP_REPETITIONS = "editor_skip_repetitions"
 
 
 def download_key(format_name: str) -> str:
@@ -153,6 +153,7 @@ def init(startup_document: Path | None = None) -> None:
         GRID_RELOAD: True,
         GRID_TOOLS: None,
         GRID_RUN: 0,
+        GRID_SKIP_REPETITIONS: True,
         EDITOR_SENTENCE: None,
         EDITOR_PLACE_READ: False,
         EDITOR_RERUN_APP: False,
