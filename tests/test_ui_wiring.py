@@ -115,6 +115,7 @@ WRITERS = {
     "editor_page.py": "editor",
     "grid/__init__.py": "editor",
     "exchange_panel.py": "editor",
+    "concordance_panel.py": "editor",
     "glossary_page.py": "glossary",
     "align_page.py": "align",
     "scores_page.py": "scores",

@@ -11,8 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks
-from workbench.editing.concordance import ConcordanceSearch
+from workbench.editing import QaCheck, find_replace, no_qa_checks
 from workbench.editing.payload import document_rows, revision_fields
 from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
@@ -49,7 +48,6 @@ class OpenGrid:
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
     skip_repetitions: bool = True  # moving passes over repetitions propagation filled
-    concordance_search: ConcordanceSearch | None = None  # what a `concord` op looks up in
     _positions: dict[int, int] = field(default_factory=dict)
     _batch_heads: dict[int, int | None] = field(default_factory=dict)
 
@@ -89,10 +87,6 @@ class OpenGrid:
                 self.rows_wanted = True
             elif kind == "skip":
                 self.skip_repetitions = skip_choice(op)
-            elif kind == "concord":
-                self.answers.append(
-                    concordance.lookup(self.concordance_search, self.target_lang, op)
-                )
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
                 author = author.strip() or self.author_restored  # for the saves that follow

@@ -30,14 +30,13 @@ from workbench.languages import get_language
 from workbench.memory.source import MemorySource
 from workbench.pipeline import glossary_totals
 from workbench.store import Document, Store
-from workbench.ui import exchange_panel, sidebar, state
+from workbench.ui import concordance_panel, exchange_panel, sidebar, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.failures import guarded
 from workbench.ui.grid import editor_grid
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
-    concordance,
     engine,
     house_glossary,
     length_model,
@@ -211,8 +210,8 @@ _PAGE_STYLE = (
 
 
 def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
-    """The line above the grid: document, target, engine, Translate; export and import.
-    Returns the target language and the document's length model for QA."""
+    """The line above the grid: document, target, engine, Translate; export and import;
+    the concordance. Returns the target language and the document's length model for QA."""
     st.html(_PAGE_STYLE)
     target = st.session_state[state.TARGET]
     choice = picked_choice(document.source_lang, target)
@@ -249,6 +248,7 @@ def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
         len(memory.memory),
         qa.qa_notes(glossary, document.source_lang, target, length_model=lengths),
     )
+    concordance_panel.render(target)
     return target, lengths
 
 
@@ -316,7 +316,6 @@ def _grid_session(
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
-    session.concordance_search = concordance()
     return session
 
 

@@ -56,6 +56,8 @@ GRID_SESSION = "editor_grid_session"  # workbench.editing.session.OpenGrid, or N
 GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)
 GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence, or None
 GRID_RUN = "editor_grid_run"  # counts the grid's runs (sent with its data)
+# moving in the grid skips repetitions propagation filled (the grid's toggle; per session)
+GRID_SKIP_REPETITIONS = "editor_skip_repetitions"
 EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
 EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
 EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
@@ -63,8 +65,8 @@ TMX_SCOPE = "tmx_scope"  # which segments a TMX download holds: "confirmed" or "
 EXCHANGE_MESSAGES = "exchange_messages"  # [(kind, text)] outcome of the last import
 XLIFF_UPLOAD = "xliff_upload"  # the export panel's uploader of an XLIFF edited elsewhere
 TM_UPLOAD = "tm_upload"  # the export panel's uploader of a TMX/XLIFF for the memory
-# moving in the grid skips repetitions propagation filled (the grid's toggle; per session)
-GRID_SKIP_REPETITIONS = "editor_skip_repetitions"
+CONCORDANCE_QUERY = "concordance_query"  # word or phrase searched in memory and documents
+CONCORDANCE_TARGET_SIDE = "concordance_target_side"  # search translations, not sources
 
 
 def download_key(format_name: str) -> str:

@@ -3,7 +3,7 @@
 // into the page with textContent or as a text node, never as HTML.
 //
 // Protocol: data = {doc, author, epoch, rows|null, batch, answers, tools, preview, focus,
-// shortcuts, messages, skip, propagate}. Events go out as one trigger "ops" = {batch, ops:[...]}; the next batch
+// shortcuts, messages}. Events go out as one trigger "ops" = {batch, ops:[...]}; the next batch
 // is sent only when data answers the previous one (batch ids are unique per page load), and a
 // batch without an answer is sent again, so no event is lost when Streamlit restarts a run.
 
@@ -101,7 +101,6 @@ class Grid {
     this.author = "";
     this.build();
     this.buildRepetitions();
-    this.cc = null; // the concordance box: {query, side, whole, result} while it is open
     this.onBeforeUnload = (event) => {
       if (this.unsaved()) {
         this.stash();
@@ -114,11 +113,6 @@ class Grid {
     this.onDocumentKey = (event) => {
       const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.composedPath().includes(this.root)) return; // the grid's own handler
-      if (altCombo(event) && event.code === "KeyO") {
-        event.preventDefault();
-        this.openConcordance();
-        return;
-      }
       if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
@@ -579,7 +573,6 @@ class Grid {
   }
 
   applyAnswer(answer) {
-    if (answer.concordance) this.showConcordance(answer.concordance);
     const row = this.byId.get(answer.seg);
     if (!row) return;
     if (answer.outcome === "conflict") {
@@ -731,7 +724,6 @@ class Grid {
     const row = this.byId.get(this.active);
     const target = this.doc.target;
     const tgtAttrs = (cls) => ({ class: `${cls} wb-${target.script}`, lang: target.lang, dir: target.dir });
-    const ccFocus = this.concordanceFocus();
     panel.replaceChildren();
     const actions = el(
       "div",
@@ -741,7 +733,7 @@ class Grid {
       el("button", { type: "button", text: "Copy source", title: `${this.altName()}+C`, onclick: () => this.copySource() }),
     );
     panel.append(actions);
-    this.drawCatTools(panel, actions, ccFocus);
+    this.drawRepetitionTools(actions);
     const conflict = this.conflicts.get(this.active);
     if (conflict) {
       const theirs = conflict.theirs || {};
@@ -1013,8 +1005,7 @@ class Grid {
     this.summary.title = "Share of source words in confirmed sentences; sentences by state";
   }
 
-  // ==== repetitions and concordance (issue 18; rules in workbench/editing/repetitions.py
-  // and concordance.py) =====================================================================
+  // ==== repetitions (issue 18; the rules in workbench/editing/repetitions.py) ===============
 
   buildRepetitions() {
     this.skip = undefined;
@@ -1043,6 +1034,7 @@ class Grid {
   }
 
   // The choice is the grid's from its first data on (a toggle not yet answered stays).
+  // data.skip: the session's choice; data.propagate: whether a confirm fills repetitions.
   setRepetitionChoices(data) {
     this.propagate = data.propagate !== false;
     if (this.skip === undefined) {
@@ -1062,14 +1054,6 @@ class Grid {
     return state === "untranslated" || (state === "pretranslated" && (row.origin === "MT" || row.origin === "TM"));
   }
 
-  // Under the active row's actions: the Concordance button, the sentence's repetitions, and
-  // the concordance box while it is open.
-  drawCatTools(panel, actions, ccFocus) {
-    actions.append(el("button", { type: "button", text: "Concordance", title: `${this.altName()}+O: look up the selected words in the memory and every document`, onclick: () => this.openConcordance() }));
-    this.drawRepetitionTools(actions);
-    if (this.cc) panel.append(this.concordanceNode(ccFocus));
-  }
-
   // "Repetition 2 of 3 · first occurrence #4": the active sentence's place among its repetitions.
   drawRepetitionTools(actions) {
     const reps = this.tools && this.tools.id === this.active ? this.tools.repeats : null;
@@ -1085,171 +1069,6 @@ class Grid {
       if (others.length > 6) line.append(` +${others.length - 6}`);
     }
     actions.append(line);
-  }
-
-  // The text selected in the target box, else in the grid (a source or a target); its side.
-  selectedForConcordance() {
-    const box = this.box;
-    if (box && box.selectionEnd > box.selectionStart && this.root.getRootNode().activeElement === box) {
-      return { text: box.value.slice(box.selectionStart, box.selectionEnd), side: "target" };
-    }
-    const root = this.root.getRootNode();
-    const selection = (root.getSelection && root.getSelection()) || window.getSelection();
-    const text = selection ? selection.toString() : "";
-    if (!text.trim()) return null;
-    let node = selection.anchorNode;
-    if (node && node.nodeType !== Node.ELEMENT_NODE) node = node.parentElement;
-    const inTarget = node && node.closest && node.closest(".wb-tgt, .wb-cc-tgt");
-    return { text, side: inTarget ? "target" : "source" };
-  }
-
-  // Alt+O: look the selection up (or open the box to type a word).
-  openConcordance() {
-    const selected = this.selectedForConcordance();
-    const previous = this.cc || { query: "", asked: "", side: "source", whole: true, result: null };
-    this.cc = { ...previous };
-    if (selected) {
-      this.cc.query = selected.text.replace(/\s+/g, " ").trim();
-      this.cc.side = selected.side;
-      this.askConcordance();
-    }
-    if (this.active === null) {
-      const first = this.visibleRows()[0];
-      if (first) this.activate(first.id, {});
-    }
-    if (!selected) this.cc.focus = "select";
-    this.drawTools();
-  }
-
-  askConcordance() {
-    if (!this.cc || !this.cc.query.trim()) return;
-    this.cc.asked = this.cc.query.replace(/\s+/g, " ").trim();
-    this.cc.result = null;
-    this.cc.looking = true;
-    this.queue({ op: "concord", text: this.cc.query, side: this.cc.side, whole: this.cc.whole });
-    this.flush();
-  }
-
-  showConcordance(result) {
-    if (!this.cc) return; // closed meanwhile
-    if (result.query !== this.cc.asked || result.side !== this.cc.side || result.whole !== this.cc.whole) return; // an older question
-    this.cc.result = result;
-    this.cc.looking = false;
-    this.drawConcordance();
-  }
-
-  closeConcordance() {
-    this.cc = null;
-    this.ccInput = null;
-    const node = this.root.querySelector(".wb-cc");
-    if (node) node.remove();
-    if (this.box) this.box.focus();
-  }
-
-  drawConcordance() {
-    const node = this.root.querySelector(".wb-cc");
-    if (node) node.replaceWith(this.concordanceNode(this.concordanceFocus()));
-  }
-
-  // Where the caret is in the concordance's field, if it has the focus (the tools are
-  // redrawn when data arrives; the person typing there keeps typing).
-  concordanceFocus() {
-    const input = this.ccInput;
-    if (!input || this.root.getRootNode().activeElement !== input) return null;
-    return { start: input.selectionStart, end: input.selectionEnd };
-  }
-
-  concordanceNode(focus = null) {
-    const cc = this.cc;
-    const target = this.doc.target;
-    const input = el("input", {
-      class: "wb-cc-query",
-      type: "search",
-      dir: "auto",
-      value: cc.query,
-      placeholder: "Word or phrase",
-      "aria-label": "Concordance: word or phrase",
-      oninput: () => (cc.query = input.value),
-      onkeydown: (e) => {
-        if (e.key === "Enter") {
-          e.preventDefault();
-          this.askConcordance();
-          this.drawConcordance();
-        }
-      },
-    });
-    this.ccInput = input;
-    if (focus || cc.focus) {
-      const caret = focus;
-      const selectAll = cc.focus === "select";
-      cc.focus = null;
-      queueMicrotask(() => {
-        if (!input.isConnected) return;
-        input.focus({ preventScroll: true });
-        if (selectAll) input.select();
-        else if (caret) input.setSelectionRange(caret.start, caret.end);
-      });
-    }
-    const side = el(
-      "select",
-      {
-        "aria-label": "Search in",
-        onchange: (e) => {
-          cc.side = e.target.value;
-          this.askConcordance();
-          this.drawConcordance();
-        },
-      },
-      el("option", { value: "source", text: "in sources", selected: cc.side === "source" }),
-      el("option", { value: "target", text: "in translations", selected: cc.side === "target" }),
-    );
-    const whole = el("input", {
-      type: "checkbox",
-      checked: cc.whole,
-      onchange: (e) => {
-        cc.whole = e.target.checked;
-        this.askConcordance();
-        this.drawConcordance();
-      },
-    });
-    const head = el(
-      "div",
-      { class: "wb-cc-head" },
-      el("b", { text: "Concordance" }),
-      input,
-      side,
-      el("label", {}, whole, " whole words"),
-      el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close the concordance (Esc)", onclick: () => this.closeConcordance() }),
-    );
-    const section = el("section", { class: "wb-cc", role: "region", "aria-label": "Concordance", "data-testid": "wb-cc" }, head);
-    const result = cc.result;
-    if (cc.looking) section.append(el("div", { class: "wb-muted", text: "Looking…" }));
-    else if (!result) section.append(el("div", { class: "wb-muted", text: `Select a word in a source or in your text and press ${this.altName()}+O, or type one here.` }));
-    if (!result) return section;
-    const count = result.hits.length;
-    const status = result.message || `${count}${result.more ? "+" : ""} sentence${count === 1 ? "" : "s"}, the most recently stored first`;
-    section.append(el("div", { class: "wb-muted wb-cc-status", text: status }));
-    const list = el("ol", { class: "wb-cc-hits" });
-    for (const hit of result.hits) {
-      list.append(
-        el(
-          "li",
-          { class: "wb-cc-hit" },
-          el("bdi", { class: "wb-from", text: hit.from }),
-          this.markedNode(hit.src, { class: "wb-cc-src", lang: hit.src_dir.lang, dir: hit.src_dir.dir }),
-          this.markedNode(hit.tgt, { class: `wb-cc-tgt wb-${target.script}`, lang: target.lang, dir: target.dir }),
-        ),
-      );
-    }
-    section.append(list);
-    return section;
-  }
-
-  // Parts [text, matched] as text nodes and <mark>s in an element of their own direction.
-  markedNode(parts, attrs) {
-    const node = el("div", attrs);
-    for (const [text, matched] of parts) node.append(matched ? el("mark", { text }) : text);
-    return node;
   }
 
   // ---- keyboard ----------------------------------------------------------------------------
@@ -1278,7 +1097,6 @@ class Grid {
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
       else if (!this.replacePanel.hidden) this.toggleReplace(false);
-      else if (this.cc) this.closeConcordance();
       else if (event.target === this.findInput) {
         this.findInput.value = "";
         this.setFind();
@@ -1331,9 +1149,6 @@ class Grid {
         break;
       case "KeyR":
         this.toggleReplace(true);
-        break;
-      case "KeyO":
-        this.openConcordance();
         break;
       case "Slash":
         this.toggleHelp();
