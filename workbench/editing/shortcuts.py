@@ -20,6 +20,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+G", "Ctrl+Option+G", "Go to sentence number…"),
     ("Alt+K", "Ctrl+Option+K", "Find in source and target (Enter: next hit)"),
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
+    ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
     ("Esc", "Esc", "Close this list, the replace panel or the find"),
 )
