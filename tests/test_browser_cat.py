@@ -20,11 +20,23 @@ REPEATED = (
     "No statement was issued.\n\nAfghan traders waited at Torkham."
 )
 STATEMENT_UR = "کوئی بیان جاری نہیں ہوا۔"
-MT = {
-    "ur": ["کوئی بیان جاری نہیں کیا گیا۔", "طورخم کے راستے تجارت کم ہوئی۔", "افغان تاجر طورخم پر انتظار کرتے رہے۔"],
-    "fa-AF": ["هیچ اعلامیه‌ای صادر نشد.", "تجارت از طریق تورخم کاهش یافت.", "تاجران افغان در تورخم منتظر ماندند."],
-    "ps": ["هیڅ اعلامیه خپره نه شوه.", "د تورخم له لارې سوداګري کمه شوه.", "افغان سوداګر په تورخم کې انتظار ایستلو."],
-}  # fmt: skip
+MT = {  # sentence 1 (and its repetitions), 3, 5
+    "ur": [
+        "کوئی بیان جاری نہیں کیا گیا۔",
+        "طورخم کے راستے تجارت کم ہوئی۔",
+        "افغان تاجر طورخم پر انتظار کرتے رہے۔",
+    ],
+    "fa-AF": [
+        "هیچ اعلامیه‌ای صادر نشد.",
+        "تجارت از طریق تورخم کاهش یافت.",
+        "تاجران افغان در تورخم منتظر ماندند.",
+    ],
+    "ps": [
+        "هیڅ اعلامیه خپره نه شوه.",
+        "د تورخم له لارې سوداګري کمه شوه.",
+        "افغان سوداګر په تورخم کې انتظار ایستلو.",
+    ],
+}
 EARLIER = {  # a confirmed translation from an earlier document, what the concordance finds
     "ur": "مذاکرات کے بعد طورخم دوبارہ کھل گیا۔",
     "fa-AF": "تورخم پس از گفتگوها دوباره باز شد.",
@@ -148,38 +160,38 @@ def test_confirm_and_next_passes_over_the_repetitions_the_confirm_fills(tmp_path
         )
 
 
-def test_alt_o_looks_up_a_source_selection_then_a_target_selection(tmp_path):
+def test_alt_q_with_words_selected_in_a_source_looks_them_up_as_whole_words(tmp_path):
     from playwright.sync_api import expect
 
     require_chromium()
     store = open_store()
     document, _ = repeated_with_mt(store)
+    border = store.add_document("border.txt", "Torkhamabad is not Torkham.")
+    (segment,) = store.segments(border.id)  # a sentence with a target is searched
+    store.save_revision(segment.id, "ur", "طورخم آباد طورخم نہیں ہے۔", "bilal", None)
     with serve_app(tmp_path / "server.log") as url, one_page() as page:
         open_editor(page, url, f"/?doc={document.id}&target=ur&seg=3")
-        select_word(page, 3, "Torkham")
-        page.keyboard.press("Alt+o")
-        box_ = page.get_by_test_id("wb-cc")
-        expect(box_.locator(".wb-cc-status")).to_contain_text("sentences")
-        sources = box_.locator(".wb-cc-src mark")
-        expect(sources.first).to_have_text("Torkham")
-        expect(box_.locator(".wb-from", has_text="border-2024.txt #1")).to_have_count(1)
-        earlier = box_.locator(".wb-cc-tgt", has_text=EARLIER["ur"])
+        select_word(page, 3, "Torkham")  # the focus leaves the box for the page
+        page.keyboard.press("Alt+q")
+        found = page.get_by_test_id("wb-concordance")
+        expect(found.get_by_role("searchbox", name="Concordance")).to_have_value("Torkham")
+        expect(found.get_by_role("checkbox", name="Whole words")).to_be_checked()
+        expect(found.locator(".wb-cc-hit")).to_have_count(4)  # 3, 5, border-2024, border
+        expect(found.locator(".wb-cc-src mark")).to_have_text(["Torkham"] * 4)  # not Torkhamabad
+        earlier = found.locator(".wb-cc-tgt", has_text=EARLIER["ur"])
         assert earlier.evaluate(
             "e => [getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi, e.lang]"
         ) == ["rtl", "isolate", "ur"]
-        assert box_.locator(".wb-cc-src").first.evaluate("e => e.dir") == "ltr"
-
-        box(page, 3).evaluate("e => { e.focus(); e.setSelectionRange(0, 5); }")  # طورخم
-        box(page, 3).press("Alt+o")
-        expect(box_.get_by_role("combobox", name="Search in")).to_have_value("target")
-        expect(box_.locator(".wb-cc-tgt mark").first).to_have_text("طورخم")
-        expect(box_.locator(".wb-cc-hit")).to_have_count(3)  # 3, 5 and the earlier one
-        box(page, 3).press("Escape")
-        expect(box_).to_have_count(0)
-        expect(box(page, 3)).to_be_focused()
+        found.get_by_role("checkbox", name="Whole words").uncheck()
+        expect(found.locator(".wb-cc-src mark").first).to_have_text("Torkham")
+        expect(found.locator(".wb-cc-src", has_text="Torkhamabad").locator("mark")).to_have_text(
+            ["Torkham", "Torkham"]
+        )
+        page.keyboard.press("Escape")  # closes it, wherever the focus is
+        expect(found.locator(".wb-cc-hit")).to_have_count(0)
 
 
-def test_the_concordance_field_takes_a_typed_word_and_whole_words_can_be_turned_off(tmp_path):
+def test_typing_in_the_concordance_field_survives_the_tools_being_drawn_again(tmp_path):
     from playwright.sync_api import expect
 
     require_chromium()
@@ -187,11 +199,24 @@ def test_the_concordance_field_takes_a_typed_word_and_whole_words_can_be_turned_
     document, _ = repeated_with_mt(store)
     with serve_app(tmp_path / "server.log") as url, one_page() as page:
         open_editor(page, url, f"/?doc={document.id}&target=ur&seg=5")
-        row(page, 5).get_by_role("button", name="Concordance").click()
-        field = page.get_by_role("searchbox", name="Concordance: word or phrase")
+        box(page, 5).press("Alt+q")  # nothing selected: an empty field to type in
+        field = page.get_by_role("searchbox", name="Concordance")
         expect(field).to_be_focused()
-        field.fill("Torkh")
+        field.press_sequentially("Tork")
+        redrawn = page.locator(".wb-cc-head").evaluate("e => (window.__ccHead = e, true)")
+        # another event's answer (the skip toggle, flipped by script so the focus stays)
+        # brings the open sentence's tools again, and they are drawn again
+        page.get_by_role("checkbox", name="Skip repetitions").evaluate(
+            "e => { e.checked = !e.checked; e.dispatchEvent(new Event('change')); }"
+        )
+        for _ in range(100):  # until the answer has come and the tools were drawn again
+            if page.locator(".wb-cc-head").evaluate("e => e !== window.__ccHead"):
+                break
+            page.wait_for_timeout(100)
+        assert redrawn and page.locator(".wb-cc-head").evaluate("e => e !== window.__ccHead")
+        expect(field).to_be_focused()
+        field.press_sequentially("ham")
+        expect(field).to_have_value("Torkham")
         field.press("Enter")
-        expect(page.locator(".wb-cc-status")).to_have_text("“Torkh” was not found.")
-        page.get_by_role("checkbox", name="whole words").uncheck()
         expect(page.locator(".wb-cc-hit")).to_have_count(3)
+        expect(field).to_be_focused()

@@ -52,3 +52,17 @@ def test_skipping_is_on_until_the_grid_turns_it_off(store):
     assert not session.skip_repetitions
     session.handle({"batch": "b2", "ops": [{"op": "skip", "on": True}]}, "amina")
     assert session.skip_repetitions
+
+
+def test_a_confirm_says_which_rows_it_filled(store):
+    session = open_grid(store)
+    first = session.rows[0]
+    op = {"op": "save", "id": "s1", "seg": first["id"], "action": "confirm",
+          "text": "کوئی بیان جاری نہیں ہوا۔", "base": first["rev"]}  # fmt: skip
+    session.handle({"batch": "b1", "ops": [op]}, "amina")
+    mine, *filled = session.answers
+    assert "filled" not in mine and mine["notice"]["undo"]
+    assert [(a["seg"], a["filled"], a["row"]["origin"]) for a in filled] == [
+        (session.rows[2]["id"], True, "Rep"),
+        (session.rows[4]["id"], True, "Rep"),
+    ]

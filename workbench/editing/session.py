@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks
 from workbench.editing.payload import qa_marks, revision_fields, rows_payload
 from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
@@ -114,12 +114,7 @@ class OpenGrid:
             elif kind == "skip":
                 self.skip_repetitions = skip_choice(op)
             elif kind == "concordance":
-                query = " ".join(str(op.get("query", "")).split())
-                self.concordance = {
-                    "query": query,
-                    "target": bool(op.get("target")),
-                    "seg": self.active,
-                }
+                self.concordance = concordance.request_of(op, self.active)
             elif kind == "undo":
                 self.answers.extend(self._undo(str(op.get("token", "")), author))
             elif kind == "author":
@@ -169,7 +164,11 @@ class OpenGrid:
             "text": propagated.summary(),
             "undo": token if propagated.filled else None,
         }
-        return [answer, *(self._updated(f.segment_id) for f in propagated.filled)]
+        # each filled row says so, for the grid to show which rows this confirm filled
+        return [
+            answer,
+            *({**self._updated(f.segment_id), "filled": True} for f in propagated.filled),
+        ]
 
     def _undo(self, token: str, author: str) -> list[dict]:
         """Undo a propagation the grid was told of: each repetition gets its earlier text

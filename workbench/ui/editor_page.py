@@ -20,7 +20,8 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
-from workbench.editing.payload import concordance_payload, language_fields, segment_tools
+from workbench.editing.concordance import look_up
+from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.repetitions import repetition_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
@@ -436,26 +437,15 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     return tools
 
 
-CONCORDANCE_HITS = 20  # sentences a lookup from the grid shows, the most recent first
-
-
 def _concordance(session: OpenGrid) -> dict | None:
     """The answer to the grid's last concordance lookup, searched once per request."""
     request = session.concordance
     if request is None:
         return None
-    key = (request["query"], request["target"], request["seg"], session.target_lang)
+    key = (*request.values(), session.target_lang)
     cached = st.session_state[state.GRID_CONCORDANCE]
     if cached is not None and cached[0] == key:
         return cached[1]
-    hits = []
-    if request["query"]:
-        hits = concordance().search(
-            request["query"],
-            session.target_lang,
-            target_side=request["target"],
-            limit=CONCORDANCE_HITS,
-        )
-    payload = concordance_payload(request["query"], request["target"], hits, request["seg"])
+    payload = look_up(concordance(), session.target_lang, request)
     st.session_state[state.GRID_CONCORDANCE] = (key, payload)
     return payload

@@ -107,6 +107,7 @@ class Grid {
     this.loadId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     this.lastAnswered = null;
     this.pending = new Map(); // segment id -> {text, state}: saves not yet answered
+    this.filled = new Set(); // rows the last confirm filled as repetitions (marked until the next)
     this.sentTimes = new Map(); // op id -> when its key was pressed
     this.conflicts = new Map(); // segment id -> answer with theirs and mine
     this.tools = null;
@@ -130,11 +131,16 @@ class Grid {
     this.onDocumentKey = (event) => {
       const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.composedPath().includes(this.root)) return; // the grid's own handler
-      if (event.key === "?" && !field) {
+      if (!field && altCombo(event) && event.code === "KeyQ") {
+        event.preventDefault(); // words selected in a source: the focus left the box
+        this.lookUp();
+      } else if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
       } else if (event.key === "Escape" && !this.help.hidden) {
         this.toggleHelp(false);
+      } else if (event.key === "Escape" && !field && this.cc) {
+        this.closeConcordance();
       }
     };
     document.addEventListener("keydown", this.onDocumentKey);
@@ -283,9 +289,11 @@ class Grid {
       }
     }
     const cc = data.concordance;
-    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target) {
+    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target && cc.whole === this.ccWhole) {
       this.cc.hits = cc.hits;
-      this.drawConcordance(false);
+      this.cc.more = cc.more;
+      this.cc.message = cc.message;
+      this.drawConcordance(this.concordanceFocus());
     }
     if (data.tools && data.tools.id === this.active) {
       this.tools = data.tools;
@@ -423,6 +431,7 @@ class Grid {
       );
     }
     node.dataset.state = conflict ? "conflict" : state;
+    node.classList.toggle("wb-filled", this.filled.has(row.id));
   }
 
   refreshRow(id) {
@@ -609,6 +618,7 @@ class Grid {
 
   applyAnswer(answer) {
     if (answer.notice) this.showNotice(answer.notice);
+    if (answer.notice || answer.outcome === "updated") this.noteFilled(answer);
     const row = this.byId.get(answer.seg);
     if (!row) return;
     if (answer.outcome === "updated") {
@@ -784,6 +794,7 @@ class Grid {
     const row = this.byId.get(this.active);
     const target = this.doc.target;
     const tgtAttrs = (cls) => ({ class: `${cls} wb-${target.script}`, lang: target.lang, dir: target.dir });
+    const ccFocus = this.concordanceFocus();
     panel.replaceChildren();
     const actions = el(
       "div",
@@ -816,7 +827,7 @@ class Grid {
       );
     }
     this.ccNode = el("div", { class: "wb-cc", "data-testid": "wb-concordance" });
-    if (this.cc && this.cc.seg === this.active) this.drawConcordance(false);
+    if (this.cc && this.cc.seg === this.active) this.drawConcordance(ccFocus);
     if (!this.tools) {
       panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }), this.ccNode);
       return;
@@ -942,34 +953,73 @@ class Grid {
   }
 
   askConcordance() {
-    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target });
+    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target, whole: this.ccWhole });
     this.flush();
+  }
+
+  // Where the caret is in the concordance field, if it has the focus: the tools are drawn
+  // again when data arrives, and whoever is typing there keeps typing.
+  concordanceFocus() {
+    if (this.ccFocusPending) return this.ccFocusPending; // drawn, not focused yet
+    const field = this.ccField;
+    if (!field || !field.isConnected || this.root.getRootNode().activeElement !== field) return false;
+    return { start: field.selectionStart, end: field.selectionEnd };
+  }
+
+  closeConcordance() {
+    this.cc = null;
+    this.ccField = null;
+    if (this.ccNode) this.ccNode.replaceChildren();
+  }
+
+  // Look the field's phrase up again (Enter, or the side or whole words changed).
+  askAgain(field, side) {
+    this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
+    if (this.cc.query) this.askConcordance();
+    else this.cc.hits = [];
+    this.drawConcordance(true);
   }
 
   drawConcordance(focusField) {
     if (!this.ccNode || !this.cc) return;
     const cc = this.cc;
-    const side = el("input", { type: "checkbox", checked: cc.target });
+    if (this.ccWhole === undefined) this.ccWhole = true; // whole words unless unticked
+    const side = el("input", { type: "checkbox", checked: cc.target, onchange: () => this.askAgain(field, side) });
+    const whole = el("input", {
+      type: "checkbox",
+      checked: this.ccWhole,
+      onchange: () => {
+        this.ccWhole = whole.checked;
+        this.askAgain(field, side);
+      },
+    });
     const field = el("input", {
       type: "search",
       class: "wb-cc-query",
       dir: "auto",
       placeholder: "Word or phrase",
       "aria-label": "Concordance",
+      oninput: () => (cc.typed = field.value),
       onkeydown: (event) => {
         if (event.key !== "Enter") return;
         event.preventDefault();
-        this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
-        if (this.cc.query) this.askConcordance();
-        else this.cc.hits = [];
-        this.drawConcordance(true);
+        this.askAgain(field, side);
       },
     });
-    field.value = cc.query;
-    const head = el("div", { class: "wb-cc-head" }, el("b", { text: "Concordance" }), field, el("label", {}, side, " In translations"));
+    field.value = cc.typed !== undefined ? cc.typed : cc.query;
+    const head = el(
+      "div",
+      { class: "wb-cc-head" },
+      el("b", { text: "Concordance" }),
+      field,
+      el("label", {}, side, " In translations"),
+      el("label", { title: "Off: the phrase may start or end inside a word (Afghan finds Afghanistan)" }, whole, " Whole words"),
+      el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close the concordance (Esc)", onclick: () => this.closeConcordance() }),
+    );
     const target = this.doc.target;
     const results = el("div", { class: "wb-cc-hits" });
     if (cc.hits === null) results.append(el("div", { class: "wb-muted", text: "Looking…" }));
+    else if (cc.message) results.append(el("div", { class: "wb-muted", text: cc.message }));
     else if (cc.query && !cc.hits.length) results.append(el("div", { class: "wb-muted", text: `“${cc.query}” was not found.` }));
     for (const hit of cc.hits || []) {
       results.append(
@@ -982,8 +1032,22 @@ class Grid {
         ),
       );
     }
+    if (cc.more) results.append(el("div", { class: "wb-muted", text: `Only the ${cc.hits.length} most recent are shown: add a word to narrow the search.` }));
     this.ccNode.replaceChildren(head, results);
-    if (focusField) field.focus();
+    this.ccField = field;
+    if (focusField) {
+      // the node may not be in the page yet (the tools are being drawn): focus once it is,
+      // the field drawn last (one data update may draw it twice)
+      this.ccFocusPending = focusField === true ? {} : focusField;
+      queueMicrotask(() => {
+        const want = this.ccFocusPending;
+        this.ccFocusPending = null;
+        const latest = this.ccField;
+        if (!want || !latest || !latest.isConnected) return;
+        latest.focus({ preventScroll: true });
+        if (want.start !== undefined) latest.setSelectionRange(want.start, want.end);
+      });
+    }
   }
 
   marked(pieces, attrs) {
@@ -1202,6 +1266,26 @@ class Grid {
     return state === "untranslated" || (state === "pretranslated" && (row.origin === "MT" || row.origin === "TM"));
   }
 
+  // The rows a confirm filled are marked, and listed with the notice that offers the undo;
+  // the next notice (another confirm's, or the undo's) starts afresh.
+  noteFilled(answer) {
+    if (answer.notice) {
+      const before = [...this.filled];
+      this.filled.clear();
+      for (const id of before) this.refreshRow(id);
+      if (answer.notice.undo) this.message.insertBefore(el("span", { class: "wb-filled-list", "data-testid": "wb-filled" }), this.message.children[1] || null);
+      return;
+    }
+    if (!answer.filled) {
+      this.filled.delete(answer.seg); // undone
+      return;
+    }
+    this.filled.add(answer.seg);
+    const row = this.byId.get(answer.seg);
+    const list = this.message.querySelector(".wb-filled-list");
+    if (row && list) list.append(el("button", { type: "button", class: "wb-link wb-rep-go", text: `#${row.n}`, title: `Go to sentence ${row.n}`, onclick: () => this.goTo(row.n) }));
+  }
+
   // "Repetition 2 of 3 · first occurrence #4": the active sentence's place among its repetitions.
   drawRepetitionTools(actions) {
     const reps = this.tools && this.tools.id === this.active ? this.tools.repeats : null;
@@ -1245,6 +1329,7 @@ class Grid {
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
       else if (!this.replacePanel.hidden) this.toggleReplace(false);
+      else if (this.cc && this.ccNode && this.ccNode.isConnected) this.closeConcordance();
       else if (event.target === this.findInput) {
         this.findInput.value = "";
         this.setFind();
