@@ -220,3 +220,53 @@ def test_typing_in_the_concordance_field_survives_the_tools_being_drawn_again(tm
         field.press("Enter")
         expect(page.locator(".wb-cc-hit")).to_have_count(3)
         expect(field).to_be_focused()
+
+
+@pytest.mark.parametrize("target", list(MT))
+def test_screenshots_of_repetitions_and_the_concordance_in_each_script(
+    target, tmp_path, screenshot_dir
+):
+    """docs/screenshots/{repetitions,concordance}-<target>-<W>x<H>.png: a confirm's filled
+    repetitions with the notice and the active repetition's line; a source word looked up."""
+    from playwright.sync_api import expect
+
+    require_chromium()
+    store = open_store()
+    document, _ = repeated_with_mt(store, target)
+    edited = {  # a translator's text for sentence 1, then a second thought
+        "ur": ["کوئی بیان جاری نہیں ہوا۔", "کوئی بیان جاری نہیں کیا گیا تھا۔"],
+        "fa-AF": ["هیچ بیانیه‌ای صادر نشد.", "اعلامیه‌ای صادر نشد."],
+        "ps": ["هیڅ بیان خپور نه شو.", "هیڅ اعلامیه نه ده خپره شوې."],
+    }[target]
+    with serve_app(tmp_path / "server.log") as url:
+        for width, height in ((1366, 768), (1920, 1080)):
+            with one_page(width, height) as page:
+                open_editor(page, url, f"/?doc={document.id}&target={target}&seg=1")
+                sign_in(page)
+                box(page, 1).fill(edited[0] if width == 1366 else edited[1])
+                box(page, 1).press("Control+Enter")
+                filled = page.get_by_test_id("wb-filled").locator("button")
+                expect(filled).to_have_count(2)
+                settled(page)
+                row(page, 2).locator(".wb-src").click()
+                expect(row(page, 2).get_by_test_id("wb-reps")).to_contain_text("Repetition 2 of 3")
+                shot = f"repetitions-{target}-{width}x{height}.png"
+                page.screenshot(path=str(screenshot_dir / shot))
+
+                row(page, 3).locator(".wb-src").click()
+                select_word(page, 3, "Torkham")
+                page.keyboard.press("Alt+q")
+                found = page.get_by_test_id("wb-concordance")
+                expect(found.locator(".wb-cc-hit")).to_have_count(3)
+                target_text = found.locator(".wb-cc-tgt").first
+                direction, clip = target_text.evaluate(
+                    "e => [getComputedStyle(e).direction, e.scrollWidth - e.clientWidth]"
+                )
+                assert direction == "rtl" and clip <= 1  # nothing cut off at the side
+                page.screenshot(
+                    path=str(screenshot_dir / f"concordance-{target}-{width}x{height}.png")
+                )
+                page.keyboard.press("Escape")
+                page.locator(".wb-message").get_by_role("button", name="Undo").click()
+                expect(page.locator(".wb-message")).to_contain_text("Undone: 2 repetitions")
+                settled(page)  # the next screen confirms sentence 1 again
