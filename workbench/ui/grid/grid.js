@@ -1014,7 +1014,7 @@ class Grid {
       field,
       el("label", {}, side, " In translations"),
       el("label", { title: "Off: the phrase may start or end inside a word (Afghan finds Afghanistan)" }, whole, " Whole words"),
-      el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close the concordance (Esc)", onclick: () => this.closeConcordance() }),
+      el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close the lookup (Esc)", onclick: () => this.closeConcordance() }),
     );
     const target = this.doc.target;
     const results = el("div", { class: "wb-cc-hits" });
