@@ -62,6 +62,36 @@ def test_arabic_script_variants_match_but_display_as_stored(concordance, query, 
     assert spans_text(TRADE_UR, hit.spans) == [shown]
 
 
+def test_whole_words_skip_a_phrase_inside_a_longer_word():
+    words = Concordance(
+        [
+            (1, unit("Afghanistan reopened the border.", "افغانستان نے سرحد کھول دی۔")),
+            (2, unit("Afghan traders waited.", "افغان تاجر انتظار کرتے رہے۔")),
+        ]
+    )
+    (hit,) = words.search("afghan", "ur", whole_word=True)
+    assert spans_text(hit.unit.source_text, hit.spans) == ["Afghan"]
+    assert len(words.search("afghan", "ur")) == 2  # without: inside words too
+
+
+def test_whole_words_find_a_later_occurrence_after_one_inside_a_word():
+    text = "Afghanistan says Afghan trade grew."
+    words = Concordance([(1, unit(text, "افغانستان"))])
+    (hit,) = words.search("afghan", "ur", whole_word=True)
+    assert spans_text(text, hit.spans) == ["Afghan"]
+    assert hit.spans == ((17, 23),)
+
+
+def test_whole_words_in_arabic_script_fold_letters_and_ignore_zwnj():
+    text = "وہ می‌شود گفت، نه میشودها"
+    assert spans_text(text, match_spans(text, "ميشود", whole_word=True)) == ["می‌شود"]
+
+
+def test_whole_words_match_a_phrase_ending_in_punctuation():
+    text = "Trade fell by 16%, officials said."
+    assert spans_text(text, match_spans(text, "16%", whole_word=True)) == ["16%"]
+
+
 def test_heh_variants_match_each_other():
     assert spans_text("خانہ", match_spans("خانہ", "خانه")) == ["خانہ"]
     assert spans_text("خانە", match_spans("خانە", "خانہ")) == ["خانە"]

@@ -325,6 +325,15 @@ def test_the_active_sentence_looks_up_a_phrase_in_the_concordance(store):
     assert hit["about"].startswith("talks.txt #1 · human · draft · amina · ")  # then the date
 
 
+def test_the_skip_repetitions_choice_is_kept_for_the_session(store):
+    other = store.add_document("other.txt", "Trade fell.")
+    at = open_app("Amina Khan")
+    assert grid_data(at)["skip"] is True
+    assert send(at, {"op": "skip", "on": False})["skip"] is False
+    at.selectbox(key="document_id").set_value(other.id).run()  # a new grid, the same choice
+    assert (grid_data(at)["doc"]["id"], grid_data(at)["skip"]) == (other.id, False)
+
+
 def test_a_name_the_browser_remembered_fills_the_name_field(store):
     at = open_app(name="")
     send(at, {"op": "author", "name": "Amina Khan"})

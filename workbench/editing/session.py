@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks
 from workbench.editing.payload import qa_marks, revision_fields, rows_payload
+from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
 from workbench.exchange.inline import from_display, to_display
 from workbench.store import Revision, Store
@@ -58,6 +59,7 @@ class OpenGrid:
     active_text: str = ""
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
+    skip_repetitions: bool = True  # moving passes over repetitions propagation filled
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
     # the last concordance lookup asked from the active segment's tools:
     # {"query": text, "target": search the translations, "seg": segment id}, or None
@@ -72,6 +74,7 @@ class OpenGrid:
         stored = self.store.segment_rows(self.document_id, self.target_lang).rows
         repeats = repetitions(self.store, self.document_id)
         self.rows = rows_payload(stored, self.target_lang, self.qa_check, repeats)
+        mark_rows(self.rows, repeats)
         self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
         self._sources = {row.segment.id: row.segment.text for row in stored}
         self.epoch += 1
@@ -108,13 +111,10 @@ class OpenGrid:
                 self.answers.extend(self._replace(op, author))
             elif kind == "rows":
                 self.rows_wanted = True
+            elif kind == "skip":
+                self.skip_repetitions = skip_choice(op)
             elif kind == "concordance":
-                query = " ".join(str(op.get("query", "")).split())
-                self.concordance = {
-                    "query": query,
-                    "target": bool(op.get("target")),
-                    "seg": self.active,
-                }
+                self.concordance = concordance.request_of(op, self.active)
             elif kind == "undo":
                 self.answers.extend(self._undo(str(op.get("token", "")), author))
             elif kind == "author":
@@ -164,7 +164,11 @@ class OpenGrid:
             "text": propagated.summary(),
             "undo": token if propagated.filled else None,
         }
-        return [answer, *(self._updated(f.segment_id) for f in propagated.filled)]
+        # each filled row says so, for the grid to show which rows this confirm filled
+        return [
+            answer,
+            *({**self._updated(f.segment_id), "filled": True} for f in propagated.filled),
+        ]
 
     def _undo(self, token: str, author: str) -> list[dict]:
         """Undo a propagation the grid was told of: each repetition gets its earlier text

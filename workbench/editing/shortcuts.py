@@ -22,5 +22,5 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
     ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
-    ("Esc", "Esc", "Close this list, the replace panel or the find"),
+    ("Esc", "Esc", "Close this list, the replace panel, the concordance or the find"),
 )

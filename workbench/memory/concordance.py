@@ -11,7 +11,10 @@ marks dropped, case folded) and zero-width non-joiners are ignored, so "میشو
 "می‌شود" and "۱۶" finds "16". Hits carry the original text and the character spans of the
 match in it, for highlighting.
 
-A phrase matches anywhere in the text, inside words too ("Afghan" finds "Afghanistan").
+A phrase matches anywhere in the text, inside words too ("Afghan" finds "Afghanistan"),
+unless the search asks for whole words (`whole_word=True`, what the editor grid's shortcut
+uses): then the letters or digits on either side of a hit must not continue a word, judged
+on the search key, so a ZWNJ or a diacritic never splits or joins words.
 
 Speed: the search keys are computed once, when a unit is stored, and kept per target
 language and side joined in one string, so a query is one C-speed `rfind` pass from the
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,8 +53,21 @@ def search_key(text: str) -> str:
     return fold(text.translate(_ZERO_WIDTH))
 
 
-def match_spans(text: str, query: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of `text` (original) whose search key contains `query`'s."""
+def _continues_word(char: str) -> bool:
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+def whole_word_at(key: str, start: int, end: int) -> bool:
+    """Whether `key[start:end]` is bounded by non-word characters (or the key's ends) where
+    the phrase itself starts or ends with a word character."""
+    if start > 0 and _continues_word(key[start]) and _continues_word(key[start - 1]):
+        return False
+    return not (end < len(key) and _continues_word(key[end - 1]) and _continues_word(key[end]))
+
+
+def match_spans(text: str, query: str, *, whole_word: bool = False) -> tuple[tuple[int, int], ...]:
+    """Character spans of `text` (original) whose search key contains `query`'s (as a
+    whole word or phrase, with `whole_word`)."""
     wanted = search_key(query)
     if not wanted:
         return ()
@@ -59,6 +76,9 @@ def match_spans(text: str, query: str) -> tuple[tuple[int, int], ...]:
     start = folded.find(wanted)
     while start != -1:
         end = start + len(wanted)
+        if whole_word and not whole_word_at(folded, start, end):
+            start = folded.find(wanted, start + 1)
+            continue
         spans.append((owners[start], owners[end - 1] + 1))
         start = folded.find(wanted, end)
     return tuple(spans)
@@ -128,8 +148,9 @@ class _Column:
         self.keys[slot] = ""
         self._joined = None
 
-    def newest_holding(self, wanted: str, limit: int) -> list[object]:
-        """Owners of the keys that contain `wanted`, most recently stored first."""
+    def newest_holding(self, wanted: str, limit: int, whole_word: bool = False) -> list[object]:
+        """Owners of the keys that contain `wanted` (as a whole word or phrase, with
+        `whole_word`), most recently stored first."""
         if self._joined is None:
             self._starts, offset = [], 0
             for key in self.keys:
@@ -143,6 +164,9 @@ class _Column:
             if at < 0:
                 break
             slot = bisect.bisect_right(starts, at) - 1
+            if whole_word and not whole_word_at(joined, at, at + len(wanted)):
+                end = at + len(wanted) - 1  # an earlier occurrence, in this key or before
+                continue
             found.append(self.owners[slot])
             end = starts[slot]  # one hit per unit; go on before it
         return found
@@ -187,9 +211,10 @@ class Concordance:
         *,
         target_side: bool = False,
         limit: int = DEFAULT_LIMIT,
+        whole_word: bool = False,
     ) -> list[ConcordanceHit]:
-        """Units whose source (or target) holds `text`, the most recently stored first, at
-        most `limit`."""
+        """Units whose source (or target) holds `text` (as whole words, with `whole_word`),
+        the most recently stored first, at most `limit`."""
         wanted = search_key(text)
         if not wanted:
             return []
@@ -198,10 +223,11 @@ class Concordance:
         for (lang, column_side), column in self._columns.items():
             if column_side != side or not language_matches(lang, target_lang):
                 continue
-            for key in column.newest_holding(wanted, limit - len(hits)):
+            for key in column.newest_holding(wanted, limit - len(hits), whole_word):
                 unit = self._units[key]
                 shown = unit.target_text if target_side else unit.source_text
-                hits.append(ConcordanceHit(unit, side, match_spans(shown, text)))
+                spans = match_spans(shown, text, whole_word=whole_word)
+                hits.append(ConcordanceHit(unit, side, spans))
             if len(hits) >= limit:
                 break
         return hits
@@ -264,8 +290,11 @@ class ConcordanceSource:
         *,
         target_side: bool = False,
         limit: int = DEFAULT_LIMIT,
+        whole_word: bool = False,
     ) -> list[ConcordanceHit]:
         """Refresh, then search (see `Concordance.search`)."""
         concordance = self.refresh()
         with self._lock:
-            return concordance.search(text, target_lang, target_side=target_side, limit=limit)
+            return concordance.search(
+                text, target_lang, target_side=target_side, limit=limit, whole_word=whole_word
+            )

@@ -20,7 +20,9 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
-from workbench.editing.payload import concordance_payload, language_fields, segment_tools
+from workbench.editing.concordance import look_up
+from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.repetitions import repetition_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
@@ -310,8 +312,11 @@ def _grid_session(
     team mode, as the signed-in person) and its QA the glossary and length model of now."""
     checker = qa_checker(_quiet_glossary(), source_lang, lengths)
     session = st.session_state[state.GRID_SESSION]
+    if session is not None:  # the grid's choice outlives it: kept for the browser session
+        st.session_state[state.GRID_SKIP_REPETITIONS] = session.skip_repetitions
     if session is None or (session.document_id, session.target_lang) != (document_id, target):
         session = OpenGrid(store, document_id, target, checker)
+        session.skip_repetitions = st.session_state[state.GRID_SKIP_REPETITIONS]
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
@@ -370,6 +375,10 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
             "concordance": _concordance(session),
             "preview": session.preview,
             "focus": focus,
+            "skip": session.skip_repetitions,
+            "propagate": config.propagate_repetitions()
+            if session.propagate is None
+            else session.propagate,
         },
         on_ops=_on_ops,
     )
@@ -424,11 +433,9 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
         _quiet_glossary(),
         session.qa_check,
     )
+    tools["repeats"] = repetition_tools(session.rows, session.active)
     st.session_state[state.GRID_TOOLS] = (key, tools)
     return tools
-
-
-CONCORDANCE_HITS = 20  # sentences a lookup from the grid shows, the most recent first
 
 
 def _concordance(session: OpenGrid) -> dict | None:
@@ -436,18 +443,10 @@ def _concordance(session: OpenGrid) -> dict | None:
     request = session.concordance
     if request is None:
         return None
-    key = (request["query"], request["target"], request["seg"], session.target_lang)
+    key = (*request.values(), session.target_lang)
     cached = st.session_state[state.GRID_CONCORDANCE]
     if cached is not None and cached[0] == key:
         return cached[1]
-    hits = []
-    if request["query"]:
-        hits = concordance().search(
-            request["query"],
-            session.target_lang,
-            target_side=request["target"],
-            limit=CONCORDANCE_HITS,
-        )
-    payload = concordance_payload(request["query"], request["target"], hits, request["seg"])
+    payload = look_up(concordance(), session.target_lang, request)
     st.session_state[state.GRID_CONCORDANCE] = (key, payload)
     return payload

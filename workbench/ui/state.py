@@ -58,6 +58,8 @@ GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence,
 GRID_RUN = "editor_grid_run"  # counts the grid's runs (sent with its data)
 # (request, payload) of the active sentence's last concordance lookup in the grid, or None
 GRID_CONCORDANCE = "editor_grid_concordance"
+# moving in the grid skips repetitions propagation filled (the grid's toggle; per session)
+GRID_SKIP_REPETITIONS = "editor_skip_repetitions"
 EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
 EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
 EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
@@ -156,6 +158,7 @@ def init(startup_document: Path | None = None) -> None:
         GRID_TOOLS: None,
         GRID_RUN: 0,
         GRID_CONCORDANCE: None,
+        GRID_SKIP_REPETITIONS: True,
         EDITOR_SENTENCE: None,
         EDITOR_PLACE_READ: False,
         EDITOR_RERUN_APP: False,

@@ -113,6 +113,7 @@ class Grid {
     this.loadId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     this.lastAnswered = null;
     this.pending = new Map(); // segment id -> {text, state}: saves not yet answered
+    this.filled = new Set(); // rows the last confirm filled as repetitions (marked until the next)
     this.sentTimes = new Map(); // op id -> when its key was pressed
     this.conflicts = new Map(); // segment id -> answer with theirs and mine
     this.tools = null;
@@ -123,6 +124,7 @@ class Grid {
     this.focusToken = null;
     this.author = "";
     this.build();
+    this.buildRepetitions();
     this.onBeforeUnload = (event) => {
       if (this.unsaved()) {
         this.stash();
@@ -135,14 +137,16 @@ class Grid {
     this.onDocumentKey = (event) => {
       const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.composedPath().includes(this.root)) return; // the grid's own handler
-      if (event.key === "?" && !field) {
+      if (altCombo(event) && event.code === "KeyQ" && (!field || this.selectedInGrid())) {
+        event.preventDefault(); // words selected in a source: the focus left the box
+        this.lookUp();
+      } else if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
-      } else if (altCombo(event) && event.code === "KeyQ" && this.selectedInGrid()) {
-        event.preventDefault(); // words selected in a source: focus is outside the grid
-        this.lookUp();
       } else if (event.key === "Escape" && !this.help.hidden) {
         this.toggleHelp(false);
+      } else if (event.key === "Escape" && !field && this.cc) {
+        this.closeConcordance();
       }
     };
     document.addEventListener("keydown", this.onDocumentKey);
@@ -261,6 +265,7 @@ class Grid {
     this.doc = data.doc;
     this.root.dataset.script = data.doc.target.script;
     if (data.shortcuts) this.shortcuts = data.shortcuts; // sent with the rows only
+    this.setRepetitionChoices(data);
     this.setAuthor(data.author || "", data.remember !== false);
     if (data.rows) {
       this.setRows(data.rows, data.epoch);
@@ -290,9 +295,11 @@ class Grid {
       }
     }
     const cc = data.concordance;
-    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target) {
+    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target && cc.whole === this.ccWhole) {
       this.cc.hits = cc.hits;
-      this.drawConcordance(false);
+      this.cc.more = cc.more;
+      this.cc.message = cc.message;
+      this.drawConcordance(this.concordanceFocus());
     }
     if (data.tools && data.tools.id === this.active) {
       this.tools = data.tools;
@@ -435,6 +442,7 @@ class Grid {
       );
     }
     node.dataset.state = conflict ? "conflict" : state;
+    node.classList.toggle("wb-filled", this.filled.has(row.id));
   }
 
   refreshRow(id) {
@@ -621,6 +629,7 @@ class Grid {
 
   applyAnswer(answer) {
     if (answer.notice) this.showNotice(answer.notice);
+    if (answer.notice || answer.outcome === "updated") this.noteFilled(answer);
     const row = this.byId.get(answer.seg);
     if (!row) return;
     if (answer.outcome === "updated") {
@@ -732,7 +741,7 @@ class Grid {
   // ---- moving ----------------------------------------------------------------------------
 
   move(step) {
-    const rows = this.visibleRows();
+    const rows = this.visibleRows().filter((row) => row.id === this.active || !this.skipsRow(row));
     if (!rows.length) return;
     const at = rows.findIndex((row) => row.id === this.active);
     const next = at < 0 ? rows[0] : rows[Math.min(Math.max(at + step, 0), rows.length - 1)];
@@ -740,11 +749,12 @@ class Grid {
   }
 
   confirmAndNext() {
+    const confirmed = this.byId.get(this.active);
     if (!this.save("confirm")) return;
     const at = this.rows.findIndex((row) => row.id === this.active);
     for (let step = 1; step < this.rows.length; step += 1) {
       const row = this.rows[(at + step) % this.rows.length];
-      if (this.shown(row).state !== "confirmed") {
+      if (this.shown(row).state !== "confirmed" && !this.skipsRow(row, confirmed)) {
         this.activate(row.id, { save: false });
         return;
       }
@@ -795,6 +805,7 @@ class Grid {
     const row = this.byId.get(this.active);
     const target = this.doc.target;
     const tgtAttrs = (cls) => ({ class: `${cls} wb-${target.script}`, lang: target.lang, dir: target.dir });
+    const ccFocus = this.concordanceFocus();
     panel.replaceChildren();
     const actions = el(
       "div",
@@ -811,6 +822,7 @@ class Grid {
       }),
     );
     panel.append(actions);
+    this.drawRepetitionTools(actions);
     const conflict = this.conflicts.get(this.active);
     if (conflict) {
       const theirs = conflict.theirs || {};
@@ -826,7 +838,7 @@ class Grid {
       );
     }
     this.ccNode = el("div", { class: "wb-cc", "data-testid": "wb-concordance" });
-    if (this.cc && this.cc.seg === this.active) this.drawConcordance(false);
+    if (this.cc && this.cc.seg === this.active) this.drawConcordance(ccFocus);
     if (!this.tools) {
       panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }), this.ccNode);
       return;
@@ -957,35 +969,74 @@ class Grid {
     return Boolean(this.active !== null && selection && selection.toString().trim() && selection.anchorNode && this.root.contains(selection.anchorNode));
   }
 
-    askConcordance() {
-    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target });
+  askConcordance() {
+    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target, whole: this.ccWhole });
     this.flush();
+  }
+
+  // Where the caret is in the concordance field, if it has the focus: the tools are drawn
+  // again when data arrives, and whoever is typing there keeps typing.
+  concordanceFocus() {
+    if (this.ccFocusPending) return this.ccFocusPending; // drawn, not focused yet
+    const field = this.ccField;
+    if (!field || !field.isConnected || this.root.getRootNode().activeElement !== field) return false;
+    return { start: field.selectionStart, end: field.selectionEnd };
+  }
+
+  closeConcordance() {
+    this.cc = null;
+    this.ccField = null;
+    if (this.ccNode) this.ccNode.replaceChildren();
+  }
+
+  // Look the field's phrase up again (Enter, or the side or whole words changed).
+  askAgain(field, side) {
+    this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
+    if (this.cc.query) this.askConcordance();
+    else this.cc.hits = [];
+    this.drawConcordance(true);
   }
 
   drawConcordance(focusField) {
     if (!this.ccNode || !this.cc) return;
     const cc = this.cc;
-    const side = el("input", { type: "checkbox", checked: cc.target });
+    if (this.ccWhole === undefined) this.ccWhole = true; // whole words unless unticked
+    const side = el("input", { type: "checkbox", checked: cc.target, onchange: () => this.askAgain(field, side) });
+    const whole = el("input", {
+      type: "checkbox",
+      checked: this.ccWhole,
+      onchange: () => {
+        this.ccWhole = whole.checked;
+        this.askAgain(field, side);
+      },
+    });
     const field = el("input", {
       type: "search",
       class: "wb-cc-query",
       dir: "auto",
       placeholder: "Word or phrase",
       "aria-label": "Concordance",
+      oninput: () => (cc.typed = field.value),
       onkeydown: (event) => {
         if (event.key !== "Enter") return;
         event.preventDefault();
-        this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
-        if (this.cc.query) this.askConcordance();
-        else this.cc.hits = [];
-        this.drawConcordance(true);
+        this.askAgain(field, side);
       },
     });
-    field.value = cc.query;
-    const head = el("div", { class: "wb-cc-head" }, el("b", { text: "Concordance" }), field, el("label", {}, side, " In translations"));
+    field.value = cc.typed !== undefined ? cc.typed : cc.query;
+    const head = el(
+      "div",
+      { class: "wb-cc-head" },
+      el("b", { text: "Concordance" }),
+      field,
+      el("label", {}, side, " In translations"),
+      el("label", { title: "Off: the phrase may start or end inside a word (Afghan finds Afghanistan)" }, whole, " Whole words"),
+      el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close the lookup (Esc)", onclick: () => this.closeConcordance() }),
+    );
     const target = this.doc.target;
     const results = el("div", { class: "wb-cc-hits" });
     if (cc.hits === null) results.append(el("div", { class: "wb-muted", text: "Looking…" }));
+    else if (cc.message) results.append(el("div", { class: "wb-muted", text: cc.message }));
     else if (cc.query && !cc.hits.length) results.append(el("div", { class: "wb-muted", text: `“${cc.query}” was not found.` }));
     for (const hit of cc.hits || []) {
       results.append(
@@ -998,8 +1049,22 @@ class Grid {
         ),
       );
     }
+    if (cc.more) results.append(el("div", { class: "wb-muted", text: `Only the ${cc.hits.length} most recent are shown: add a word to narrow the search.` }));
     this.ccNode.replaceChildren(head, results);
-    if (focusField) field.focus();
+    this.ccField = field;
+    if (focusField) {
+      // the node may not be in the page yet (the tools are being drawn): focus once it is,
+      // the field drawn last (one data update may draw it twice)
+      this.ccFocusPending = focusField === true ? {} : focusField;
+      queueMicrotask(() => {
+        const want = this.ccFocusPending;
+        this.ccFocusPending = null;
+        const latest = this.ccField;
+        if (!want || !latest || !latest.isConnected) return;
+        latest.focus({ preventScroll: true });
+        if (want.start !== undefined) latest.setSelectionRange(want.start, want.end);
+      });
+    }
   }
 
   marked(pieces, attrs) {
@@ -1174,6 +1239,92 @@ class Grid {
     this.summary.title = "Share of source words in confirmed sentences; sentences by state";
   }
 
+  // ==== repetitions (issue 18; the rules in workbench/editing/repetitions.py) ===============
+
+  buildRepetitions() {
+    this.skip = undefined;
+    this.propagate = true;
+    this.skipBox = el("input", {
+      type: "checkbox",
+      checked: true,
+      onchange: () => {
+        this.skip = this.skipBox.checked;
+        this.queue({ op: "skip", on: this.skip });
+        this.flush();
+      },
+    });
+    this.gotoInput.before(
+      el(
+        "label",
+        {
+          class: "wb-skip",
+          title:
+            "Alt+↓/↑ and Confirm pass over repetitions that confirming another occurrence filled (and those it is about to fill). Off: visit every sentence.",
+        },
+        this.skipBox,
+        " Skip repetitions",
+      ),
+    );
+  }
+
+  // The choice is the grid's from its first data on (a toggle not yet answered stays).
+  // data.skip: the session's choice; data.propagate: whether a confirm fills repetitions.
+  setRepetitionChoices(data) {
+    this.propagate = data.propagate !== false;
+    if (this.skip === undefined) {
+      this.skip = data.skip !== false;
+      this.skipBox.checked = this.skip;
+    }
+  }
+
+  // Whether moving passes over `row`: with skipping on, a repetition a propagation filled,
+  // and (right after confirming `confirmed`) one of its repetitions that the propagation
+  // is about to fill: empty, or a machine or memory draft nobody worked on.
+  skipsRow(row, confirmed = null) {
+    if (!this.skip || row.group === null || row.group === undefined) return false;
+    if (row.origin === "Rep" && !this.pending.has(row.id)) return true;
+    if (!confirmed || !this.propagate || confirmed.group !== row.group || confirmed.id === row.id) return false;
+    const { state } = this.shown(row);
+    return state === "untranslated" || (state === "pretranslated" && (row.origin === "MT" || row.origin === "TM"));
+  }
+
+  // The rows a confirm filled are marked, and listed with the notice that offers the undo;
+  // the next notice (another confirm's, or the undo's) starts afresh.
+  noteFilled(answer) {
+    if (answer.notice) {
+      const before = [...this.filled];
+      this.filled.clear();
+      for (const id of before) this.refreshRow(id);
+      if (answer.notice.undo) this.message.insertBefore(el("span", { class: "wb-filled-list", "data-testid": "wb-filled" }), this.message.children[1] || null);
+      return;
+    }
+    if (!answer.filled) {
+      this.filled.delete(answer.seg); // undone
+      return;
+    }
+    this.filled.add(answer.seg);
+    const row = this.byId.get(answer.seg);
+    const list = this.message.querySelector(".wb-filled-list");
+    if (row && list) list.append(el("button", { type: "button", class: "wb-link wb-rep-go", text: `#${row.n}`, title: `Go to sentence ${row.n}`, onclick: () => this.goTo(row.n) }));
+  }
+
+  // "Repetition 2 of 3 · first occurrence #4": the active sentence's place among its repetitions.
+  drawRepetitionTools(actions) {
+    const reps = this.tools && this.tools.id === this.active ? this.tools.repeats : null;
+    if (!reps) return;
+    const go = (n) => el("button", { type: "button", class: "wb-link wb-rep-go", text: `#${n}`, title: `Go to sentence ${n}`, onclick: () => this.goTo(n) });
+    const line = el("span", { class: "wb-reps", "data-testid": "wb-reps" });
+    if (reps.place === 1) line.append(`↻ First of ${reps.count} occurrences in this document`);
+    else line.append(`↻ Repetition ${reps.place} of ${reps.count} · first occurrence `, go(reps.first));
+    const others = reps.others.filter(([n]) => n !== reps.first);
+    if (others.length) {
+      line.append(" · also ");
+      for (const [n] of others.slice(0, 6)) line.append(go(n));
+      if (others.length > 6) line.append(` +${others.length - 6}`);
+    }
+    actions.append(line);
+  }
+
   // ---- keyboard ----------------------------------------------------------------------------
 
   altName() {
@@ -1200,6 +1351,7 @@ class Grid {
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
       else if (!this.replacePanel.hidden) this.toggleReplace(false);
+      else if (this.cc && this.ccNode && this.ccNode.isConnected) this.closeConcordance();
       else if (event.target === this.findInput) {
         this.findInput.value = "";
         this.setFind();
