@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import QaCheck, find_replace, no_qa_checks, resegment
 from workbench.editing.payload import document_rows, revision_fields
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
 from workbench.store import Revision, Store
@@ -45,6 +45,7 @@ class OpenGrid:
     active_text: str = ""
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
+    lookups: resegment.Lookups | None = None  # what refills segments a split or merge makes
     _positions: dict[int, int] = field(default_factory=dict)
     _batch_heads: dict[int, int | None] = field(default_factory=dict)
 
@@ -81,16 +82,25 @@ class OpenGrid:
                 self.answers.extend(self._replace(op, author))
             elif kind == "rows":
                 self.rows_wanted = True
+            elif kind == "split":
+                self.answers.append(resegment.split(self, op, author))
+            elif kind == "merge":
+                self.answers.append(resegment.merge(self, op, author))
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
                 author = author.strip() or self.author_restored  # for the saves that follow
         return True
 
+    def batch_base(self, segment_id: int, base: int | None) -> int | None:
+        """The revision an event builds on: a save earlier in the same batch, else `base`
+        (what the grid showed)."""
+        return self._batch_heads.get(segment_id, base)
+
     def _save(self, op: Mapping[str, Any], author: str) -> dict:
         segment_id = int(op["seg"])
         origin = Origin(op["origin"]) if op.get("origin") else Origin.HUMAN
         # A second save of a segment in one batch builds on the first one's revision.
-        base = self._batch_heads.get(segment_id, op.get("base"))
+        base = self.batch_base(segment_id, op.get("base"))
         request = SaveRequest(
             segment_id,
             self.target_lang,

@@ -21,7 +21,9 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.resegment import Lookups
 from workbench.editing.session import OpenGrid, next_unconfirmed
+from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.glossary import Glossary
@@ -312,7 +314,23 @@ def _grid_session(
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
+    session.lookups = _resegment_lookups(source_lang, target)
     return session
+
+
+def _resegment_lookups(source_lang: str, target: str) -> Lookups:
+    """What refills the segments a split or merge makes: the memory and the sidebar's
+    engine (loaded only then), with the house glossary."""
+
+    def picked_engine() -> TranslationEngine | None:
+        choice = picked_choice(source_lang, target)
+        return engine(choice.name) if choice.installed else None
+
+    return Lookups(
+        memory=lambda: translation_memory().memory,
+        engine=picked_engine,
+        glossary=_quiet_glossary(),
+    )
 
 
 def _on_ops() -> None:
