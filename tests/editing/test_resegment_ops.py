@@ -167,11 +167,12 @@ def test_a_split_can_cut_the_translation_at_the_target_caret(store, document):
 def test_saves_of_other_rows_in_the_batch_are_kept(store, document):
     grid = open_grid(store, document)
     third = grid.rows[2]
-    save = {"op": "save", "id": "s", "seg": third["id"], "action": "draft", "text": "کوئی بیان نہیں",
+    text = "کوئی بیان نہیں"
+    save = {"op": "save", "id": "s", "seg": third["id"], "action": "draft", "text": text,
             "base": None}  # fmt: skip
     answers = send(grid, save, split_op(grid, 1, "was discussed"))
     assert [a["outcome"] for a in answers] == ["saved", "done"]
-    assert (grid.rows[3]["n"], grid.rows[3]["tgt"]) == (4, "کوئی بیان نہیں")
+    assert (grid.rows[3]["n"], grid.rows[3]["tgt"]) == (4, text)
 
 
 def test_a_split_of_a_sentence_someone_changed_meanwhile_is_refused(store, document):

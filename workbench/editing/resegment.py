@@ -115,10 +115,14 @@ def _split_refusal(row: dict | None, at: Any) -> str | None:
     if not isinstance(at, int) or isinstance(at, bool):
         return "Not split: put the split mark in the source first."
     source = row["src"]
-    if not source[:at].strip() or at <= 0:
-        return f"Not split: the mark is at the very start of sentence {row['n']}; put it between two words."
-    if not source[at:].strip() or at >= len(source):
-        return f"Not split: the mark is at the very end of sentence {row['n']}; put it between two words."
+    where = "start" if at <= 0 or not source[:at].strip() else None
+    if at >= len(source) or not source[at:].strip():
+        where = where or "end"
+    if where:
+        return (
+            f"Not split: the mark is at the very {where} of sentence {row['n']}; "
+            "put it between two words."
+        )
     return None
 
 
