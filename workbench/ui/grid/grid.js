@@ -207,6 +207,7 @@ class Grid {
     this.root.replaceChildren(bar, this.replacePanel, this.message, this.scroller, this.help);
     this.root.addEventListener("keydown", (e) => this.onKey(e), true);
     this.scroller.addEventListener("mousedown", (e) => this.onRowClick(e));
+    this.scroller.addEventListener("click", (e) => this.onSourceClick(e)); // split mark
   }
 
   buildReplacePanel() {
@@ -471,7 +472,8 @@ class Grid {
     const row = this.byId.get(this.active);
     if (node && row) {
       node.classList.remove("wb-active");
-      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions")) extra.remove();
+      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions, .wb-reseg")) extra.remove();
+      this.reseg = null;
       const cell = el("div", {
         class: `wb-tgt wb-${this.doc.target.script}`,
         lang: this.doc.target.lang,
@@ -571,6 +573,7 @@ class Grid {
   }
 
   applyAnswer(answer) {
+    if (answer.op === "split" || answer.op === "merge") return this.applyResegAnswer(answer);
     const row = this.byId.get(answer.seg);
     if (!row) return;
     if (answer.outcome === "conflict") {
@@ -633,6 +636,7 @@ class Grid {
         op.base = this.byId.get(op.seg) ? this.byId.get(op.seg).rev : null;
         this.sentTimes.set(op.id, op.t0 || performance.now());
       }
+      if (op.op === "split" || op.op === "merge") this.resegBases(op);
       const { t0, ...wire } = op;
       sent.push(wire);
     }
@@ -728,6 +732,7 @@ class Grid {
       el("button", { type: "button", text: "Confirm", title: "Ctrl+Enter: confirm and go to the next unconfirmed sentence", onclick: () => this.confirmAndNext() }),
       el("button", { type: "button", text: "Save draft", title: `${this.altName()}+Enter`, onclick: () => this.save("draft") }),
       el("button", { type: "button", text: "Copy source", title: `${this.altName()}+C`, onclick: () => this.copySource() }),
+      ...this.resegButtons(),
     );
     panel.append(actions);
     const conflict = this.conflicts.get(this.active);
@@ -811,13 +816,15 @@ class Grid {
       for (const [code, message] of this.tools.qa) qa.append(el("li", {}, el("b", { text: code }), " ", el("bdi", { text: message })));
       panel.append(qa);
     }
-    if (this.tools.history.length) {
+    const earlier = this.tools.earlier || [];
+    if (this.tools.history.length || earlier.length) {
       const history = el("div", { class: "wb-history", hidden: !this.historyOpen });
+      const count = this.tools.history.length + earlier.reduce((n, e) => n + e.history.length, 0);
       actions.append(
         el("button", {
           type: "button",
           class: "wb-link",
-          text: `History · ${this.tools.history.length}`,
+          text: `History · ${count}`,
           "aria-expanded": String(Boolean(this.historyOpen)),
           onclick: (event) => {
             this.historyOpen = !this.historyOpen;
@@ -836,6 +843,7 @@ class Grid {
           ),
         );
       }
+      this.drawEarlierHistory(history, earlier, tgtAttrs);
       panel.append(history);
     }
   }
@@ -1023,6 +1031,7 @@ class Grid {
   }
 
   onKey(event) {
+    if (this.onResegKey(event)) return;
     const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
@@ -1080,6 +1089,12 @@ class Grid {
       case "KeyR":
         this.toggleReplace(true);
         break;
+      case "KeyX":
+        this.startSplit(null);
+        break;
+      case "KeyJ":
+        this.startMerge();
+        break;
       case "Slash":
         this.toggleHelp();
         break;
@@ -1089,6 +1104,299 @@ class Grid {
     if (done) event.preventDefault();
   }
 }
+
+// ---- split and merge (issue 16) ---------------------------------------------------------------
+// The active sentence is split at a caret the person places in its source (a click in the
+// source, or the split panel's caret moved with the arrow keys), or merged with the next one;
+// each asks first with one line saying what will happen. Python (workbench.editing.resegment)
+// does it, fills the new rows from the memory and MT and sends every row again, renumbered.
+
+// Code points before UTF-16 offset `at`: Python counts characters, JavaScript code units.
+function codePoints(text, at) {
+  return [...text.slice(0, at)].length;
+}
+
+// The first sentence end inside `text` (where a missed split usually belongs), else the
+// space nearest the middle; null when there is no place to split.
+function suggestedSplit(text) {
+  const ends = /[.!?؟۔…]["'”’»)\]]*\s+(?=\S)/gu;
+  for (const match of text.matchAll(ends)) {
+    const at = match.index + match[0].length;
+    if (at < text.length) return at;
+  }
+  let best = null;
+  for (const match of text.matchAll(/\s+/gu)) {
+    const at = match.index + match[0].length;
+    if (match.index > 0 && at < text.length && (best === null || Math.abs(at - text.length / 2) < Math.abs(best - text.length / 2))) best = at;
+  }
+  return best;
+}
+
+// The character offset in `cell`'s text at the point (x, y), through the caret APIs each
+// browser has (the grid lives in a shadow root); null when the point is not in its text.
+function caretOffsetAt(cell, x, y) {
+  const root = cell.getRootNode();
+  let node = null;
+  let offset = 0;
+  if (document.caretPositionFromPoint) {
+    try {
+      const options = root instanceof ShadowRoot ? { shadowRoots: [root] } : undefined;
+      const position = document.caretPositionFromPoint(x, y, options);
+      if (position) ({ offsetNode: node, offset } = position);
+    } catch (error) {
+      node = null;
+    }
+  }
+  if ((!node || !cell.contains(node)) && document.caretRangeFromPoint) {
+    const range = document.caretRangeFromPoint(x, y);
+    if (range) ({ startContainer: node, startOffset: offset } = range);
+  }
+  if (!node || !cell.contains(node)) {
+    const selection = root.getSelection ? root.getSelection() : window.getSelection();
+    if (selection && selection.anchorNode) ({ anchorNode: node, anchorOffset: offset } = selection);
+  }
+  if (!node || !cell.contains(node)) return null;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (text === node) return total + offset;
+    if (node.nodeType !== Node.TEXT_NODE && node.childNodes[offset] && text.compareDocumentPosition(node.childNodes[offset]) & Node.DOCUMENT_POSITION_PRECEDING) return total;
+    total += text.data.length;
+  }
+  return total;
+}
+
+Object.assign(Grid.prototype, {
+  resegButtons() {
+    return [
+      el("button", { type: "button", class: "wb-split-button", text: "Split…", title: `Split this sentence at a point in its source (${this.altName()}+X; or click in the source)`, onclick: () => this.startSplit(null) }),
+      el("button", { type: "button", class: "wb-merge-button", text: "Merge with next", title: `Make this sentence and the next one sentence (${this.altName()}+J)`, onclick: () => this.startMerge() }),
+    ];
+  },
+
+  // A click in the active row's source places the split mark there.
+  onSourceClick(event) {
+    if (this.active === null || event.button !== 0 || event.detail > 1) return;
+    const selection = this.root.getRootNode().getSelection ? this.root.getRootNode().getSelection() : window.getSelection();
+    if (selection && !selection.isCollapsed) return; // text selected to copy, not a mark
+    const cell = event.target.closest(".wb-src");
+    const node = cell && cell.closest(".wb-row");
+    if (!node || Number(node.dataset.id) !== this.active) return;
+    const at = caretOffsetAt(cell, event.clientX, event.clientY);
+    if (at !== null) this.startSplit(at);
+  },
+
+  resegPanel(kind) {
+    const node = this.rowNodes.get(this.active);
+    if (!node) return null;
+    this.closeReseg(false);
+    const panel = el("div", { class: `wb-reseg wb-reseg-${kind}`, role: "group", "aria-label": kind === "split" ? "Split the sentence" : "Merge with the next sentence" });
+    const tools = node.querySelector(".wb-tools");
+    if (tools) tools.before(panel);
+    else node.append(panel);
+    return panel;
+  },
+
+  canReseg() {
+    if (this.active === null || !this.box) return false;
+    if (!this.author.trim()) {
+      this.say("Type your name in the sidebar first: every revision records it.", "error");
+      return false;
+    }
+    return true;
+  },
+
+  startSplit(at) {
+    if (!this.canReseg()) return;
+    const row = this.byId.get(this.active);
+    const mark = at !== null && at !== undefined ? at : suggestedSplit(row.src);
+    const panel = this.resegPanel("split");
+    if (!panel) return;
+    const keep = (field) => {
+      field.addEventListener("beforeinput", (e) => e.preventDefault()); // a caret, not an editor
+      field.addEventListener("input", () => {
+        field.value = field.dataset.text;
+      });
+      for (const type of ["keyup", "click", "mouseup", "select", "focus"]) field.addEventListener(type, () => this.describeSplit());
+    };
+    const source = el("textarea", { class: "wb-split-src", lang: this.doc.source.lang, dir: this.doc.source.dir, rows: "1", spellcheck: "false", inputmode: "none", "aria-readonly": "true", "aria-label": `Split point in the source of sentence ${row.n}` });
+    source.value = row.src;
+    source.dataset.text = row.src;
+    keep(source);
+    const says = el("div", { class: "wb-reseg-says", role: "status", "aria-live": "polite" });
+    panel.append(el("div", { class: "wb-muted", text: "Put the caret where the sentence splits (click, or the arrow keys); Enter splits, Esc cancels." }), source);
+    const shown = this.shown(row);
+    let target = null;
+    const worked = this.box.value.trim() && (this.box.value !== row.tgt || shown.state === "edited" || shown.state === "confirmed");
+    if (worked) {
+      target = el("textarea", { class: `wb-split-tgt wb-${this.doc.target.script}`, lang: this.doc.target.lang, dir: this.doc.target.dir, rows: "1", spellcheck: "false", inputmode: "none", "aria-readonly": "true", "aria-label": `Split point in your translation of sentence ${row.n}` });
+      target.value = this.box.value;
+      target.dataset.text = this.box.value;
+      keep(target);
+      panel.append(el("div", { class: "wb-muted", text: "Your translation: put the caret where it splits too, or leave it at the end to keep it whole on the first part (a draft to review)." }), target);
+    }
+    panel.append(
+      says,
+      el(
+        "div",
+        { class: "wb-reseg-buttons" },
+        el("button", { type: "button", class: "wb-primary", text: "Split (Enter)", onclick: () => this.confirmSplit() }),
+        el("button", { type: "button", class: "wb-link", text: "Cancel (Esc)", onclick: () => this.closeReseg(true) }),
+      ),
+    );
+    this.reseg = { kind: "split", panel, source, target, says, row };
+    source.focus();
+    const caret = mark === null ? 0 : mark;
+    source.setSelectionRange(caret, caret);
+    if (target) target.setSelectionRange(target.value.length, target.value.length);
+    this.describeSplit();
+    this.reveal(this.rowNodes.get(this.active), "nearest");
+  },
+
+  // The split mark's place in the source and in the target (null: the target stays whole).
+  splitPoints() {
+    const { source, target } = this.reseg;
+    const at = source.selectionStart;
+    const cut = target ? target.selectionStart : null;
+    return { at, targetAt: target && cut > 0 && cut < target.value.length ? cut : null };
+  },
+
+  describeSplit() {
+    if (!this.reseg || this.reseg.kind !== "split") return;
+    const { row, says, target } = this.reseg;
+    const { at, targetAt } = this.splitPoints();
+    const head = row.src.slice(0, at).trim();
+    const tail = row.src.slice(at).trim();
+    says.dataset.kind = head && tail ? "ok" : "refused";
+    if (!head || !tail) {
+      says.replaceChildren(`The mark is at the very ${head ? "end" : "start"} of the sentence: put it between two words.`);
+      return;
+    }
+    const next = this.rows.length - row.n;
+    says.replaceChildren(
+      `Sentence ${row.n} becomes ${row.n} `,
+      el("bdi", { lang: this.doc.source.lang, text: `“${head}”` }),
+      ` and ${row.n + 1} `,
+      el("bdi", { lang: this.doc.source.lang, text: `“${tail}”` }),
+      next ? `; ${next === 1 ? "the sentence after it moves" : `the ${next} sentences after it move`} down by one` : "",
+      target && targetAt === null ? "; your translation stays on the first part" : "",
+      ".",
+    );
+  },
+
+  confirmSplit() {
+    if (!this.reseg || this.reseg.kind !== "split") return;
+    const { row, source, target } = this.reseg;
+    const { at, targetAt } = this.splitPoints();
+    if (!row.src.slice(0, at).trim() || !row.src.slice(at).trim()) {
+      this.say(`Not split: the mark is at the very ${row.src.slice(0, at).trim() ? "end" : "start"} of sentence ${row.n}; put it between two words.`, "error");
+      source.focus();
+      return;
+    }
+    const op = { op: "split", seg: row.id, at: codePoints(row.src, at) };
+    if (targetAt !== null) op.target_at = codePoints(target.value, targetAt);
+    this.sendReseg(op, `Splitting sentence ${row.n}…`);
+  },
+
+  startMerge() {
+    if (!this.canReseg()) return;
+    const row = this.byId.get(this.active);
+    const next = this.rows[this.rows.indexOf(row) + 1];
+    if (!next) {
+      this.say(`Not merged: sentence ${row.n} is the last one; there is nothing to merge it with.`, "error");
+      return;
+    }
+    if (next.para) {
+      this.say(`Not merged: sentences ${row.n} and ${next.n} are in different paragraphs; only sentences of one paragraph merge.`, "error");
+      return;
+    }
+    const panel = this.resegPanel("merge");
+    if (!panel) return;
+    const later = this.rows.length - next.n;
+    const says = el(
+      "div",
+      { class: "wb-reseg-says", role: "status", "data-kind": "ok" },
+      `Sentences ${row.n} and ${next.n} become sentence ${row.n} `,
+      el("bdi", { lang: this.doc.source.lang, text: `“${row.src} ${next.src}”` }),
+      later ? `; ${later === 1 ? "the sentence after them moves" : `the ${later} sentences after them move`} up by one` : "",
+      ".",
+    );
+    const button = el("button", { type: "button", class: "wb-primary", text: "Merge (Enter)", onclick: () => this.confirmMerge() });
+    panel.append(says, el("div", { class: "wb-reseg-buttons" }, button, el("button", { type: "button", class: "wb-link", text: "Cancel (Esc)", onclick: () => this.closeReseg(true) })));
+    this.reseg = { kind: "merge", panel, row, next };
+    button.focus();
+  },
+
+  confirmMerge() {
+    if (!this.reseg || this.reseg.kind !== "merge") return;
+    const { row, next } = this.reseg;
+    this.sendReseg({ op: "merge", seg: row.id, next: next.id }, `Merging sentences ${row.n} and ${next.n}…`);
+  },
+
+  // Typing in the box is saved first (a draft, in the same batch), so nothing typed is lost
+  // and the split or merge builds on it.
+  sendReseg(op, busy) {
+    this.saveIfChanged();
+    this.closeReseg(false);
+    this.queue(op);
+    this.say(busy, "busy");
+    this.flush();
+  },
+
+  // The revisions the grid showed, filled in when the batch leaves (after earlier saves).
+  resegBases(op) {
+    const rev = (id) => (this.byId.get(id) ? this.byId.get(id).rev : null);
+    if (op.op === "split") op.base = rev(op.seg);
+    else op.bases = { [op.seg]: rev(op.seg), [op.next]: rev(op.next) };
+  },
+
+  closeReseg(refocus) {
+    if (this.reseg) this.reseg.panel.remove();
+    this.reseg = null;
+    if (refocus && this.box) this.box.focus();
+  },
+
+  onResegKey(event) {
+    if (!this.reseg || !event.composedPath().includes(this.reseg.panel)) return false;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.closeReseg(true);
+      return true;
+    }
+    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && event.target instanceof HTMLTextAreaElement) {
+      event.preventDefault();
+      this.confirmSplit();
+      return true;
+    }
+    return false;
+  },
+
+  applyResegAnswer(answer) {
+    if (answer.outcome === "done") {
+      if (this.byId.has(answer.focus)) this.activate(answer.focus, { scroll: "center", save: false });
+      this.say(answer.message, "saved");
+    } else {
+      this.say(answer.message, "error");
+    }
+  },
+
+  // The history of the segments a split or merge replaced, under the new one's own.
+  drawEarlierHistory(history, earlier, tgtAttrs) {
+    for (const old of earlier) {
+      history.append(
+        el(
+          "div",
+          { class: "wb-earlier" },
+          el("span", { class: "wb-muted", text: `Before the ${old.became}: ` }),
+          el("bdi", { lang: this.doc.source.lang, text: old.src }),
+        ),
+      );
+      for (const rev of old.history) {
+        history.append(el("div", { class: "wb-rev" }, el("span", { class: "wb-muted", text: `${rev.n}. ${rev.by} · ${rev.at} · ${rev.origin} · ${rev.status}` }), el("div", tgtAttrs("wb-alt-text"), rev.tgt)));
+      }
+    }
+  },
+});
 
 // Python sends the data as UTF-8 JSON bytes (see workbench/ui/grid/__init__.py).
 const utf8 = new TextDecoder("utf-8");
