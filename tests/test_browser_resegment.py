@@ -8,7 +8,21 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.app_server import require_chromium, serve_app
-from tests.test_browser_editor import box, one_page, open_editor, row, settled, sign_in
+from tests.test_browser_editor import (
+    DARI,
+    PASHTO,
+    SCRIPTS,
+    URDU,
+    URDU_5,
+    box,
+    head,
+    one_page,
+    open_editor,
+    row,
+    sample_with_mt,
+    settled,
+    sign_in,
+)
 from workbench.store import open_store
 
 pytestmark = pytest.mark.browser
@@ -84,8 +98,9 @@ def test_split_a_sentence_at_a_click_in_its_source_then_merge_it_back(tmp_path, 
 
         box(page, 1).press("Alt+j")
         expect(row(page, 1).locator(".wb-reseg-says")).to_have_text(
-            "Sentences 1 and 2 become sentence 1 “Pakistan and Afghanistan held talks in Kabul "
-            "on Monday and trade was on the agenda.”; the 2 sentences after them move up by one."
+            "Sentences 1 “Pakistan and … Kabul on Monday and” and 2 “trade was on the agenda.” "
+            "become sentence 1; the translations are joined into a draft to review; "
+            "the 2 sentences after them move up by one."
         )
         page.keyboard.press("Enter")
         settled(page)
@@ -151,3 +166,57 @@ def test_split_with_the_keyboard_at_the_suggested_sentence_end(tmp_path):
         FIRST,
         "No joint statement was issued.",
     ]
+
+
+# ---- in each target script, for the docs ---------------------------------------------------
+
+SENTENCE_4_AND_5 = {
+    "ur": (URDU[3], URDU_5),
+    "fa-AF": (DARI[1], "او گفت که حملات فرامرزی از افغانستان غیرقابل قبول است."),
+    "ps": (PASHTO[1], "هغه وویل چې له افغانستان څخه پوله ییز بریدونه د منلو وړ نه دي."),
+}
+
+
+@pytest.mark.parametrize("target", list(SENTENCE_4_AND_5))
+def test_the_split_and_merge_panels_fit_in_the_target_script(target, tmp_path, screenshot_dir):
+    """Sentences 4 and 5 of the sample were merged by mistake (with their translations):
+    the split panel offers the sentence end and a caret in the translation; nothing clips."""
+    from playwright.sync_api import expect
+
+    require_chromium()
+    store = open_store()
+    document, segments = sample_with_mt(store, target, SCRIPTS[target])
+    for segment, text in zip(segments[3:5], SENTENCE_4_AND_5[target], strict=True):
+        store.confirm(segment.id, target, "bilal", head(store, segment.id, target).id, text=text)
+    store.merge_segments(segments[3].id, "bilal")
+    joined = store.current_revision(store.segments(document.id)[3].id, target).text
+    cut = len(SENTENCE_4_AND_5[target][0])
+    with serve_app(tmp_path / "server.log") as url:
+        for width, height in ((1366, 768), (1920, 1080)):
+            with one_page(width, height) as page:
+                open_editor(page, url, f"/?doc={document.id}&target={target}&seg=4")
+                sign_in(page)
+                box(page, 4).press("Alt+x")
+                panel = row(page, 4).locator(".wb-reseg")
+                expect(panel.locator(".wb-reseg-says")).to_contain_text("and 5 “He said")
+                field = panel.locator(".wb-split-tgt")
+                expect(field).to_have_value(joined)
+                field.focus()
+                field.evaluate("(e, at) => { e.setSelectionRange(at, at); e.click(); }", cut)
+                expect(panel.locator(".wb-reseg-says")).to_contain_text(
+                    "your translation splits after"
+                )
+                for textarea in (panel.locator(".wb-split-src"), field):
+                    clipped = textarea.evaluate("e => e.scrollHeight - e.clientHeight")
+                    assert clipped <= 1, f"{target}: {clipped}px of the text hidden"
+                assert field.evaluate("e => getComputedStyle(e).direction") == "rtl"
+                page.screenshot(path=str(screenshot_dir / f"split-{target}-{width}x{height}.png"))
+                page.keyboard.press("Escape")
+                page.locator(".wb-goto").fill("2")
+                page.locator(".wb-goto").press("Enter")
+                box(page, 2).press("Alt+j")
+                expect(row(page, 2).locator(".wb-reseg-says")).to_contain_text(
+                    "become sentence 2; it is looked up in the memory and machine-translated again"
+                )
+                page.screenshot(path=str(screenshot_dir / f"merge-{target}-{width}x{height}.png"))
+    assert len(store.segments(document.id)) == len(segments) - 1  # only looked, never sent

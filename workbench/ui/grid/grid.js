@@ -1132,6 +1132,15 @@ function suggestedSplit(text) {
   return best;
 }
 
+// A long sentence shortened to its first and last words, for a confirmation that fits a line.
+function brief(text, room = 64) {
+  if (text.length <= room) return text;
+  const half = Math.floor((room - 3) / 2);
+  const head = text.slice(0, half).replace(/\s+\S*$/u, "");
+  const tail = text.slice(-half).replace(/^\S*\s+/u, "");
+  return `${head} … ${tail}`;
+}
+
 // The character offset in `cell`'s text at the point (x, y), through the caret APIs each
 // browser has (the grid lives in a shadow root); null when the point is not in its text.
 function caretOffsetAt(cell, x, y) {
@@ -1273,15 +1282,24 @@ Object.assign(Grid.prototype, {
       return;
     }
     const next = this.rows.length - row.n;
+    const quote = (text, lang) => ["“", el("bdi", { lang, title: text, text: brief(text) }), "”"];
     says.replaceChildren(
       `Sentence ${row.n} becomes ${row.n} `,
-      el("bdi", { lang: this.doc.source.lang, text: `“${head}”` }),
+      ...quote(head, this.doc.source.lang),
       ` and ${row.n + 1} `,
-      el("bdi", { lang: this.doc.source.lang, text: `“${tail}”` }),
+      ...quote(tail, this.doc.source.lang),
       next ? `; ${next === 1 ? "the sentence after it moves" : `the ${next} sentences after it move`} down by one` : "",
       target && targetAt === null ? "; your translation stays on the first part" : "",
+      ...(target && targetAt !== null ? ["; your translation splits after “", this.targetEnd(target.value.slice(0, targetAt)), "”"] : []),
       ".",
     );
+  },
+
+  // The last words of the translation's first part, in its script and direction.
+  targetEnd(text) {
+    const words = text.trim().split(/\s+/u);
+    const shown = (words.length > 3 ? "… " : "") + words.slice(-3).join(" ");
+    return el("bdi", { lang: this.doc.target.lang, dir: this.doc.target.dir, class: `wb-${this.doc.target.script}`, text: shown });
   },
 
   confirmSplit() {
@@ -1313,11 +1331,17 @@ Object.assign(Grid.prototype, {
     const panel = this.resegPanel("merge");
     if (!panel) return;
     const later = this.rows.length - next.n;
+    const worked = [row, next].some((r) => ["edited", "confirmed"].includes(this.shown(r).state)) || this.box.value !== row.tgt;
+    const quote = (r) => ["“", el("bdi", { lang: this.doc.source.lang, title: r.src, text: brief(r.src, 48) }), "”"];
     const says = el(
       "div",
       { class: "wb-reseg-says", role: "status", "data-kind": "ok" },
-      `Sentences ${row.n} and ${next.n} become sentence ${row.n} `,
-      el("bdi", { lang: this.doc.source.lang, text: `“${row.src} ${next.src}”` }),
+      `Sentences ${row.n} `,
+      ...quote(row),
+      ` and ${next.n} `,
+      ...quote(next),
+      ` become sentence ${row.n}`,
+      worked ? "; the translations are joined into a draft to review" : "; it is looked up in the memory and machine-translated again",
       later ? `; ${later === 1 ? "the sentence after them moves" : `the ${later} sentences after them move`} up by one` : "",
       ".",
     );
