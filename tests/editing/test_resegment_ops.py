@@ -11,6 +11,7 @@ import io
 
 import pytest
 
+from tests.fixtures.failing_engine import FailingAfter
 from workbench.editing.payload import segment_tools
 from workbench.editing.resegment import Lookups
 from workbench.editing.session import OpenGrid
@@ -289,3 +290,21 @@ def test_exports_and_the_translated_document_follow_a_split_from_the_grid(store,
     ]
     rebuilt = translated_file(store, store.document(document.id), "ur").data.decode("utf-8")
     assert rebuilt == f"{texts[0]} {texts[1]} {texts[2]}\n\n{texts[3]}"
+
+
+def test_mt_that_fails_is_reported_with_the_split_which_stays(store, document, copy_engine):
+    engine = FailingAfter(copy_engine, 0, RuntimeError("CUDA out of memory"))
+    grid = open_grid(store, document, Lookups(engine=lambda: engine))
+    [answer] = send(grid, split_op(grid, 1, "was discussed"))
+    assert answer["outcome"] == "done"
+    assert answer["message"].startswith("Sentence 1 is now 1 and 2 (MT failed: ")
+    assert "CUDA out of memory" in answer["message"]
+    assert len(store.segments(document.id)) == 4
+
+
+def test_without_a_model_for_the_language_the_split_says_so(store, document):
+    grid = open_grid(store, document, Lookups(engine=lambda: None))
+    [answer] = send(grid, split_op(grid, 1, "was discussed"))
+    assert answer["message"] == (
+        "Sentence 1 is now 1 and 2 (no MT: the engine has no model for this language)."
+    )

@@ -3,9 +3,10 @@
 The grid sends `{"op": "split", "seg", "at", "base", "target_at"}` (the split point as a
 character offset in the source, the revision its target box was loaded from, optionally a
 cut in the target) and `{"op": "merge", "seg", "bases": {segment id: revision}}` (the active
-sentence and the next one). Each is one store transaction (`workflows.resegment`); then the
-memory fills the new segments' exact matches and MT runs for them and no others, so the
-rows come back filled. Every refusal is one line and changes nothing: a split point at the
+sentence and the next one). Each is one store transaction (`Store.split_segment`,
+`Store.merge_segments`); then, as `workflows.resegment` does for the CLI, the memory fills
+the new segments' exact matches and MT runs for them and no others, so the rows come back
+filled. Every refusal is one line and changes nothing: a split point at the
 very start or end, a merge across a paragraph break or past the last sentence, a target
 someone changed since the grid showed it, a segment someone else already split or merged,
 in team mode a role that may not or an approved (locked) segment.
@@ -21,9 +22,9 @@ from workbench import config
 from workbench.errors import WorkbenchError
 from workbench.jobs import dispatch
 from workbench.jobs.runner import run_job
-from workbench.store import RevisionConflict, Store
+from workbench.store import Resegmented, RevisionConflict, Store
 from workbench.store.jobs import JobState
-from workbench.workflows.resegment import ResegmentResult, merge_and_refresh, split_and_refresh
+from workbench.workflows.resegment import ResegmentResult, refresh_new_segments
 
 if TYPE_CHECKING:
     from workbench.editing.session import OpenGrid
@@ -54,26 +55,21 @@ def split(grid: OpenGrid, op: Mapping[str, Any], author: str) -> dict:
     if refusal:
         return _answer(op, "refused", refusal)
     target_at = op.get("target_at")
-    lookups = grid.lookups or Lookups()
-    engine = _engine(lookups)
     try:
-        result = split_and_refresh(
-            grid.store,
+        edit = grid.store.split_segment(
             segment_id,
             int(op["at"]),
             author,
-            grid.target_lang,
-            memory=lookups.current_memory(),
-            engine=engine,
+            target_lang=grid.target_lang,
             base_revision_id=grid.batch_base(segment_id, op.get("base")),
-            check_base=True,
             target_at=int(target_at) if target_at is not None else None,
         )
     except WorkbenchError as exc:
         return _refused(grid, op, f"Not split: {_reason(exc, row['n'])}")
+    result, notes = _refresh(grid, edit, author)
     first, second = result.edit.segments
     done = f"Sentence {row['n']} is now {first.index + 1} and {second.index + 1}"
-    return _done(grid, op, result, lookups, engine, done)
+    return _done(grid, op, result, notes, done)
 
 
 def merge(grid: OpenGrid, op: Mapping[str, Any], author: str) -> dict:
@@ -86,23 +82,38 @@ def merge(grid: OpenGrid, op: Mapping[str, Any], author: str) -> dict:
     bases = {
         int(seg): grid.batch_base(int(seg), base) for seg, base in (op.get("bases") or {}).items()
     }
-    lookups = grid.lookups or Lookups()
-    engine = _engine(lookups)
     try:
-        result = merge_and_refresh(
-            grid.store,
-            segment_id,
-            author,
-            grid.target_lang,
-            memory=lookups.current_memory(),
-            engine=engine,
-            base_revision_ids=bases,
+        edit = grid.store.merge_segments(
+            segment_id, author, target_lang=grid.target_lang, base_revision_ids=bases
         )
     except WorkbenchError as exc:
         return _refused(grid, op, f"Not merged: {_reason(exc, row['n'])}")
+    result, notes = _refresh(grid, edit, author)
     (merged,) = result.edit.segments
     done = f"Sentences {row['n']} and {row['n'] + 1} are now sentence {merged.index + 1}"
-    return _done(grid, op, result, lookups, engine, done)
+    return _done(grid, op, result, notes, done)
+
+
+def _refresh(grid: OpenGrid, edit: Resegmented, author: str) -> tuple[ResegmentResult, list[str]]:
+    """The memory and MT for the new segments (`workflows.resegment`). The edit is stored
+    already: a lookup that fails is reported with it, never as a refusal."""
+    lookups = grid.lookups or Lookups()
+    notes = ["your translation is kept as a draft to review"] if edit.carried else []
+    try:
+        engine = _engine(lookups)
+        result = refresh_new_segments(
+            grid.store,
+            edit,
+            grid.target_lang,
+            author,
+            memory=lookups.current_memory(),
+            engine=engine,
+        )
+        notes += _lookup_notes(grid.store, result, lookups, engine)
+    except WorkbenchError as exc:
+        notes.append(f"lookups failed: {exc}")
+        result = ResegmentResult(edit, 0, None)
+    return result, notes
 
 
 _GONE = "this sentence was split or merged meanwhile; the rows are reloaded."
@@ -170,16 +181,9 @@ def _refused(grid: OpenGrid, op: Mapping[str, Any], message: str) -> dict:
 
 
 def _done(
-    grid: OpenGrid,
-    op: Mapping[str, Any],
-    result: ResegmentResult,
-    lookups: Lookups,
-    engine: TranslationEngine | None,
-    done: str,
+    grid: OpenGrid, op: Mapping[str, Any], result: ResegmentResult, notes: list[str], done: str
 ) -> dict:
-    """Fill the new rows, send every row again (renumbered) and open the first new one."""
-    notes = ["your translation is kept as a draft to review"] if result.edit.carried else []
-    notes += _lookup_notes(grid.store, result, lookups, engine)
+    """Send every row again (renumbered) and open the first new one."""
     grid.reload()
     grid.rows_wanted = True
     new_ids = [s.id for s in result.edit.segments]

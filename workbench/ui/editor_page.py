@@ -23,6 +23,7 @@ from workbench import config, qa
 from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.resegment import Lookups
 from workbench.editing.session import OpenGrid, next_unconfirmed
+from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
@@ -319,12 +320,14 @@ def _grid_session(
 
 
 def _resegment_lookups(source_lang: str, target: str) -> Lookups:
-    """What refills the segments a split or merge makes: the memory and the sidebar's
-    engine (loaded only then), with the house glossary."""
+    """What refills the segments a split or merge makes: the memory and the engine picked in
+    the sidebar (its model loaded only then), with the house glossary."""
+    pick = st.session_state[state.ENGINE_PICKS].get(target)
 
     def picked_engine() -> TranslationEngine | None:
-        choice = picked_choice(source_lang, target)
-        return engine(choice.name) if choice.installed else None
+        choices = {c.name: c for c in registry.engine_choices(source_lang, target)}
+        choice = choices.get(pick) or next((c for c in choices.values() if c.installed), None)
+        return engine(choice.name) if choice is not None and choice.installed else None
 
     return Lookups(
         memory=lambda: translation_memory().memory,
