@@ -10,6 +10,7 @@
 const instances = new WeakMap();
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
 const RESEND_MS = 4000;
+const RESEG_RESEND_MS = 60000; // split and merge: see Grid.resendAfter
 const STATE_LABELS = {
   untranslated: "Untranslated",
   pretranslated: "MT",
@@ -648,7 +649,7 @@ class Grid {
   }
 
   resendIfStuck() {
-    if (this.inflight && Date.now() - this.inflight.at > RESEND_MS) {
+    if (this.inflight && Date.now() - this.inflight.at > this.resendAfter()) {
       this.inflight.at = Date.now();
       this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
     }
@@ -1176,6 +1177,12 @@ function caretOffsetAt(cell, x, y) {
 }
 
 Object.assign(Grid.prototype, {
+  // A split or merge may load the MT model and translate before it answers: wait longer
+  // before sending its batch again (a resend while it runs would restart the run).
+  resendAfter() {
+    return this.inflight.ops.some((op) => op.op === "split" || op.op === "merge") ? RESEG_RESEND_MS : RESEND_MS;
+  },
+
   resegButtons() {
     return [
       el("button", { type: "button", class: "wb-split-button", text: "Split…", title: `Split this sentence at a point in its source (${this.altName()}+X; or click in the source)`, onclick: () => this.startSplit(null) }),
