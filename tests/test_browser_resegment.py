@@ -143,7 +143,7 @@ def test_split_with_the_keyboard_at_the_suggested_sentence_end(tmp_path):
     with serve_app(tmp_path / "server.log") as url, one_page() as page:
         open_editor(page, url, f"/?doc={document.id}&target=ur&seg=1")
         sign_in(page)
-        box(page, 1).press("Alt+x")  # the caret starts at the sentence end inside it
+        box(page, 1).press("Alt+p")  # the caret starts at the sentence end inside it
         field = row(page, 1).locator(".wb-split-src")
         expect(field).to_be_focused()
         says = row(page, 1).locator(".wb-reseg-says")
@@ -196,7 +196,7 @@ def test_the_split_and_merge_panels_fit_in_the_target_script(target, tmp_path, s
             with one_page(width, height) as page:
                 open_editor(page, url, f"/?doc={document.id}&target={target}&seg=4")
                 sign_in(page)
-                box(page, 4).press("Alt+x")
+                box(page, 4).press("Alt+p")
                 panel = row(page, 4).locator(".wb-reseg")
                 expect(panel.locator(".wb-reseg-says")).to_contain_text("and 5 “He said")
                 field = panel.locator(".wb-split-tgt")

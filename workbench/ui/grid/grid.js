@@ -1090,7 +1090,7 @@ class Grid {
       case "KeyR":
         this.toggleReplace(true);
         break;
-      case "KeyX":
+      case "KeyP":
         this.startSplit(null);
         break;
       case "KeyJ":
@@ -1185,7 +1185,7 @@ Object.assign(Grid.prototype, {
 
   resegButtons() {
     return [
-      el("button", { type: "button", class: "wb-split-button", text: "Split…", title: `Split this sentence at a point in its source (${this.altName()}+X; or click in the source)`, onclick: () => this.startSplit(null) }),
+      el("button", { type: "button", class: "wb-split-button", text: "Split…", title: `Split this sentence at a point in its source (${this.altName()}+P; or click in the source)`, onclick: () => this.startSplit(null) }),
       el("button", { type: "button", class: "wb-merge-button", text: "Merge with next", title: `Make this sentence and the next one sentence (${this.altName()}+J)`, onclick: () => this.startMerge() }),
     ];
   },
