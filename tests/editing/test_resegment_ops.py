@@ -13,10 +13,11 @@ import pytest
 
 from tests.fixtures.failing_engine import FailingAfter
 from workbench.editing.payload import segment_tools
-from workbench.editing.resegment import Lookups
+from workbench.editing.resegment import Lookups, stored_offset
 from workbench.editing.session import OpenGrid
 from workbench.engines import argos
 from workbench.engines.argos import ArgosEngine
+from workbench.exchange.inline import close_char, open_char
 from workbench.exchange.tmx import read_tmx
 from workbench.identity import Actor, Role
 from workbench.memory.source import MemorySource
@@ -307,4 +308,28 @@ def test_without_a_model_for_the_language_the_split_says_so(store, document):
     [answer] = send(grid, split_op(grid, 1, "was discussed"))
     assert answer["message"] == (
         "Sentence 1 is now 1 and 2 (no MT: the engine has no model for this language)."
+    )
+
+
+# ---- formatting tags: the grid's offsets are in the shown text ---------------------------
+
+
+def test_a_split_point_after_a_formatting_tag_lands_in_the_stored_text(store):
+    bold = f"Traders {open_char(0)}said{close_char(0)} prices fell on Monday."
+    document = store.add_document("bold.txt", bold)
+    grid = open_grid(store, document)
+    assert grid.rows[0]["src"] == "Traders ⟨1⟩said⟨/1⟩ prices fell on Monday."
+    [answer] = send(grid, split_op(grid, 1, "prices"))
+    assert answer["outcome"] == "done"
+    first, second = store.segments(document.id)
+    assert first.text == f"Traders {open_char(0)}said{close_char(0)}"
+    assert second.text == "prices fell on Monday."
+    assert [row["src"] for row in grid.rows] == ["Traders ⟨1⟩said⟨/1⟩", "prices fell on Monday."]
+
+
+def test_a_caret_inside_a_shown_tag_counts_as_before_it():
+    shown = "Traders ⟨1⟩said⟨/1⟩ so."
+    assert stored_offset(shown, shown.index("1⟩said")) == len("Traders ")
+    assert stored_offset(shown, shown.index("so")) == len(
+        f"Traders {open_char(0)}said{close_char(0)} "
     )

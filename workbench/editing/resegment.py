@@ -14,12 +14,14 @@ in team mode a role that may not or an approved (locked) segment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench import config
 from workbench.errors import WorkbenchError
+from workbench.exchange.inline import from_display, to_display
 from workbench.jobs import dispatch
 from workbench.jobs.runner import run_job
 from workbench.store import Resegmented, RevisionConflict, Store
@@ -54,15 +56,15 @@ def split(grid: OpenGrid, op: Mapping[str, Any], author: str) -> dict:
     refusal = _split_refusal(row, op.get("at"))
     if refusal:
         return _answer(op, "refused", refusal)
-    target_at = op.get("target_at")
+    base = grid.batch_base(segment_id, op.get("base"))
     try:
         edit = grid.store.split_segment(
             segment_id,
-            int(op["at"]),
+            stored_offset(row["src"], int(op["at"])),
             author,
             target_lang=grid.target_lang,
-            base_revision_id=grid.batch_base(segment_id, op.get("base")),
-            target_at=int(target_at) if target_at is not None else None,
+            base_revision_id=base,
+            target_at=_target_offset(grid, segment_id, op.get("target_at")),
         )
     except WorkbenchError as exc:
         return _refused(grid, op, f"Not split: {_reason(exc, row['n'])}")
@@ -114,6 +116,28 @@ def _refresh(grid: OpenGrid, edit: Resegmented, author: str) -> tuple[ResegmentR
         notes.append(f"lookups failed: {exc}")
         result = ResegmentResult(edit, 0, None)
     return result, notes
+
+
+_DISPLAY_TAG = re.compile(r"⟨/?\d+/?⟩")
+
+
+def stored_offset(display_text: str, at: int) -> int:
+    """A caret at `at` in a text as the grid shows it (formatting tags as ⟨1⟩, ⟨/1⟩, ⟨1/⟩)
+    as an offset in the stored text (one placeholder character per tag); a caret inside a
+    tag counts as before it."""
+    for tag in _DISPLAY_TAG.finditer(display_text):
+        if tag.start() < at < tag.end():
+            at = tag.start()
+            break
+    return len(from_display(display_text[:at]))
+
+
+def _target_offset(grid: OpenGrid, segment_id: int, target_at: Any) -> int | None:
+    """The split point in the translation (the grid's caret in its shown text), stored."""
+    if target_at is None:
+        return None
+    head = grid.store.current_revision(segment_id, grid.target_lang)
+    return stored_offset(to_display(head.text), int(target_at)) if head else int(target_at)
 
 
 _GONE = "this sentence was split or merged meanwhile; the rows are reloaded."
