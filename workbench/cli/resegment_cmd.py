@@ -97,7 +97,7 @@ def run_split(args: argparse.Namespace) -> int:
             store,
             segment.id,
             at_char,
-            args.author or default_author(),
+            _author(store, args),
             target_lang,
             memory=MemorySource(store).refresh() if args.tm else None,
             engine=engine,
@@ -114,13 +114,18 @@ def run_merge(args: argparse.Namespace) -> int:
         result = merge_and_refresh(
             store,
             segment.id,
-            args.author or default_author(),
+            _author(store, args),
             target_lang,
             memory=MemorySource(store).refresh() if args.tm else None,
             engine=engine,
         )
         label = f"merged segments {args.number} and {int(args.number) + 1}"
         return _finish(store, result, engine, target_lang, label)
+
+
+def _author(store: Store, args: argparse.Namespace) -> str:
+    """`--author`, else the `--as` account's name (team mode), else the OS user."""
+    return args.author or (store.actor.name if store.actor else default_author())
 
 
 def cut_offset(text: str, at: str, what: str) -> int:

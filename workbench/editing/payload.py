@@ -211,18 +211,34 @@ def segment_tools(
         ]
         if current_text
         else [],
-        "history": [
-            {
-                "n": r.number,
-                "tgt": to_display(r.text),
-                "by": r.author,
-                "at": f"{r.created:%Y-%m-%d %H:%M}",
-                "origin": ORIGIN_LABELS.get(str(r.origin), str(r.origin)),
-                "status": str(r.status),
-            }
-            for r in reversed(history)
-        ],
+        "history": [history_entry(r) for r in reversed(history)],
+        "earlier": earlier_history(store, segment_id, target_lang),
     }
+
+
+def history_entry(revision: Revision) -> dict:
+    """One revision as the history list shows it: number, text, who, when, how, status."""
+    return {
+        "n": revision.number,
+        "tgt": to_display(revision.text),
+        "by": revision.author,
+        "at": f"{revision.created:%Y-%m-%d %H:%M}",
+        "origin": ORIGIN_LABELS.get(str(revision.origin), str(revision.origin)),
+        "status": str(revision.status),
+    }
+
+
+def earlier_history(store: Store, segment_id: int, target_lang: str) -> list[dict]:
+    """The segments a split or merge replaced by this one (nearest first), each with its
+    source and revisions, newest first: the history before the repair stays readable."""
+    return [
+        {
+            "became": str(earlier.became),
+            "src": to_display(earlier.segment.text),
+            "history": [history_entry(r) for r in reversed(earlier.revisions)],
+        }
+        for earlier in store.earlier_history(segment_id, target_lang)
+    ]
 
 
 def concordance_about(unit: ConcordanceUnit) -> str:

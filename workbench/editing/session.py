@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks
+from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks, resegment
 from workbench.editing.payload import qa_marks, revision_fields, rows_payload
 from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
@@ -60,6 +60,7 @@ class OpenGrid:
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
     skip_repetitions: bool = True  # moving passes over repetitions propagation filled
+    lookups: resegment.Lookups | None = None  # what refills segments a split or merge makes
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
     # the last concordance lookup asked from the active segment's tools:
     # {"query": text, "target": search the translations, "seg": segment id}, or None
@@ -113,6 +114,10 @@ class OpenGrid:
                 self.rows_wanted = True
             elif kind == "skip":
                 self.skip_repetitions = skip_choice(op)
+            elif kind == "split":
+                self.answers.append(resegment.split(self, op, author))
+            elif kind == "merge":
+                self.answers.append(resegment.merge(self, op, author))
             elif kind == "concordance":
                 self.concordance = concordance.request_of(op, self.active)
             elif kind == "undo":
@@ -122,12 +127,17 @@ class OpenGrid:
                 author = author.strip() or self.author_restored  # for the saves that follow
         return True
 
+    def batch_base(self, segment_id: int, base: int | None) -> int | None:
+        """The revision an event builds on: a save earlier in the same batch, else `base`
+        (what the grid showed)."""
+        return self._batch_heads.get(segment_id, base)
+
     def _save(self, op: Mapping[str, Any], author: str) -> list[dict]:
         """The save's answer, then one per repetition a confirm filled."""
         segment_id = int(op["seg"])
         origin = Origin(op["origin"]) if op.get("origin") else Origin.HUMAN
         # A second save of a segment in one batch builds on the first one's revision.
-        base = self._batch_heads.get(segment_id, op.get("base"))
+        base = self.batch_base(segment_id, op.get("base"))
         request = SaveRequest(
             segment_id,
             self.target_lang,

@@ -20,6 +20,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+G", "Ctrl+Option+G", "Go to sentence number…"),
     ("Alt+K", "Ctrl+Option+K", "Find in source and target (Enter: next hit)"),
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
+    ("Alt+P", "Ctrl+Option+P", "Split the sentence at a caret in its source (or click the source)"),
+    ("Alt+J", "Ctrl+Option+J", "Merge the sentence with the next one"),
     ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
     ("Esc", "Esc", "Close this list, the replace panel, the concordance or the find"),

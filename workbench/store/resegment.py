@@ -28,9 +28,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, WorkbenchError
+from workbench.identity import Actor, NotPermitted, Role
 from workbench.languages import get_language
 from workbench.segment import Segment
 from workbench.segment.edit import merge_with_next, split_segment
+from workbench.store import review
 from workbench.store.errors import RevisionConflict, UnknownDocumentError
 from workbench.store.models import (
     DocumentRecord,
@@ -76,12 +78,16 @@ class SegmentEdits:
         `target_lang` and `base_revision_id` are what the editor showed: when that target's
         head moved since, `RevisionConflict` and nothing changes. `target_at` (an offset in
         that target's text) cuts the target there; otherwise the module's rule applies.
+        In team mode the store's actor needs to be a translator or reviewer, and a segment
+        approved in any target is locked for anyone but a reviewer (`NotPermitted`).
         """
         _check_author(author)
+        actor = self._acting(None)
 
         def work(session: Session) -> Resegmented:
             record = self._lock_live(session, segment_id)
             heads = _heads_by_target(session, record.id)
+            _check_may_resegment(actor, author, record.position + 1, [heads], "split")
             _check_base(heads, record.id, target_lang, base_revision_id)
             first, second = split_segment(
                 self._document_text(session, record.document_id), [_span(record)], 0, at_char
@@ -129,9 +135,10 @@ class SegmentEdits:
 
         Refused with one line when there is no next segment or it starts another paragraph.
         `base_revision_ids` (segment id -> the revision the editor showed for `target_lang`)
-        guard both segments as in `split_segment`.
+        guard both segments as in `split_segment`; the team-mode rules are the same too.
         """
         _check_author(author)
+        actor = self._acting(None)
 
         def work(session: Session) -> Resegmented:
             record = self._lock_live(session, segment_id)
@@ -154,6 +161,7 @@ class SegmentEdits:
                 raise InputError(_merge_refusal(number, following is None)) from exc
             both = [record, following]
             heads = [_heads_by_target(session, seg.id) for seg in both]
+            _check_may_resegment(actor, author, number, heads, "merge")
             for seg, seg_heads in zip(both, heads, strict=True):
                 if base_revision_ids is not None and seg.id in base_revision_ids:
                     _check_base(seg_heads, seg.id, target_lang, base_revision_ids[seg.id])
@@ -340,6 +348,28 @@ def _heads_by_target(session: Session, segment_id: int) -> dict[str, RevisionRec
         .where(RevisionRecord.segment_id == segment_id)
     )
     return {row.target_lang: row for row in rows}
+
+
+def _check_may_resegment(
+    actor: Actor | None,
+    author: str,
+    number: int,
+    heads: Sequence[Mapping[str, RevisionRecord]],
+    verb: str,
+) -> None:
+    """Team mode: only translators and reviewers split or merge, under their own name, and
+    an approved target (in any language) locks its segment for all but reviewers."""
+    if actor is None:
+        return
+    actor.require(Role.TRANSLATOR, Role.REVIEWER, action=f"{verb} segments")
+    review.check_author(actor, author)
+    for offset, segment_heads in enumerate(heads):
+        for lang, head in sorted(segment_heads.items()):
+            if review.is_locked_for(actor, RevisionStatus(head.status)):
+                raise NotPermitted(
+                    f"segment {number + offset} is approved in {lang} and locked: only a "
+                    f"reviewer may {verb} it (nothing was changed)"
+                )
 
 
 def _check_base(

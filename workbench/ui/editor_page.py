@@ -23,7 +23,10 @@ from workbench import config, qa
 from workbench.editing.concordance import look_up
 from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.repetitions import repetition_tools
+from workbench.editing.resegment import Lookups
 from workbench.editing.session import OpenGrid, next_unconfirmed
+from workbench.engines import registry
+from workbench.engines.base import TranslationEngine
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.exchange.inline import from_display
@@ -320,7 +323,25 @@ def _grid_session(
         st.session_state[state.GRID_SESSION] = session
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
+    session.lookups = _resegment_lookups(source_lang, target)
     return session
+
+
+def _resegment_lookups(source_lang: str, target: str) -> Lookups:
+    """What refills the segments a split or merge makes: the memory and the engine picked in
+    the sidebar (its model loaded only then), with the house glossary."""
+    pick = st.session_state[state.ENGINE_PICKS].get(target)
+
+    def picked_engine() -> TranslationEngine | None:
+        choices = {c.name: c for c in registry.engine_choices(source_lang, target)}
+        choice = choices.get(pick) or next((c for c in choices.values() if c.installed), None)
+        return engine(choice.name) if choice is not None and choice.installed else None
+
+    return Lookups(
+        memory=lambda: translation_memory().memory,
+        engine=picked_engine,
+        glossary=_quiet_glossary(),
+    )
 
 
 def _on_ops() -> None:

@@ -15,6 +15,7 @@ const RESEND_MS = 4000;
 // 2,040 rows (that check alone took 35-300 ms after each save).
 const ROWS_PER_GROUP = 40;
 const ROW_HEIGHT_GUESS = 44; // px, a one-line row: the size of a group not drawn yet
+const RESEG_RESEND_MS = 60000; // split and merge: see Grid.resendAfter
 const STATE_LABELS = {
   untranslated: "Untranslated",
   pretranslated: "MT",
@@ -237,6 +238,7 @@ class Grid {
     this.root.replaceChildren(bar, this.replacePanel, this.message, this.scroller, this.help);
     this.root.addEventListener("keydown", (e) => this.onKey(e), true);
     this.scroller.addEventListener("mousedown", (e) => this.onRowClick(e));
+    this.scroller.addEventListener("click", (e) => this.onSourceClick(e)); // split mark
   }
 
   buildReplacePanel() {
@@ -528,7 +530,8 @@ class Grid {
     const row = this.byId.get(this.active);
     if (node && row) {
       node.classList.remove("wb-active");
-      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions")) extra.remove();
+      for (const extra of node.querySelectorAll(".wb-tools, .wb-actions, .wb-reseg")) extra.remove();
+      this.reseg = null;
       const cell = el("div", {
         class: `wb-tgt wb-${this.doc.target.script}`,
         lang: this.doc.target.lang,
@@ -628,6 +631,7 @@ class Grid {
   }
 
   applyAnswer(answer) {
+    if (answer.op === "split" || answer.op === "merge") return this.applyResegAnswer(answer);
     if (answer.notice) this.showNotice(answer.notice);
     if (answer.notice || answer.outcome === "updated") this.noteFilled(answer);
     const row = this.byId.get(answer.seg);
@@ -697,6 +701,7 @@ class Grid {
         op.base = this.byId.get(op.seg) ? this.byId.get(op.seg).rev : null;
         this.sentTimes.set(op.id, op.t0 || performance.now());
       }
+      if (op.op === "split" || op.op === "merge") this.resegBases(op);
       const { t0, ...wire } = op;
       sent.push(wire);
     }
@@ -708,7 +713,7 @@ class Grid {
   }
 
   resendIfStuck() {
-    if (this.inflight && Date.now() - this.inflight.at > RESEND_MS) {
+    if (this.inflight && Date.now() - this.inflight.at > this.resendAfter()) {
       this.inflight.at = Date.now();
       this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
     }
@@ -820,6 +825,7 @@ class Grid {
         onmousedown: (event) => event.preventDefault(), // keep the selection to look up
         onclick: () => this.lookUp(),
       }),
+      ...this.resegButtons(),
     );
     panel.append(actions);
     this.drawRepetitionTools(actions);
@@ -906,13 +912,15 @@ class Grid {
       for (const [code, message] of this.tools.qa) qa.append(el("li", {}, el("b", { text: code }), " ", el("bdi", { text: message })));
       panel.append(qa);
     }
-    if (this.tools.history.length) {
+    const earlier = this.tools.earlier || [];
+    if (this.tools.history.length || earlier.length) {
       const history = el("div", { class: "wb-history", hidden: !this.historyOpen });
+      const count = this.tools.history.length + earlier.reduce((n, e) => n + e.history.length, 0);
       actions.append(
         el("button", {
           type: "button",
           class: "wb-link",
-          text: `History · ${this.tools.history.length}`,
+          text: `History · ${count}`,
           "aria-expanded": String(Boolean(this.historyOpen)),
           onclick: (event) => {
             this.historyOpen = !this.historyOpen;
@@ -931,6 +939,7 @@ class Grid {
           ),
         );
       }
+      this.drawEarlierHistory(history, earlier, tgtAttrs);
       panel.append(history);
     }
     panel.append(this.ccNode);
@@ -1347,6 +1356,7 @@ class Grid {
   }
 
   onKey(event) {
+    if (this.onResegKey(event)) return;
     const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
     if (event.key === "Escape") {
       if (!this.help.hidden) this.toggleHelp(false);
@@ -1405,6 +1415,12 @@ class Grid {
       case "KeyR":
         this.toggleReplace(true);
         break;
+      case "KeyP":
+        this.startSplit(null);
+        break;
+      case "KeyJ":
+        this.startMerge();
+        break;
       case "KeyQ":
         this.lookUp();
         break;
@@ -1417,6 +1433,329 @@ class Grid {
     if (done) event.preventDefault();
   }
 }
+
+// ---- split and merge (issue 16) ---------------------------------------------------------------
+// The active sentence is split at a caret the person places in its source (a click in the
+// source, or the split panel's caret moved with the arrow keys), or merged with the next one;
+// each asks first with one line saying what will happen. Python (workbench.editing.resegment)
+// does it, fills the new rows from the memory and MT and sends every row again, renumbered.
+
+// Code points before UTF-16 offset `at`: Python counts characters, JavaScript code units.
+function codePoints(text, at) {
+  return [...text.slice(0, at)].length;
+}
+
+// The first sentence end inside `text` (where a missed split usually belongs), else the
+// space nearest the middle; null when there is no place to split.
+function suggestedSplit(text) {
+  const ends = /[.!?؟۔…]["'”’»)\]]*\s+(?=\S)/gu;
+  for (const match of text.matchAll(ends)) {
+    const at = match.index + match[0].length;
+    if (at < text.length) return at;
+  }
+  let best = null;
+  for (const match of text.matchAll(/\s+/gu)) {
+    const at = match.index + match[0].length;
+    if (match.index > 0 && at < text.length && (best === null || Math.abs(at - text.length / 2) < Math.abs(best - text.length / 2))) best = at;
+  }
+  return best;
+}
+
+// A long sentence shortened to its first and last words, for a confirmation that fits a line.
+function brief(text, room = 64) {
+  if (text.length <= room) return text;
+  const half = Math.floor((room - 3) / 2);
+  const head = text.slice(0, half).replace(/\s+\S*$/u, "");
+  const tail = text.slice(-half).replace(/^\S*\s+/u, "");
+  return `${head} … ${tail}`;
+}
+
+// The character offset in `cell`'s text at the point (x, y), through the caret APIs each
+// browser has (the grid lives in a shadow root); null when the point is not in its text.
+function caretOffsetAt(cell, x, y) {
+  const root = cell.getRootNode();
+  let node = null;
+  let offset = 0;
+  if (document.caretPositionFromPoint) {
+    try {
+      const options = root instanceof ShadowRoot ? { shadowRoots: [root] } : undefined;
+      const position = document.caretPositionFromPoint(x, y, options);
+      if (position) ({ offsetNode: node, offset } = position);
+    } catch (error) {
+      node = null;
+    }
+  }
+  if ((!node || !cell.contains(node)) && document.caretRangeFromPoint) {
+    const range = document.caretRangeFromPoint(x, y);
+    if (range) ({ startContainer: node, startOffset: offset } = range);
+  }
+  if (!node || !cell.contains(node)) {
+    const selection = root.getSelection ? root.getSelection() : window.getSelection();
+    if (selection && selection.anchorNode) ({ anchorNode: node, anchorOffset: offset } = selection);
+  }
+  if (!node || !cell.contains(node)) return null;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (text === node) return total + offset;
+    if (node.nodeType !== Node.TEXT_NODE && node.childNodes[offset] && text.compareDocumentPosition(node.childNodes[offset]) & Node.DOCUMENT_POSITION_PRECEDING) return total;
+    total += text.data.length;
+  }
+  return total;
+}
+
+Object.assign(Grid.prototype, {
+  // A split or merge may load the MT model and translate before it answers: wait longer
+  // before sending its batch again (a resend while it runs would restart the run).
+  resendAfter() {
+    return this.inflight.ops.some((op) => op.op === "split" || op.op === "merge") ? RESEG_RESEND_MS : RESEND_MS;
+  },
+
+  resegButtons() {
+    return [
+      el("button", { type: "button", class: "wb-split-button", text: "Split…", title: `Split this sentence at a point in its source (${this.altName()}+P; or click in the source)`, onclick: () => this.startSplit(null) }),
+      el("button", { type: "button", class: "wb-merge-button", text: "Merge with next", title: `Make this sentence and the next one sentence (${this.altName()}+J)`, onclick: () => this.startMerge() }),
+    ];
+  },
+
+  // A click in the active row's source places the split mark there.
+  onSourceClick(event) {
+    if (this.active === null || event.button !== 0 || event.detail > 1) return;
+    const selection = this.root.getRootNode().getSelection ? this.root.getRootNode().getSelection() : window.getSelection();
+    if (selection && !selection.isCollapsed) return; // text selected to copy, not a mark
+    const cell = event.target.closest(".wb-src");
+    const node = cell && cell.closest(".wb-row");
+    if (!node || Number(node.dataset.id) !== this.active) return;
+    const at = caretOffsetAt(cell, event.clientX, event.clientY);
+    if (at !== null) this.startSplit(at);
+  },
+
+  resegPanel(kind) {
+    const node = this.rowNodes.get(this.active);
+    if (!node) return null;
+    this.closeReseg(false);
+    const panel = el("div", { class: `wb-reseg wb-reseg-${kind}`, role: "group", "aria-label": kind === "split" ? "Split the sentence" : "Merge with the next sentence" });
+    const tools = node.querySelector(".wb-tools");
+    if (tools) tools.before(panel);
+    else node.append(panel);
+    return panel;
+  },
+
+  canReseg() {
+    if (this.active === null || !this.box) return false;
+    if (!this.author.trim()) {
+      this.say("Type your name in the sidebar first: every revision records it.", "error");
+      return false;
+    }
+    return true;
+  },
+
+  startSplit(at) {
+    if (!this.canReseg()) return;
+    const row = this.byId.get(this.active);
+    const mark = at !== null && at !== undefined ? at : suggestedSplit(row.src);
+    const panel = this.resegPanel("split");
+    if (!panel) return;
+    const keep = (field) => {
+      field.addEventListener("beforeinput", (e) => e.preventDefault()); // a caret, not an editor
+      field.addEventListener("input", () => {
+        field.value = field.dataset.text;
+      });
+      for (const type of ["keyup", "click", "mouseup", "select", "focus"]) field.addEventListener(type, () => this.describeSplit());
+    };
+    const source = el("textarea", { class: "wb-split-src", lang: this.doc.source.lang, dir: this.doc.source.dir, rows: "1", spellcheck: "false", inputmode: "none", "aria-readonly": "true", "aria-label": `Split point in the source of sentence ${row.n}` });
+    source.value = row.src;
+    source.dataset.text = row.src;
+    keep(source);
+    const says = el("div", { class: "wb-reseg-says", role: "status", "aria-live": "polite" });
+    panel.append(el("div", { class: "wb-muted", text: "Put the caret where the sentence splits (click, or the arrow keys); Enter splits, Esc cancels." }), source);
+    const shown = this.shown(row);
+    let target = null;
+    const worked = this.box.value.trim() && (this.box.value !== row.tgt || shown.state === "edited" || shown.state === "confirmed");
+    if (worked) {
+      target = el("textarea", { class: `wb-split-tgt wb-${this.doc.target.script}`, lang: this.doc.target.lang, dir: this.doc.target.dir, rows: "1", spellcheck: "false", inputmode: "none", "aria-readonly": "true", "aria-label": `Split point in your translation of sentence ${row.n}` });
+      target.value = this.box.value;
+      target.dataset.text = this.box.value;
+      keep(target);
+      panel.append(el("div", { class: "wb-muted", text: "Your translation: put the caret where it splits too, or leave it at the end to keep it whole on the first part (a draft to review)." }), target);
+    }
+    panel.append(
+      says,
+      el(
+        "div",
+        { class: "wb-reseg-buttons" },
+        el("button", { type: "button", class: "wb-primary", text: "Split (Enter)", onclick: () => this.confirmSplit() }),
+        el("button", { type: "button", class: "wb-link", text: "Cancel (Esc)", onclick: () => this.closeReseg(true) }),
+      ),
+    );
+    this.reseg = { kind: "split", panel, source, target, says, row };
+    source.focus();
+    const caret = mark === null ? 0 : mark;
+    source.setSelectionRange(caret, caret);
+    if (target) target.setSelectionRange(target.value.length, target.value.length);
+    this.describeSplit();
+    this.reveal(this.rowNodes.get(this.active), "nearest");
+  },
+
+  // The split mark's place in the source and in the target (null: the target stays whole).
+  splitPoints() {
+    const { source, target } = this.reseg;
+    const at = source.selectionStart;
+    const cut = target ? target.selectionStart : null;
+    return { at, targetAt: target && cut > 0 && cut < target.value.length ? cut : null };
+  },
+
+  describeSplit() {
+    if (!this.reseg || this.reseg.kind !== "split") return;
+    const { row, says, target } = this.reseg;
+    const { at, targetAt } = this.splitPoints();
+    const head = row.src.slice(0, at).trim();
+    const tail = row.src.slice(at).trim();
+    says.dataset.kind = head && tail ? "ok" : "refused";
+    if (!head || !tail) {
+      says.replaceChildren(`The mark is at the very ${head ? "end" : "start"} of the sentence: put it between two words.`);
+      return;
+    }
+    const next = this.rows.length - row.n;
+    const quote = (text, lang) => ["“", el("bdi", { lang, title: text, text: brief(text) }), "”"];
+    says.replaceChildren(
+      `Sentence ${row.n} becomes ${row.n} `,
+      ...quote(head, this.doc.source.lang),
+      ` and ${row.n + 1} `,
+      ...quote(tail, this.doc.source.lang),
+      next ? `; ${next === 1 ? "the sentence after it moves" : `the ${next} sentences after it move`} down by one` : "",
+      target && targetAt === null ? "; your translation stays on the first part" : "",
+      ...(target && targetAt !== null ? ["; your translation splits after “", this.targetEnd(target.value.slice(0, targetAt)), "”"] : []),
+      ".",
+    );
+  },
+
+  // The last words of the translation's first part, in its script and direction.
+  targetEnd(text) {
+    const words = text.trim().split(/\s+/u);
+    const shown = (words.length > 3 ? "… " : "") + words.slice(-3).join(" ");
+    return el("bdi", { lang: this.doc.target.lang, dir: this.doc.target.dir, class: `wb-${this.doc.target.script}`, text: shown });
+  },
+
+  confirmSplit() {
+    if (!this.reseg || this.reseg.kind !== "split") return;
+    const { row, source, target } = this.reseg;
+    const { at, targetAt } = this.splitPoints();
+    if (!row.src.slice(0, at).trim() || !row.src.slice(at).trim()) {
+      this.say(`Not split: the mark is at the very ${row.src.slice(0, at).trim() ? "end" : "start"} of sentence ${row.n}; put it between two words.`, "error");
+      source.focus();
+      return;
+    }
+    const op = { op: "split", seg: row.id, at: codePoints(row.src, at) };
+    if (targetAt !== null) op.target_at = codePoints(target.value, targetAt);
+    this.sendReseg(op, `Splitting sentence ${row.n}…`);
+  },
+
+  startMerge() {
+    if (!this.canReseg()) return;
+    const row = this.byId.get(this.active);
+    const next = this.rows[this.rows.indexOf(row) + 1];
+    if (!next) {
+      this.say(`Not merged: sentence ${row.n} is the last one; there is nothing to merge it with.`, "error");
+      return;
+    }
+    if (next.para) {
+      this.say(`Not merged: sentences ${row.n} and ${next.n} are in different paragraphs; only sentences of one paragraph merge.`, "error");
+      return;
+    }
+    const panel = this.resegPanel("merge");
+    if (!panel) return;
+    const later = this.rows.length - next.n;
+    const worked = [row, next].some((r) => ["edited", "confirmed"].includes(this.shown(r).state)) || this.box.value !== row.tgt;
+    const quote = (r) => ["“", el("bdi", { lang: this.doc.source.lang, title: r.src, text: brief(r.src, 48) }), "”"];
+    const says = el(
+      "div",
+      { class: "wb-reseg-says", role: "status", "data-kind": "ok" },
+      `Sentences ${row.n} `,
+      ...quote(row),
+      ` and ${next.n} `,
+      ...quote(next),
+      ` become sentence ${row.n}`,
+      worked ? "; the translations are joined into a draft to review" : "; it is looked up in the memory and machine-translated again",
+      later ? `; ${later === 1 ? "the sentence after them moves" : `the ${later} sentences after them move`} up by one` : "",
+      ".",
+    );
+    const button = el("button", { type: "button", class: "wb-primary", text: "Merge (Enter)", onclick: () => this.confirmMerge() });
+    panel.append(says, el("div", { class: "wb-reseg-buttons" }, button, el("button", { type: "button", class: "wb-link", text: "Cancel (Esc)", onclick: () => this.closeReseg(true) })));
+    this.reseg = { kind: "merge", panel, row, next };
+    button.focus();
+  },
+
+  confirmMerge() {
+    if (!this.reseg || this.reseg.kind !== "merge") return;
+    const { row, next } = this.reseg;
+    this.sendReseg({ op: "merge", seg: row.id, next: next.id }, `Merging sentences ${row.n} and ${next.n}…`);
+  },
+
+  // Typing in the box is saved first (a draft, in the same batch), so nothing typed is lost
+  // and the split or merge builds on it.
+  sendReseg(op, busy) {
+    this.saveIfChanged();
+    this.closeReseg(false);
+    this.queue(op);
+    this.say(busy, "busy");
+    this.flush();
+  },
+
+  // The revisions the grid showed, filled in when the batch leaves (after earlier saves).
+  resegBases(op) {
+    const rev = (id) => (this.byId.get(id) ? this.byId.get(id).rev : null);
+    if (op.op === "split") op.base = rev(op.seg);
+    else op.bases = { [op.seg]: rev(op.seg), [op.next]: rev(op.next) };
+  },
+
+  closeReseg(refocus) {
+    if (this.reseg) this.reseg.panel.remove();
+    this.reseg = null;
+    if (refocus && this.box) this.box.focus();
+  },
+
+  onResegKey(event) {
+    if (!this.reseg || !event.composedPath().includes(this.reseg.panel)) return false;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.closeReseg(true);
+      return true;
+    }
+    if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && event.target instanceof HTMLTextAreaElement) {
+      event.preventDefault();
+      this.confirmSplit();
+      return true;
+    }
+    return false;
+  },
+
+  applyResegAnswer(answer) {
+    if (answer.outcome === "done") {
+      if (this.byId.has(answer.focus)) this.activate(answer.focus, { scroll: "center", save: false });
+      this.say(answer.message, "saved");
+    } else {
+      this.say(answer.message, "error");
+    }
+  },
+
+  // The history of the segments a split or merge replaced, under the new one's own.
+  drawEarlierHistory(history, earlier, tgtAttrs) {
+    for (const old of earlier) {
+      history.append(
+        el(
+          "div",
+          { class: "wb-earlier" },
+          el("span", { class: "wb-muted", text: `Before the ${old.became}: ` }),
+          el("bdi", { lang: this.doc.source.lang, text: old.src }),
+        ),
+      );
+      for (const rev of old.history) {
+        history.append(el("div", { class: "wb-rev" }, el("span", { class: "wb-muted", text: `${rev.n}. ${rev.by} · ${rev.at} · ${rev.origin} · ${rev.status}` }), el("div", tgtAttrs("wb-alt-text"), rev.tgt)));
+      }
+    }
+  },
+});
 
 // Python sends the data as UTF-8 JSON bytes (see workbench/ui/grid/__init__.py).
 const utf8 = new TextDecoder("utf-8");
