@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import QaCheck, find_replace, no_qa_checks, review
 from workbench.editing.payload import document_rows, revision_fields
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
 from workbench.store import Revision, Store
@@ -45,12 +45,14 @@ class OpenGrid:
     active_text: str = ""
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
+    review_version: int = 0  # bumped by every review or comment event: the tools are stale
     _positions: dict[int, int] = field(default_factory=dict)
     _batch_heads: dict[int, int | None] = field(default_factory=dict)
 
     def reload(self) -> None:
         """Read every row again (a full page run: other editors' work shows)."""
         self.rows = document_rows(self.store, self.document_id, self.target_lang, self.qa_check)
+        review.add_review_fields(self.store, self.document_id, self.target_lang, self.rows)
         self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
         self.epoch += 1
 
@@ -66,7 +68,9 @@ class OpenGrid:
         self.last_batch = number
         self.answers = []
         self.rows_wanted = False
-        self.saved = any(op.get("op") in ("save", "replace") for op in batch.get("ops", []))
+        self.saved = any(
+            op.get("op") in ("save", "replace", *review.OPS) for op in batch.get("ops", [])
+        )
         self._batch_heads = {}
         for op in batch.get("ops", []):
             kind = op.get("op")
@@ -79,6 +83,8 @@ class OpenGrid:
                 self._preview(op)
             elif kind == "replace":
                 self.answers.extend(self._replace(op, author))
+            elif kind in review.OPS:
+                self.answers.append(review.handle(self, op, author))
             elif kind == "rows":
                 self.rows_wanted = True
             elif kind == "author":
@@ -117,15 +123,24 @@ class OpenGrid:
             "seg": segment_id,
             "outcome": result.outcome.value,
             "message": result.message,
-            "row": {k: row[k] for k in ("tgt", "rev", "state", "origin", "by", "at", "qa")}
-            if row
-            else None,
+            "row": {k: row.get(k) for k in review.ROW_FIELDS} if row else None,
         }
         if result.theirs is not None or result.outcome == Outcome.CONFLICT:
             answer["theirs"] = revision_fields(result.theirs)
         if result.outcome in (Outcome.CONFLICT, Outcome.REFUSED):
             answer["mine"] = result.request.target_text
         return answer
+
+    def batch_head(self, segment_id: int, base: int | None) -> int | None:
+        """The base for a write: the revision an earlier write in this batch made, if any."""
+        return self._batch_heads.get(segment_id, base)
+
+    def head_in_batch(self, segment_id: int, revision_id: int) -> None:
+        self._batch_heads[segment_id] = revision_id
+
+    def apply_revision(self, row: dict, revision: Revision) -> None:
+        """Put a new head revision into its row (text, status, QA marks)."""
+        self._update(row, revision)
 
     def _update(self, row: dict, revision: Revision) -> None:
         row.update(revision_fields(revision))

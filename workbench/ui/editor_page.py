@@ -21,6 +21,7 @@ import streamlit as st
 
 from workbench import config, qa
 from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.review import first_sent_back, review_rights, review_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
@@ -354,6 +355,7 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
                 "target": {**language_fields(target), "code": target},
             },
             "author": author(),
+            "review": review_rights(signed_in_actor()),
             "epoch": session.epoch,
             "rows": session.rows if send_rows else None,
             "batch": session.last_batch,
@@ -384,6 +386,8 @@ def _initial_focus(session: OpenGrid) -> dict | None:
     wanted = st.session_state[state.EDITOR_SENTENCE]
     numbers = {row["n"]: row["id"] for row in session.rows}
     if wanted not in numbers:
+        wanted = first_sent_back(session.rows)  # a translator sees sent-back rows first
+    if wanted not in numbers:
         states = [row["state"] for row in session.rows]
         first = 0 if states[0] != "confirmed" else next_unconfirmed(states, 0)
         wanted = session.rows[first or 0]["n"]
@@ -398,7 +402,7 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     row = session.row(session.active)
     if row is None:
         return None
-    key = (session.active, session.active_text, row["rev"], session.epoch)
+    key = (session.active, session.active_text, row["rev"], session.epoch, session.review_version)
     cached = st.session_state[state.GRID_TOOLS]
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -416,6 +420,11 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
         matches,
         _quiet_glossary(),
         session.qa_check,
+    )
+    tools.update(
+        review_tools(
+            store, session.active, session.target_lang, session.active_text, signed_in_actor()
+        )
     )
     st.session_state[state.GRID_TOOLS] = (key, tools)
     return tools
