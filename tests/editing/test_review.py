@@ -9,6 +9,7 @@ from workbench.editing.review import (
     add_review_fields,
     changes,
     first_sent_back,
+    phrase_diff,
     review_rights,
     review_tools,
     reviewer_of,
@@ -262,21 +263,17 @@ def test_the_changes_run_from_mt_to_the_translator_to_the_reviewers_edit(
         ("amina (translator)", "omar (reviewer)"),
     ]
     assert ["+", "تفصیل سے "] in steps[0]["diff"]
-    assert ["-", "تفصیل"] in steps[1]["diff"] and ["+", "کھل"] in steps[1]["diff"]
+    assert ["-", "تفصیل سے"] in steps[1]["diff"] and ["+", "کھل کر"] in steps[1]["diff"]
 
 
-def test_without_a_reviewers_edit_only_the_translators_change_is_shown(
-    team, document, segment_ids
-):
+def test_without_a_reviewers_edit_only_the_translators_change_is_shown(team, document, segment_ids):
     confirmed_by_amina(team, segment_ids[0])
     history = team.history(segment_ids[0], "ur")
     steps = changes(history, AMINA_TEXT, reviewer="omar")
     assert [(s["from"], s["to"]) for s in steps] == [("MT", "amina (translator)")]
 
 
-def test_the_reviewer_is_the_viewer_if_a_reviewer_else_who_approved_or_rejected(
-    team, segment_ids
-):
+def test_the_reviewer_is_the_viewer_if_a_reviewer_else_who_approved_or_rejected(team, segment_ids):
     confirmed = confirmed_by_amina(team, segment_ids[0])
     as_person(team, OMAR).approve(segment_ids[0], "ur", OMAR, confirmed.id)
     history = team.history(segment_ids[0], "ur")
@@ -285,9 +282,7 @@ def test_the_reviewer_is_the_viewer_if_a_reviewer_else_who_approved_or_rejected(
     assert reviewer_of(history[:-1], AMINA) is None
 
 
-def test_the_tools_hold_the_threads_the_changes_and_who_set_the_status(
-    team, document, segment_ids
-):
+def test_the_tools_hold_the_threads_the_changes_and_who_set_the_status(team, document, segment_ids):
     confirmed = confirmed_by_amina(team, segment_ids[0])
     as_person(team, OMAR).reject(segment_ids[0], "ur", OMAR, confirmed.id, "Too literal.")
     tools = review_tools(team, segment_ids[0], "ur", AMINA_TEXT, AMINA)
@@ -325,3 +320,23 @@ def test_what_the_grid_offers_each_role(actor, mode, approve, unlock, locked):
 def test_a_single_user_desk_has_no_review_in_the_grid():
     assert review_rights(None)["mode"] is False
     assert review_rights(None)["locked"] is False
+
+
+def test_a_replaced_phrase_reads_as_one_deletion_and_one_insertion():
+    assert phrase_diff("ٹی ٹی پی پر بات ہوئی", "تحریک طالبان پاکستان پر بات ہوئی") == [
+        ["-", "ٹی ٹی پی"],
+        ["+", "تحریک طالبان پاکستان"],
+        ["=", " پر بات ہوئی"],
+    ]
+
+
+def test_changes_apart_from_each_other_stay_apart():
+    assert phrase_diff("a b c d e", "a x c y e") == [
+        ["=", "a "],
+        ["-", "b"],
+        ["+", "x"],
+        ["=", " c "],
+        ["-", "d"],
+        ["+", "y"],
+        ["=", " e"],
+    ]

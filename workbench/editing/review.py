@@ -151,7 +151,48 @@ def changes(history: Sequence[Revision], current_text: str, reviewer: str | None
 
 
 def _step(before: str, after: str, old: str, new: str) -> dict:
-    return {"from": before, "to": after, "diff": word_diff(old, new)}
+    return {"from": before, "to": after, "diff": phrase_diff(old, new)}
+
+
+def phrase_diff(old: str, new: str) -> list[list[str]]:
+    """`word_diff`, with changes separated only by spaces joined into one: a replaced
+    phrase reads as one deletion and one insertion, not word against word."""
+    spans = word_diff(old, new)
+    merged: list[list[str]] = []
+    position = 0
+    while position < len(spans):
+        op, text = spans[position]
+        if op == "=":
+            merged.append([op, text])
+            position += 1
+            continue
+        end = position
+        while True:
+            while end + 1 < len(spans) and spans[end + 1][0] != "=":
+                end += 1
+            if _only_space_between(spans, end):
+                end += 2
+                continue
+            break
+        deleted = inserted = ""
+        for run_op, run_text in spans[position : end + 1]:
+            if run_op != "+":
+                deleted += run_text
+            if run_op != "-":
+                inserted += run_text
+        merged.extend([k, t] for k, t in (("-", deleted), ("+", inserted)) if t.strip())
+        position = end + 1
+    return merged
+
+
+def _only_space_between(spans: list[list[str]], end: int) -> bool:
+    """Whether the change ending at `end` is followed by spaces and another change."""
+    return (
+        end + 2 < len(spans)
+        and spans[end + 1][0] == "="
+        and not spans[end + 1][1].strip()
+        and spans[end + 2][0] != "="
+    )
 
 
 def review_tools(

@@ -1555,6 +1555,7 @@ Object.assign(Grid.prototype, {
       this.lockBox(row, this.box);
     }
     if (node) this.fillRow(node, row);
+    this.drawSummary();
     return true;
   },
 });
