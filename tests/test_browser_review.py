@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.fixtures.app_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    chromium_browser,
     require_chromium,
     serve_app,
     wait_until_idle,
@@ -61,12 +60,8 @@ def desk(tmp_path_factory) -> Iterator[tuple[str, str, int, list[int]]]:
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 def signed_in_editor(browser, url: str, username: str, query: str):

@@ -56,6 +56,17 @@ def review_op(segment_id, action, base, comment=None, op_id="r1"):
     return op
 
 
+def save_op(segment_id, text, base, action="draft"):
+    return {
+        "op": "save",
+        "id": "s1",
+        "seg": segment_id,
+        "action": action,
+        "text": text,
+        "base": base,
+    }
+
+
 def handle(grid: OpenGrid, *ops, author: str = "") -> list[dict]:
     grid.handle({"batch": f"b{grid.review_version}-{len(ops)}", "ops": list(ops)}, author)
     return grid.answers
@@ -126,14 +137,7 @@ def test_a_reviewers_edit_saved_in_the_same_batch_is_what_gets_approved(
 ):
     confirmed = confirmed_by_amina(team, segment_ids[0])
     grid = grid_for(team, document, OMAR)
-    edit = {
-        "op": "save",
-        "id": "s1",
-        "seg": segment_ids[0],
-        "action": "confirm",
-        "text": "بہتر متن",
-        "base": confirmed.id,
-    }
+    edit = save_op(segment_ids[0], "بہتر متن", confirmed.id, "confirm")
     answers = handle(grid, edit, review_op(segment_ids[0], "approve", confirmed.id), author="omar")
     assert [a["outcome"] for a in answers] == ["saved", "saved"]
     history = team.history(segment_ids[0], "ur")
@@ -150,15 +154,7 @@ def test_a_translators_save_on_an_approved_row_is_refused_and_keeps_the_typing(
         segment_ids[0], "ur", OMAR, confirmed_by_amina(team, segment_ids[0]).id
     )
     grid = grid_for(team, document, AMINA)
-    save = {
-        "op": "save",
-        "id": "s1",
-        "seg": segment_ids[0],
-        "action": "draft",
-        "text": "میری تبدیلی",
-        "base": approved.id,
-    }
-    [answer] = handle(grid, save, author="amina")
+    [answer] = handle(grid, save_op(segment_ids[0], "میری تبدیلی", approved.id), author="amina")
     assert answer["outcome"] == "refused"
     assert "may not change an approved (locked) segment" in answer["message"]
     assert answer["mine"] == "میری تبدیلی"
