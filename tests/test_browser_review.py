@@ -17,7 +17,7 @@ from tests.fixtures.app_server import (
 )
 from workbench.auth.passwords import hash_password
 from workbench.engines.base import Hypothesis
-from workbench.identity import Role
+from workbench.identity import Actor, Role
 from workbench.store import RevisionStatus, open_store
 from workbench.store.accounts import Accounts
 from workbench.store.comments import Comments
@@ -129,6 +129,14 @@ def test_translator_and_reviewer_take_a_sentence_from_confirmed_to_approved(desk
     box(amina, 1).press("Control+Enter")
     settled(amina)
     wait_for_head(db_url, first, RevisionStatus.CONFIRMED, amina)
+    expect(box(amina, 2)).to_be_focused()  # confirm-and-next
+    expect(amina.locator(".wb-approve")).to_have_count(0)  # nothing to approve with for her
+    box(amina, 2).press("Alt+a")  # and the key: the store refuses it, in one line
+    expect(amina.locator(".wb-save")).to_have_text(
+        "Not done: amina (translator) may not approve segments: it needs reviewer",
+        timeout=30_000,
+    )
+    assert head(db_url, segment_ids[1]).status == RevisionStatus.DRAFT
 
     # The reviewer turns review mode on: only confirmed sentences, sentence 1 among them.
     omar = signed_in_editor(browser, url, "omar", query)
@@ -160,7 +168,7 @@ def test_translator_and_reviewer_take_a_sentence_from_confirmed_to_approved(desk
     expect(first_note).to_have_class("wb-reason-first")
     expect(first_note).to_contain_text("Sent back by omar · ")
     expect(first_note).to_contain_text(REASON)
-    expect(amina.locator(".wb-notes-count")).to_have_text("💬 1 open")
+    expect(amina.locator(".wb-notes-count")).to_have_text("1 open comment")
     expect(row(amina, 1).locator(".wb-state")).to_have_text("Rejected")
     box(amina, 1).fill(AMINA_FIXED)
     box(amina, 1).press("Control+Enter")
@@ -223,14 +231,114 @@ def test_a_comment_added_in_the_grid_is_counted_in_the_header_and_resolved(desk,
     comment.fill("Is 'joint statement' مشترکہ بیان in the glossary?")
     comment.press("Control+Enter")
     expect(amina.locator(".wb-save")).to_contain_text("Comment added to #3", timeout=30_000)
-    expect(amina.locator(".wb-notes-count")).to_have_text(f"💬 {before + 1} open")
+    expect(amina.locator(".wb-notes-count")).to_have_text(f"{before + 1} open comments")
     expect(row(amina, 3).locator(".wb-thread")).to_contain_text("amina · ")
     # her own thread: she may resolve it
     row(amina, 3).locator(".wb-thread").get_by_role("button", name="Resolve").click()
     expect(amina.locator(".wb-save")).to_contain_text("Resolved a thread on #3", timeout=30_000)
     expect(row(amina, 3).locator(".wb-thread")).to_contain_text("Resolved by amina")
-    expect(amina.locator(".wb-notes-count")).to_have_text(f"💬 {before} open")
+    expect(amina.locator(".wb-notes-count")).to_have_text(
+        f"{before} open comment{'' if before == 1 else 's'}"
+    )
     with open_store(db_url) as store:
         [thread] = Comments(store).threads(segment_ids[2], "ur")
     assert (thread.resolved_by, thread.comments[0].author) == ("amina", "amina")
+    amina.context.close()
+
+
+# ---- screenshots of review mode in each script ----------------------------------------------
+
+# A word each translator adds and each reviewer puts instead, per target.
+EDITS = {"ur": ("بھی", "ہی"), "fa-AF": ("نیز", "هم"), "ps": ("هم", "لا")}
+REJECTION = {
+    "ur": "ٹی ٹی پی کے لیے لغت کی اصطلاح لکھیں (Use the glossary's term).",
+    "fa-AF": "اصطلاح واژه‌نامه را به کار ببرید (Use the glossary's term).",
+    "ps": "د لغت اصطلاح وکاروئ (Use the glossary's term).",
+}
+QUESTION = {
+    "ur": "کیا نام کی املا درست ہے؟",
+    "fa-AF": "آیا املای نام درست است؟",
+    "ps": "ایا د نوم املا سمه ده؟",
+}
+
+
+def translators_text(mt_text: str, word: str) -> str:
+    words = mt_text.split()
+    return " ".join([words[0], word, *words[1:]])
+
+
+@pytest.fixture(scope="module")
+def sample_desk(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
+    """The sample in Urdu, Dari and Pashto on a password-mode desk: amina confirmed
+    sentences 1–14 with an edit each, omar approved 1–3 and sent 4 back, amina asked about 6."""
+    from tests.test_browser_editor import SCRIPTS, sample_with_mt
+
+    require_chromium()
+    directory = tmp_path_factory.mktemp("review-shots")
+    db_url = f"sqlite:///{directory / 'desk.db'}"
+    store = open_store(db_url)
+    accounts = Accounts(store)
+    accounts.add_user("amina", {Role.TRANSLATOR}, hash_password(PASSWORD))
+    accounts.add_user("omar", {Role.REVIEWER}, hash_password(PASSWORD))
+    amina, omar = Actor("amina", frozenset({Role.TRANSLATOR})), Actor("omar", ALL_REVIEW)
+    documents = {}
+    for target, texts in SCRIPTS.items():
+        document, segments = sample_with_mt(store, target, texts)
+        documents[target] = document.id
+        added = EDITS[target][0]
+        for number, segment in enumerate(segments[:14], start=1):
+            mt = store.current_revision(segment.id, target)
+            done = store.confirm(
+                segment.id, target, "amina", mt.id, translators_text(mt.text, added), actor=amina
+            )
+            if number <= 3:
+                store.approve(segment.id, target, omar, done.id)
+            elif number == 4:
+                store.reject(segment.id, target, omar, done.id, REJECTION[target])
+        Comments(store).add(segments[5].id, target, amina, QUESTION[target])
+    store.close()
+    env = {"WORKBENCH_AUTH": "password", "WORKBENCH_DB": db_url}
+    with serve_app(directory / "server.log", **env) as url:
+        yield url, documents
+
+
+ALL_REVIEW = frozenset({Role.REVIEWER})
+
+
+@pytest.mark.parametrize("target", list(EDITS))
+def test_review_mode_screenshots_in_each_script(sample_desk, browser, target, screenshot_dir):
+    from playwright.sync_api import expect
+
+    from tests.test_browser_editor import collapse_sidebar
+
+    url, documents = sample_desk
+    query = f"/?doc={documents[target]}&target={target}&seg=5"
+    omar = signed_in_editor(browser, url, "omar", query)
+    if omar.locator(".wb-review-button").get_attribute("aria-pressed") != "true":
+        omar.locator(".wb-review-button").click()
+    row(omar, 5).locator(".wb-src").click()
+    added, instead = EDITS[target]
+    edited = box(omar, 5).input_value().replace(f" {added} ", f" {instead} ", 1)
+    box(omar, 5).fill(edited)
+    box(omar, 5).press("Alt+Enter")  # the reviewer's edit, saved: the tools show all three
+    settled(omar)
+    changes = row(omar, 5).locator(".wb-changes")
+    expect(changes).to_contain_text("amina (translator) → omar (reviewer)", timeout=30_000)
+    expect(changes.locator("ins").first).to_have_text(added)
+    for width, height in ((1920, 1080), (1366, 768)):
+        omar.set_viewport_size({"width": width, "height": height})
+        reload(omar)  # a fresh page at this size: review mode and sentence 5 come back
+        if width == 1366:
+            collapse_sidebar(omar)  # as on a laptop
+        expect(changes).to_contain_text("→ omar (reviewer)", timeout=30_000)
+        omar.wait_for_timeout(400)
+        omar.screenshot(path=str(screenshot_dir / f"review-{target}-{width}x{height}.png"))
+    omar.context.close()
+
+    amina = signed_in_editor(browser, url, "amina", f"/?doc={documents[target]}&target={target}")
+    expect(box(amina, 4)).to_be_focused()  # the sentence sent back, first
+    expect(row(amina, 4).locator(".wb-reason-first")).to_contain_text(REJECTION[target])
+    expect(amina.locator(".wb-notes-count")).to_have_text("2 open comments")
+    collapse_sidebar(amina)
+    amina.screenshot(path=str(screenshot_dir / f"review-translator-{target}-1366x768.png"))
     amina.context.close()

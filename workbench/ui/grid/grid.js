@@ -1220,7 +1220,7 @@ Object.assign(Grid.prototype, {
       } else if (status === "rejected") rejected += 1;
     }
     this.notesCount.hidden = !this.review.team && !notes;
-    this.notesCount.textContent = `💬 ${notes} open`;
+    this.notesCount.textContent = `${notes} open comment${notes === 1 ? "" : "s"}`;
     this.notesCount.title = "Open comment threads in this document (filter: Open comments)";
     this.notesCount.dataset.open = String(notes);
     if (!this.review.team) return [];
@@ -1244,7 +1244,8 @@ Object.assign(Grid.prototype, {
       number.append(el("span", { class: "wb-lock", text: "🔒", title: "Approved and locked: only a reviewer can change or unlock it" }));
     }
     if (row.notes) {
-      number.append(el("span", { class: "wb-notes", text: `💬${row.notes}`, title: `${row.notes} open comment thread${row.notes === 1 ? "" : "s"}` }));
+      const threads = `${row.notes} open comment thread${row.notes === 1 ? "" : "s"}`;
+      number.append(el("span", { class: "wb-notes", text: String(row.notes), title: threads, "aria-label": threads }));
     }
     const cell = node.children[2];
     if (cell.tagName === "DIV" && !(this.active === row.id && this.box) && status === "rejected" && row.reason) {
@@ -1257,8 +1258,16 @@ Object.assign(Grid.prototype, {
       "div",
       { class: cls, "data-testid": cls },
       el("span", { class: "wb-reason-by", text: `Sent back by ${reason.by} · ${reason.at}: ` }),
-      el("bdi", { dir: "auto", text: reason.text }),
+      this.commentText(reason.text),
     );
+  },
+
+  // A comment's text: in the target's script and font when written in it (Nastaliq for
+  // Urdu), else in the page's; its direction from its first strong letter.
+  commentText(text) {
+    const target = this.doc.target;
+    const inScript = target.dir === "rtl" && /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text);
+    return el("bdi", { dir: "auto", class: inScript ? `wb-comment-text wb-${target.script}` : "wb-comment-text", lang: inScript ? target.lang : null, text });
   },
 
   isLocked(row) {
@@ -1299,13 +1308,13 @@ Object.assign(Grid.prototype, {
   drawReviewHead(panel, actions, row) {
     const status = this.rowStatus(row);
     if (status === "rejected" && row.reason) panel.prepend(this.reasonNode(row.reason, "wb-reason-first"));
-    if (this.review.team && status && status !== "approved") {
+    if (this.review.approve && status && status !== "approved") {
       actions.append(
         el("button", { type: "button", class: "wb-approve", text: "Approve", title: `${this.altName()}+A: approve (your edit is confirmed first)`, onclick: () => this.approve() }),
         el("button", { type: "button", class: "wb-reject", text: "Send back…", title: `${this.altName()}+X: send back with a comment`, onclick: () => this.startReject() }),
       );
     }
-    if (this.review.team && status === "approved" && !this.isLocked(row)) {
+    if (this.review.unlock && status === "approved") {
       actions.append(el("button", { type: "button", text: "Unlock", title: "Confirmed again, open to translators (a revision too)", onclick: () => this.review_("unlock") }));
     }
     if (this.isLocked(row)) {
@@ -1380,7 +1389,7 @@ Object.assign(Grid.prototype, {
       const block = el("div", { class: "wb-thread", "data-open": String(thread.open) });
       for (const comment of thread.comments) {
         block.append(
-          el("div", { class: "wb-comment" }, el("span", { class: "wb-muted", text: `${comment.by} · ${comment.at}` }), " ", el("bdi", { dir: "auto", text: comment.text })),
+          el("div", { class: "wb-comment" }, el("span", { class: "wb-muted", text: `${comment.by} · ${comment.at}` }), " ", this.commentText(comment.text)),
         );
       }
       const line = el("div", { class: "wb-thread-actions" });
