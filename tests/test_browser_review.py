@@ -36,17 +36,24 @@ REASON = "Use the glossary's ٹی ٹی پی, not the full name."
 AMINA_FIXED = "ٹی ٹی پی پر تفصیل سے گفتگو ہوئی۔"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory) -> Iterator[tuple[str, str, int, list[int]]]:
-    """A password-mode app on a store with a translator, a reviewer and one document with
-    MT: (url, database url, document id, segment ids)."""
+def desk_store(tmp_path_factory, name: str):
+    """A new store with the accounts amina (translator) and omar (reviewer): its
+    directory, URL and the open store."""
     require_chromium()
-    directory = tmp_path_factory.mktemp("review")
+    directory = tmp_path_factory.mktemp(name)
     db_url = f"sqlite:///{directory / 'desk.db'}"
     store = open_store(db_url)
     accounts = Accounts(store)
     accounts.add_user("amina", {Role.TRANSLATOR}, hash_password(PASSWORD))
     accounts.add_user("omar", {Role.REVIEWER}, hash_password(PASSWORD))
+    return directory, db_url, store
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory) -> Iterator[tuple[str, str, int, list[int]]]:
+    """A password-mode app on a store with a translator, a reviewer and one document with
+    MT: (url, database url, document id, segment ids)."""
+    directory, db_url, store = desk_store(tmp_path_factory, "review")
     document = store.add_document("talks.txt", TEXT)
     store.add_machine_translations(
         document.id, "ur", "argos", "test", [[Hypothesis(text, -1.0)] for text in MT]
@@ -273,14 +280,9 @@ def sample_desk(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
     sentences 1–14 with an edit each, omar approved 1–3 and sent 4 back, amina asked about 6."""
     from tests.test_browser_editor import SCRIPTS, sample_with_mt
 
-    require_chromium()
-    directory = tmp_path_factory.mktemp("review-shots")
-    db_url = f"sqlite:///{directory / 'desk.db'}"
-    store = open_store(db_url)
-    accounts = Accounts(store)
-    accounts.add_user("amina", {Role.TRANSLATOR}, hash_password(PASSWORD))
-    accounts.add_user("omar", {Role.REVIEWER}, hash_password(PASSWORD))
-    amina, omar = Actor("amina", frozenset({Role.TRANSLATOR})), Actor("omar", ALL_REVIEW)
+    directory, db_url, store = desk_store(tmp_path_factory, "review-shots")
+    amina = Actor("amina", frozenset({Role.TRANSLATOR}))
+    omar = Actor("omar", frozenset({Role.REVIEWER}))
     documents = {}
     for target, texts in SCRIPTS.items():
         document, segments = sample_with_mt(store, target, texts)
@@ -300,9 +302,6 @@ def sample_desk(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
     env = {"WORKBENCH_AUTH": "password", "WORKBENCH_DB": db_url}
     with serve_app(directory / "server.log", **env) as url:
         yield url, documents
-
-
-ALL_REVIEW = frozenset({Role.REVIEWER})
 
 
 @pytest.mark.parametrize("target", list(EDITS))
