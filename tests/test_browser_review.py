@@ -253,6 +253,32 @@ def test_a_comment_added_in_the_grid_is_counted_in_the_header_and_resolved(desk,
     amina.context.close()
 
 
+def test_a_reviewers_edit_is_confirmed_then_approved_and_can_be_unlocked(desk, browser):
+    from playwright.sync_api import expect
+
+    url, db_url, document_id, segment_ids = desk
+    second = segment_ids[1]
+    omar = signed_in_editor(browser, url, "omar", f"/?doc={document_id}&target=ur&seg=2")
+    edited = "تجارت بھی ایجنڈے پر تھی۔"
+    box(omar, 2).fill(edited)
+    box(omar, 2).press("Alt+a")  # the edit is confirmed first, then approved
+    wait_for_head(db_url, second, RevisionStatus.APPROVED, omar)
+    settled(omar)
+    with open_store(db_url) as store:
+        history = [(r.text, r.status, r.author) for r in store.history(second, "ur")]
+    assert history[-2:] == [
+        (edited, RevisionStatus.CONFIRMED, "omar"),
+        (edited, RevisionStatus.APPROVED, "omar"),
+    ]
+    row(omar, 2).locator(".wb-src").click()
+    expect(row(omar, 2).locator(".wb-state")).to_have_text("Approved")
+    row(omar, 2).get_by_role("button", name="Unlock").click()
+    wait_for_head(db_url, second, RevisionStatus.CONFIRMED, omar)
+    expect(row(omar, 2).locator(".wb-state")).to_have_text("Confirmed")
+    assert head(db_url, second).text == edited
+    omar.context.close()
+
+
 # ---- screenshots of review mode in each script ----------------------------------------------
 
 # A word each translator adds and each reviewer puts instead, per target.
