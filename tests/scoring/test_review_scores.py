@@ -77,6 +77,13 @@ def test_a_reviewers_own_edit_is_a_pass_of_the_reviewer(store):
     assert (omar_group.revisions, omar_group.segments) == (1, 1)
 
 
+def test_the_editor_of_an_approved_sentence_is_who_wrote_it_not_who_approved_it(store):
+    doc, _, _ = _team_document(store)
+    report = _report(store, doc)
+    assert [s.final_author for s in report.segments] == ["amina", "mt:argos", "mt:argos", "amina"]
+    assert [s.final_status for s in report.segments] == ["approved", "draft", "draft", "approved"]
+
+
 def test_approved_sentences_count_as_confirmed_and_keep_their_mt_start(store):
     doc, _, _ = _team_document(store)
     report = _report(store, doc, scope="confirmed")
@@ -99,3 +106,28 @@ def test_a_status_change_on_the_same_text_is_a_review_action(store):
         (RevisionStatus.CONFIRMED, False),
         (RevisionStatus.APPROVED, True),
     ]
+
+
+def test_the_scores_page_says_editors_are_signed_in_accounts_in_team_mode(store, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.scoring.test_scores_page import _scores_app
+
+    _team_document(store)
+    monkeypatch.setenv("WORKBENCH_AUTH", "password")
+    at = AppTest.from_function(_scores_app, default_timeout=60).run()
+    assert not at.exception
+    assert any("Editors are the signed-in accounts" in c.value for c in at.caption)
+    per_editor = next(df.value for df in at.dataframe if "Revisions" in df.value.columns)
+    assert list(per_editor["Editor"]) == ["amina"]
+    sentences = next(df.value for df in at.dataframe if "Final" in df.value.columns)
+    assert set(sentences["Editor"]) == {"amina", "mt:argos"}  # who wrote each final text
+
+
+def test_the_scores_page_says_editors_are_typed_names_on_a_single_user_desk(document):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.scoring.test_scores_page import _scores_app
+
+    at = AppTest.from_function(_scores_app, default_timeout=60).run()
+    assert any("names typed in the sidebar" in c.value for c in at.caption)

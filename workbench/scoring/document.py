@@ -103,6 +103,15 @@ class SegmentHistory:
         return is_review_action(self.revisions[k], self.revisions[k - 1] if k else None)
 
     @property
+    def written_by(self) -> RevisionLike | None:
+        """The revision that wrote the final text: the final one, or before the review
+        actions (approve, send back, unlock) that only restated it."""
+        for k in reversed(range(len(self.revisions))):
+            if not self.is_review(k):
+                return self.revisions[k]
+        return None
+
+    @property
     def first_edit(self) -> RevisionLike | None:
         """The first revision an editor made (a first post-editing pass)."""
         for k, revision in enumerate(self.revisions):
@@ -321,7 +330,7 @@ def _segment_result(
         source=history.source,
         mt=mt.text if mt else None,
         final=final.text if final else None,
-        final_author=final.author if final else None,
+        final_author=history.written_by.author if history.written_by else None,
         final_status=str(final.status) if final else None,
         passes=sum(1 for k in range(len(history.revisions)) if history.is_pass(k)),
         started_from=str(start.origin) if start else None,
