@@ -129,6 +129,7 @@ def test_a_review_of_a_sentence_changed_meanwhile_is_a_conflict_with_their_text(
     [answer] = handle(grid, review_op(segment_ids[0], "approve", confirmed.id))
     assert answer["outcome"] == "conflict"
     assert answer["theirs"]["tgt"] == "نیا"
+    assert (answer["row"]["tgt"], answer["row"]["rev"]) == ("نیا", theirs.id)  # shown now
     assert team.current_revision(segment_ids[0], "ur").id == theirs.id
 
 

@@ -261,6 +261,9 @@ def handle(grid: OpenGrid, op: Mapping[str, Any], author: str) -> dict:
         answer["outcome"] = "conflict"
         answer["message"] = _conflict_line(conflict.theirs)
         answer["theirs"] = revision_fields(conflict.theirs)
+        row = grid.row(segment_id)
+        if row is not None and conflict.theirs is not None:  # the reviewer sees what is there
+            grid.apply_revision(row, conflict.theirs)
     except WorkbenchError as exc:
         answer["outcome"] = "refused"
         answer["message"] = f"Not done: {exc}"
