@@ -11,8 +11,7 @@ from datetime import timedelta
 import pytest
 
 from tests.fixtures.app_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    chromium_browser,
     require_chromium,
     serve_app,
     wait_until_idle,
@@ -57,12 +56,8 @@ def app_url(tmp_path_factory, db_url) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium_browser() as chromium:
+        yield chromium
 
 
 def sign_in(page, username: str, password: str) -> None:

@@ -68,6 +68,7 @@ def revision_fields(revision: Revision | None) -> dict:
         "tgt": to_display(revision.text) if revision else "",
         "rev": revision.id if revision else None,
         "state": state_of(revision).value,
+        "status": str(revision.status) if revision else "",
         "origin": ORIGIN_LABELS.get(str(revision.origin), str(revision.origin)) if revision else "",
         "by": revision.author if revision else "",
         "at": f"{revision.created:%Y-%m-%d %H:%M}" if revision else "",

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks, resegment
+from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks, resegment, review
 from workbench.editing.payload import qa_marks, revision_fields, rows_payload
 from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
@@ -65,6 +65,7 @@ class OpenGrid:
     # the last concordance lookup asked from the active segment's tools:
     # {"query": text, "target": search the translations, "seg": segment id}, or None
     concordance: dict | None = None
+    review_version: int = 0  # bumped by every review or comment event: the tools are stale
     _positions: dict[int, int] = field(default_factory=dict)
     _sources: dict[int, str] = field(default_factory=dict)  # stored source texts by id
     _propagations: dict[str, Propagated] = field(default_factory=dict)
@@ -76,6 +77,7 @@ class OpenGrid:
         repeats = repetitions(self.store, self.document_id)
         self.rows = rows_payload(stored, self.target_lang, self.qa_check, repeats)
         mark_rows(self.rows, repeats)
+        review.add_review_fields(self.store, self.document_id, self.target_lang, self.rows)
         self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
         self._sources = {row.segment.id: row.segment.text for row in stored}
         self.epoch += 1
@@ -97,7 +99,9 @@ class OpenGrid:
         self.last_batch = number
         self.answers = []
         self.rows_wanted = False
-        self.saved = any(op.get("op") in ("save", "replace", "undo") for op in batch.get("ops", []))
+        self.saved = any(
+            op.get("op") in ("save", "replace", "undo", *review.OPS) for op in batch.get("ops", [])
+        )
         self._batch_heads = {}
         for op in batch.get("ops", []):
             kind = op.get("op")
@@ -110,6 +114,8 @@ class OpenGrid:
                 self._preview(op)
             elif kind == "replace":
                 self.answers.extend(self._replace(op, author))
+            elif kind in review.OPS:
+                self.answers.append(review.handle(self, op, author))
             elif kind == "rows":
                 self.rows_wanted = True
             elif kind == "skip":
@@ -223,15 +229,24 @@ class OpenGrid:
             "seg": segment_id,
             "outcome": result.outcome.value,
             "message": result.message,
-            "row": {k: row[k] for k in ("tgt", "rev", "state", "origin", "by", "at", "qa")}
-            if row
-            else None,
+            "row": {k: row.get(k) for k in review.ROW_FIELDS} if row else None,
         }
         if result.theirs is not None or result.outcome == Outcome.CONFLICT:
             answer["theirs"] = revision_fields(result.theirs)
         if result.outcome in (Outcome.CONFLICT, Outcome.REFUSED):
             answer["mine"] = to_display(result.request.target_text)
         return answer
+
+    def batch_head(self, segment_id: int, base: int | None) -> int | None:
+        """The base for a write: the revision an earlier write in this batch made, if any."""
+        return self._batch_heads.get(segment_id, base)
+
+    def head_in_batch(self, segment_id: int, revision_id: int) -> None:
+        self._batch_heads[segment_id] = revision_id
+
+    def apply_revision(self, row: dict, revision: Revision) -> None:
+        """Put a new head revision into its row (text, status, QA marks)."""
+        self._update(row, revision)
 
     def _update(self, row: dict, revision: Revision) -> None:
         row.update(revision_fields(revision))

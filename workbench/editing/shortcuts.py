@@ -3,8 +3,9 @@
 
 Checked against the default bindings of Chrome, Firefox, Edge and Safari and of Windows,
 GNOME/KDE and macOS: Alt+letter is used by Windows/Linux browsers only for their menus
-(F, E, V, S, B, T, H, D) and Alt+1…9 switches tabs in Chrome on Linux, so neither is used;
-on macOS Option+letter types characters, so Ctrl+Option stands in for Alt there.
+(F, E, V, S, B, T, H, D; so A, C, G, K, M, R, X are free) and Alt+1…9 switches tabs in
+Chrome on Linux, so neither is used; on macOS Option+letter types characters, so
+Ctrl+Option stands in for Alt there.
 Ctrl+Shift+1…9 has no default binding on any of them (macOS screenshots are Cmd+Shift+3/4/5).
 """
 
@@ -23,6 +24,9 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+P", "Ctrl+Option+P", "Split the sentence at a caret in its source (or click the source)"),
     ("Alt+J", "Ctrl+Option+J", "Merge the sentence with the next one"),
     ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
+    ("Alt+A", "Ctrl+Option+A", "Review: approve (an edit in the box is confirmed first)"),
+    ("Alt+X", "Ctrl+Option+X", "Review: send back, with a comment typed in the grid"),
+    ("Alt+M", "Ctrl+Option+M", "Write a comment on this sentence"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
     ("Esc", "Esc", "Close this list, the replace panel, the concordance or the find"),
 )

@@ -43,6 +43,9 @@ MT_ORIGIN = "mt"
 HUMAN_ORIGIN = "human"
 CONFIRMED = "confirmed"
 DRAFT = "draft"
+APPROVED = "approved"  # a reviewer's sign-off: final, like confirmed
+REJECTED = "rejected"
+FINISHED = (CONFIRMED, APPROVED)
 
 
 class RevisionLike(Protocol):
@@ -95,6 +98,19 @@ class SegmentHistory:
         """Whether revision `k` is an editor's pass (see `is_editor_pass`)."""
         return is_editor_pass(self.revisions[k], self.revisions[k - 1] if k else None)
 
+    def is_review(self, k: int) -> bool:
+        """Whether revision `k` only changed the status (see `is_review_action`)."""
+        return is_review_action(self.revisions[k], self.revisions[k - 1] if k else None)
+
+    @property
+    def written_by(self) -> RevisionLike | None:
+        """The revision that wrote the final text: the final one, or before the review
+        actions (approve, send back, unlock) that only restated it."""
+        for k in reversed(range(len(self.revisions))):
+            if not self.is_review(k):
+                return self.revisions[k]
+        return None
+
     @property
     def first_edit(self) -> RevisionLike | None:
         """The first revision an editor made (a first post-editing pass)."""
@@ -108,7 +124,7 @@ class SegmentHistory:
         """The text the editor's passes started from: the newest MT, TM fill or aligned
         translation (None when the editor typed the first text)."""
         for k in reversed(range(len(self.revisions))):
-            if not self.is_pass(k):
+            if not self.is_pass(k) and not self.is_review(k):
                 return self.revisions[k]
         return None
 
@@ -119,9 +135,22 @@ class SegmentHistory:
         return start if start is not None and start.origin == MT_ORIGIN else None
 
 
+def is_review_action(revision: RevisionLike, previous: RevisionLike | None) -> bool:
+    """A reviewer's sign-off, send-back or unlock: the previous text again with another
+    status (approved, rejected, or confirmed again after approval). No pass: it wrote no text."""
+    if previous is None or previous.text != revision.text:
+        return False
+    return revision.status in (APPROVED, REJECTED) or (
+        revision.status == CONFIRMED and previous.status == APPROVED
+    )
+
+
 def is_editor_pass(revision: RevisionLike, previous: RevisionLike | None) -> bool:
     """A human edit, or an editor confirming the text as it stood (MT confirmed as is is a
-    pass). MT, TM fills and imported alignments, even imported as confirmed, are not."""
+    pass). MT, TM fills and imported alignments, even imported as confirmed, are not; nor is
+    a review action (approve, send back, unlock), which changes only the status."""
+    if is_review_action(revision, previous):
+        return False
     if revision.origin == HUMAN_ORIGIN:
         return True
     return (
@@ -134,8 +163,8 @@ def is_editor_pass(revision: RevisionLike, previous: RevisionLike | None) -> boo
 
 # Which segments "MT against final" scores, by their current revision.
 SCOPES: dict[str, Callable[[RevisionLike], bool]] = {
-    "post-edited": lambda final: final.origin == HUMAN_ORIGIN or final.status == CONFIRMED,
-    "confirmed": lambda final: final.status == CONFIRMED,
+    "post-edited": lambda final: final.origin == HUMAN_ORIGIN or final.status in FINISHED,
+    "confirmed": lambda final: final.status in FINISHED,  # approved ones too
     "all": lambda final: True,
 }
 
@@ -301,7 +330,7 @@ def _segment_result(
         source=history.source,
         mt=mt.text if mt else None,
         final=final.text if final else None,
-        final_author=final.author if final else None,
+        final_author=history.written_by.author if history.written_by else None,
         final_status=str(final.status) if final else None,
         passes=sum(1 for k in range(len(history.revisions)) if history.is_pass(k)),
         started_from=str(start.origin) if start else None,

@@ -10,6 +10,7 @@ reviewers discuss a segment in its thread. Comments are never edited or deleted;
     comments.resolve(first.id, actor)
     comments.threads(segment_id, "ur")          # [Thread]: root, replies, open?
     comments.open_counts(document_id, "ur")     # {segment id: open threads}
+    comments.open_threads(document_id, "ur")    # {segment id: [first comments], oldest first}
 """
 
 from __future__ import annotations
@@ -211,14 +212,30 @@ class Comments:
         """Segment id -> open threads, for the segments of a document that have any."""
         with self._store.reading() as session:
             rows = session.execute(
-                select(CommentRecord.segment_id, func.count())
-                .join(SegmentRecord, SegmentRecord.id == CommentRecord.segment_id)
-                .where(
-                    SegmentRecord.document_id == document_id,
-                    CommentRecord.target_lang == target,
-                    CommentRecord.thread_id.is_(None),
-                    CommentRecord.resolved.is_(False),
-                )
-                .group_by(CommentRecord.segment_id)
+                _open_roots(
+                    select(CommentRecord.segment_id, func.count()), document_id, target
+                ).group_by(CommentRecord.segment_id)
             )
             return {segment_id: count for segment_id, count in rows}
+
+    def open_threads(self, document_id: int, target: str) -> dict[int, list[Comment]]:
+        """Segment id -> the first comment of each open thread, oldest first, for the
+        segments of a document that have any (the grid shows a rejection's reason in its row)."""
+        with self._store.reading() as session:
+            records = session.scalars(
+                _open_roots(select(CommentRecord), document_id, target).order_by(CommentRecord.id)
+            )
+            threads: dict[int, list[Comment]] = {}
+            for record in records:
+                threads.setdefault(record.segment_id, []).append(_comment(record))
+            return threads
+
+
+def _open_roots(query, document_id: int, target: str):
+    """`query` limited to the first comments of open threads on a document's target."""
+    return query.join(SegmentRecord, SegmentRecord.id == CommentRecord.segment_id).where(
+        SegmentRecord.document_id == document_id,
+        CommentRecord.target_lang == target,
+        CommentRecord.thread_id.is_(None),
+        CommentRecord.resolved.is_(False),
+    )

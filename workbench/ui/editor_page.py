@@ -24,6 +24,7 @@ from workbench.editing.concordance import look_up
 from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.repetitions import repetition_tools
 from workbench.editing.resegment import Lookups
+from workbench.editing.review import first_sent_back, review_rights, review_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.engines import registry
 from workbench.engines.base import TranslationEngine
@@ -385,6 +386,7 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
             "author": author(),
             # the browser remembers a typed name, never a signed-in one (team mode)
             "remember": signed_in_actor() is None,
+            "review": review_rights(signed_in_actor()),
             "epoch": session.epoch,
             "rows": session.rows if send_rows else None,
             "batch": session.last_batch,
@@ -420,6 +422,8 @@ def _initial_focus(session: OpenGrid) -> dict | None:
     wanted = st.session_state[state.EDITOR_SENTENCE]
     numbers = {row["n"]: row["id"] for row in session.rows}
     if wanted not in numbers:
+        wanted = first_sent_back(session.rows)  # a translator sees sent-back rows first
+    if wanted not in numbers:
         states = [row["state"] for row in session.rows]
         first = 0 if states[0] != "confirmed" else next_unconfirmed(states, 0)
         wanted = session.rows[first or 0]["n"]
@@ -434,7 +438,7 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     row = session.row(session.active)
     if row is None:
         return None
-    key = (session.active, session.active_text, row["rev"], session.epoch)
+    key = (session.active, session.active_text, row["rev"], session.epoch, session.review_version)
     cached = st.session_state[state.GRID_TOOLS]
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -455,6 +459,11 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
         session.qa_check,
     )
     tools["repeats"] = repetition_tools(session.rows, session.active)
+    tools.update(
+        review_tools(
+            store, session.active, session.target_lang, session.active_text, signed_in_actor()
+        )
+    )
     st.session_state[state.GRID_TOOLS] = (key, tools)
     return tools
 

@@ -10,6 +10,7 @@ from collections import Counter
 import streamlit as st
 
 from workbench import config
+from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import WorkbenchError
 from workbench.languages import get_language
 from workbench.scoring.charts import distribution_chart, editor_chart, time_chart
@@ -180,6 +181,15 @@ def _charts_tab(report: DocumentReport) -> None:
         st.caption("No editor has revised a sentence yet.")
 
 
+# Where the per-editor names come from, single-user desk (False) or team mode (True).
+_EDITOR_NAMES = {
+    False: "Editors are the names typed in the sidebar (a single-user desk: nobody signs in).",
+    True: "Editors are the signed-in accounts that wrote text: the store saves a revision "
+    "under no other name. Approving, sending back and unlocking change only a status and "
+    "count as no editor's pass.",
+}
+
+
 def _revisions_tab(report: DocumentReport, name: str) -> None:
     st.caption(
         "Each revision against the previous text (how much that pass changed) and against "
@@ -189,6 +199,7 @@ def _revisions_tab(report: DocumentReport, name: str) -> None:
     if report.per_editor:
         signatures = " · ".join(f"{s.name}|{s.signature}" for s in report.per_editor[0].scores)
         st.caption(markdown_text(f"Per editor, corpus scores: {signatures} · {report.prep}"))
+    st.caption(_EDITOR_NAMES[auth_mode() != AuthMode.NONE])
     table = revision_table(report)
     st.dataframe(table, hide_index=True, key=state.SCORE_REVISIONS, placeholder="–")
     if report.sentence_signatures:

@@ -235,6 +235,7 @@ class Grid {
     this.scroller = el("div", { class: "wb-scroll", role: "grid", "aria-label": "Sentences" });
     this.help = el("div", { class: "wb-help", hidden: true, role: "dialog", "aria-label": "Keyboard shortcuts" });
     this.message = el("div", { class: "wb-message", hidden: true, role: "alert" });
+    this.buildReview(bar); // review: the open comments count and the Review button
     this.root.replaceChildren(bar, this.replacePanel, this.message, this.scroller, this.help);
     this.root.addEventListener("keydown", (e) => this.onKey(e), true);
     this.scroller.addEventListener("mousedown", (e) => this.onRowClick(e));
@@ -269,6 +270,7 @@ class Grid {
     if (data.shortcuts) this.shortcuts = data.shortcuts; // sent with the rows only
     this.setRepetitionChoices(data);
     this.setAuthor(data.author || "", data.remember !== false);
+    this.setReview(data.review); // review: what this person may do
     if (data.rows) {
       this.setRows(data.rows, data.epoch);
     } else if (data.epoch !== this.epoch) {
@@ -445,6 +447,7 @@ class Grid {
     }
     node.dataset.state = conflict ? "conflict" : state;
     node.classList.toggle("wb-filled", this.filled.has(row.id));
+    this.decorateReview(node, row); // review: status, lock, comments, reason
   }
 
   refreshRow(id) {
@@ -493,6 +496,7 @@ class Grid {
     box.value = text !== null && text !== undefined ? text : shown.tgt;
     node.children[2].replaceWith(box);
     this.box = box;
+    this.lockBox(row, box); // review: approved rows are read-only for translators
     const tools = el("div", { class: "wb-tools", "data-testid": "wb-tools" });
     node.append(tools);
     this.tools = null;
@@ -605,6 +609,7 @@ class Grid {
     if (this.active === null || !this.box) return false;
     const row = this.byId.get(this.active);
     const text = extra.text !== undefined ? extra.text : this.box.value;
+    if (this.refuseLocked()) return false; // review: approved and locked for this person
     if (!this.author.trim()) {
       this.say("Type your name in the sidebar first: every revision records it.", "error");
       return false;
@@ -632,6 +637,7 @@ class Grid {
 
   applyAnswer(answer) {
     if (answer.op === "split" || answer.op === "merge") return this.applyResegAnswer(answer);
+    if (this.reviewAnswer(answer)) return; // review: review, comment and resolve answers
     if (answer.notice) this.showNotice(answer.notice);
     if (answer.notice || answer.outcome === "updated") this.noteFilled(answer);
     const row = this.byId.get(answer.seg);
@@ -691,7 +697,7 @@ class Grid {
   flush() {
     if (this.inflight || !this.outbox.length) return;
     // saves go alone, so that their answer is not held up by looking up tools
-    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || op.op === "undo");
+    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || op.op === "undo" || REVIEW_OPS.has(op.op));
     const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
     this.outbox = this.outbox.filter((op) => !ops.includes(op));
     const sent = [];
@@ -702,6 +708,7 @@ class Grid {
         this.sentTimes.set(op.id, op.t0 || performance.now());
       }
       if (op.op === "split" || op.op === "merge") this.resegBases(op);
+      if (op.op === "review") op.base = this.byId.get(op.seg) ? this.byId.get(op.seg).rev : null; // review
       const { t0, ...wire } = op;
       sent.push(wire);
     }
@@ -787,7 +794,7 @@ class Grid {
 
   useItem(number) {
     const item = this.toolItems()[number - 1];
-    if (!item || !this.box) return;
+    if (!item || !this.box || this.refuseLocked()) return; // review
     if (item.kind === "term") {
       const box = this.box;
       const start = box.selectionStart;
@@ -829,6 +836,7 @@ class Grid {
     );
     panel.append(actions);
     this.drawRepetitionTools(actions);
+    this.drawReviewHead(panel, actions, row); // review: reason first, approve/send back, lock
     const conflict = this.conflicts.get(this.active);
     if (conflict) {
       const theirs = conflict.theirs || {};
@@ -943,6 +951,7 @@ class Grid {
       panel.append(history);
     }
     panel.append(this.ccNode);
+    this.drawReviewTools(panel); // review: changes MT → translator → reviewer, comments
   }
 
   // ---- concordance -------------------------------------------------------------------------
@@ -1115,7 +1124,7 @@ class Grid {
   }
 
   copySource() {
-    if (!this.box) return;
+    if (!this.box || this.refuseLocked()) return; // review
     this.box.value = this.byId.get(this.active).src;
     this.box.focus();
     this.drawDirty();
@@ -1158,7 +1167,9 @@ class Grid {
   applyFilter() {
     for (const row of this.rows) {
       const { state } = this.shown(row);
+      const review = this.reviewKeeps(row); // review: status and open-comment filters
       const keep =
+        (review !== null && (review || row.id === this.active)) ||
         this.filter === "all" ||
         (this.filter === "open" && state !== "confirmed") ||
         (this.filter === "qa" && row.qa.length > 0) ||
@@ -1244,6 +1255,7 @@ class Grid {
     const percent = words ? Math.round((100 * done) / words) : 0;
     const parts = [`${percent}% done`, `✓ ${counts.confirmed} confirmed`, `${counts.edited} edited`, `${counts.pretranslated} MT/TM`];
     if (counts.untranslated) parts.push(`${counts.untranslated} empty`);
+    parts.push(...this.reviewSummary()); // review: approved, rejected, open comments
     this.summary.textContent = parts.join(" · ");
     this.summary.title = "Share of source words in confirmed sentences; sentences by state";
   }
@@ -1426,6 +1438,15 @@ class Grid {
         break;
       case "Slash":
         this.toggleHelp();
+        break;
+      case "KeyA": // review: approve
+        this.approve();
+        break;
+      case "KeyX": // review: send back with a comment
+        this.startReject();
+        break;
+      case "KeyM": // review: comment on this sentence
+        this.focusComment();
         break;
       default:
         done = false;
@@ -1754,6 +1775,464 @@ Object.assign(Grid.prototype, {
         history.append(el("div", { class: "wb-rev" }, el("span", { class: "wb-muted", text: `${rev.n}. ${rev.by} · ${rev.at} · ${rev.origin} · ${rev.status}` }), el("div", tgtAttrs("wb-alt-text"), rev.tgt)));
       }
     }
+  },
+});
+
+// ==== Review (issue 15): statuses, approve and send back, locks, comments ===================
+// Python decides every outcome (workbench/editing/review.py calls the store, whose review
+// rules refuse what a person's roles do not allow); this block draws statuses, locks and
+// comment threads and sends `review`, `comment` and `resolve` events. The hooks it needs in
+// the class above are one line each, marked "review:".
+
+const REVIEW_OPS = new Set(["review", "comment", "resolve"]); // answered before tools
+const NO_REVIEW = { team: false, mode: false, approve: false, unlock: false, locked: false };
+const REVIEW_FILTERS = [
+  ["st:draft", "Draft"],
+  ["st:confirmed", "Confirmed, to review"],
+  ["st:approved", "Approved"],
+  ["st:rejected", "Rejected"],
+  ["notes", "Open comments"],
+];
+const REVIEW_DONE = {
+  approve: "Approved",
+  reject: "Sent back",
+  unlock: "Unlocked",
+};
+
+Object.assign(Grid.prototype, {
+  buildReview(bar) {
+    this.review = NO_REVIEW;
+    this.reviewMode = false;
+    this.rejecting = null; // segment id whose send-back reason is being typed
+    this.rejectDraft = "";
+    this.commentDraft = null; // {seg, text}
+    this.afterSave = null; // {seg, op}: a review event waiting for a save's answer
+    this.notesCount = el("span", { class: "wb-notes-count", "data-testid": "wb-notes-count", hidden: true });
+    this.reviewButton = el("button", {
+      class: "wb-review-button",
+      type: "button",
+      text: "Review",
+      hidden: true,
+      "aria-pressed": "false",
+      title: "Review mode: sentences waiting for review, approve (Alt+A), send back (Alt+X)",
+      onclick: () => this.toggleReviewMode(),
+    });
+    bar.insertBefore(this.notesCount, this.filterSelect);
+    bar.insertBefore(this.reviewButton, this.who);
+  },
+
+  setReview(review) {
+    const before = this.review;
+    this.review = { ...NO_REVIEW, ...(review || {}) };
+    if (before.team === this.review.team && before.mode === this.review.mode) return;
+    for (const option of this.filterSelect.querySelectorAll("option[data-review]")) option.remove();
+    if (this.review.team) {
+      for (const [value, text] of REVIEW_FILTERS) {
+        this.filterSelect.append(el("option", { value, text, "data-review": true }));
+      }
+    }
+    this.reviewButton.hidden = !this.review.mode;
+    let remembered = false;
+    try {
+      remembered = sessionStorage.getItem("wb-review-mode") === "1";
+    } catch (error) {
+      /* storage disabled */
+    }
+    if (this.review.mode && remembered) this.toggleReviewMode(true);
+    else if (!this.review.mode && this.reviewMode) this.toggleReviewMode(false);
+  },
+
+  toggleReviewMode(on) {
+    this.reviewMode = on === undefined ? !this.reviewMode : on;
+    this.root.dataset.review = this.reviewMode ? "on" : "off";
+    this.reviewButton.setAttribute("aria-pressed", String(this.reviewMode));
+    this.reviewButton.textContent = this.reviewMode ? "Reviewing ✓" : "Review";
+    try {
+      sessionStorage.setItem("wb-review-mode", this.reviewMode ? "1" : "0");
+    } catch (error) {
+      /* storage disabled */
+    }
+    this.filterSelect.value = this.reviewMode ? "st:confirmed" : "all";
+    this.setFilter();
+    if (this.active !== null) this.drawTools();
+  },
+
+  // The revision status a row stands at, a save not yet answered included.
+  rowStatus(row) {
+    const local = this.pending.get(row.id);
+    if (local) return local.state === "confirmed" ? "confirmed" : "draft";
+    return row.status || "";
+  },
+
+  // null when the filter is not a review one.
+  reviewKeeps(row) {
+    if (this.filter === "notes") return (row.notes || 0) > 0;
+    if (this.filter.startsWith("st:")) return this.rowStatus(row) === this.filter.slice(3);
+    return null;
+  },
+
+  reviewSummary() {
+    let notes = 0;
+    let approved = 0;
+    let rejected = 0;
+    let words = 0;
+    let approvedWords = 0;
+    for (const row of this.rows) {
+      notes += row.notes || 0;
+      words += row.words;
+      const status = this.rowStatus(row);
+      if (status === "approved") {
+        approved += 1;
+        approvedWords += row.words;
+      } else if (status === "rejected") rejected += 1;
+    }
+    this.notesCount.hidden = !this.review.team && !notes;
+    this.notesCount.textContent = `${notes} open comment${notes === 1 ? "" : "s"}`;
+    this.notesCount.title = "Open comment threads in this document (filter: Open comments)";
+    this.notesCount.dataset.open = String(notes);
+    if (!this.review.team) return [];
+    const parts = [`${words ? Math.round((100 * approvedWords) / words) : 0}% approved`];
+    if (rejected) parts.push(`${rejected} rejected`);
+    return parts;
+  },
+
+  decorateReview(node, row) {
+    const status = this.rowStatus(row);
+    node.dataset.status = status;
+    const badge = node.children[3].querySelector(".wb-state");
+    if (badge && !this.conflicts.has(row.id) && !this.pending.has(row.id)) {
+      if (status === "approved" || status === "rejected") {
+        badge.textContent = status === "approved" ? "Approved" : "Rejected";
+        badge.className = `wb-state wb-s-${status}`;
+      }
+    }
+    const number = node.children[0];
+    if (this.isLocked(row)) {
+      number.append(el("span", { class: "wb-lock", text: "🔒", title: "Approved and locked: only a reviewer can change or unlock it" }));
+    }
+    if (row.notes) {
+      const threads = `${row.notes} open comment thread${row.notes === 1 ? "" : "s"}`;
+      number.append(el("span", { class: "wb-notes", text: String(row.notes), title: threads, "aria-label": threads }));
+    }
+    const cell = node.children[2];
+    if (cell.tagName === "DIV" && !(this.active === row.id && this.box) && status === "rejected" && row.reason) {
+      cell.append(this.reasonNode(row.reason, "wb-reason"));
+    }
+  },
+
+  reasonNode(reason, cls) {
+    return el(
+      "div",
+      { class: cls, "data-testid": cls },
+      el("span", { class: "wb-reason-by", text: `Sent back by ${reason.by} · ${reason.at}: ` }),
+      this.commentText(reason.text),
+    );
+  },
+
+  // A comment's text: in the target's script and font when written in it (Nastaliq for
+  // Urdu), else in the page's; its direction from its first strong letter.
+  commentText(text) {
+    const target = this.doc.target;
+    const inScript = target.dir === "rtl" && /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text);
+    return el("bdi", { dir: "auto", class: inScript ? `wb-comment-text wb-${target.script}` : "wb-comment-text", lang: inScript ? target.lang : null, text });
+  },
+
+  isLocked(row) {
+    return Boolean(this.review.locked) && this.rowStatus(row) === "approved";
+  },
+
+  sayLocked(row) {
+    this.say(`#${row.n} is approved (${row.by}) and locked: only a reviewer can change or unlock it.`, "error");
+  },
+
+  // True (and says why) when the open row is approved and locked for this person.
+  refuseLocked() {
+    const row = this.active !== null ? this.byId.get(this.active) : null;
+    if (!row || !this.isLocked(row)) return false;
+    this.sayLocked(row);
+    return true;
+  },
+
+  lockBox(row, box) {
+    if (!this.isLocked(row)) return;
+    box.readOnly = true;
+    box.classList.add("wb-locked");
+    box.title = "Approved and locked: only a reviewer can change or unlock it";
+    if (box.dataset.lockWired) return;
+    box.dataset.lockWired = "1";
+    box.addEventListener("keydown", (event) => {
+      const typing = !event.ctrlKey && !event.metaKey && !event.altKey;
+      const editing = event.key.length === 1 || ["Backspace", "Delete", "Enter"].includes(event.key);
+      if (typing && editing && this.isLocked(row)) this.sayLocked(row);
+    });
+    for (const kind of ["paste", "cut", "drop"]) {
+      box.addEventListener(kind, () => this.isLocked(row) && this.sayLocked(row));
+    }
+  },
+
+  // ---- the active row's review tools ----
+
+  drawReviewHead(panel, actions, row) {
+    const status = this.rowStatus(row);
+    if (status === "rejected" && row.reason) panel.prepend(this.reasonNode(row.reason, "wb-reason-first"));
+    if (this.review.approve && status && status !== "approved") {
+      actions.append(
+        el("button", { type: "button", class: "wb-approve", text: "Approve", title: `${this.altName()}+A: approve (your edit is confirmed first)`, onclick: () => this.approve() }),
+        el("button", { type: "button", class: "wb-reject", text: "Send back…", title: `${this.altName()}+X: send back with a comment`, onclick: () => this.startReject() }),
+      );
+    }
+    if (this.review.unlock && status === "approved") {
+      actions.append(el("button", { type: "button", text: "Unlock", title: "Confirmed again, open to translators (a revision too)", onclick: () => this.review_("unlock") }));
+    }
+    if (this.isLocked(row)) {
+      panel.append(el("div", { class: "wb-locked-line", text: `🔒 Approved by ${row.by} · ${row.at} UTC. Locked: only a reviewer can change or unlock it.` }));
+    }
+    if (this.rejecting === row.id) panel.append(this.rejectForm());
+  },
+
+  rejectForm() {
+    const text = el("textarea", {
+      class: "wb-reject-text",
+      dir: "auto",
+      rows: "2",
+      placeholder: "Why it goes back: the translator sees this first",
+      "aria-label": "Reason for sending back",
+      oninput: () => {
+        this.rejectDraft = text.value;
+      },
+      onkeydown: (event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          this.sendReject(text.value);
+        } else if (event.key === "Escape") {
+          event.preventDefault();
+          this.cancelReject();
+        }
+      },
+    });
+    text.value = this.rejectDraft;
+    if (this.rejectFocus) {
+      this.rejectFocus = false;
+      setTimeout(() => text.focus(), 0);
+    }
+    return el(
+      "div",
+      { class: "wb-reject-form" },
+      text,
+      el("button", { type: "button", class: "wb-primary", text: "Send back (Ctrl+Enter)", onclick: () => this.sendReject(text.value) }),
+      el("button", { type: "button", class: "wb-link", text: "Cancel (Esc)", onclick: () => this.cancelReject() }),
+    );
+  },
+
+  drawReviewTools(panel) {
+    const tools = this.tools;
+    const row = this.byId.get(this.active);
+    if (!tools || !row) return;
+    const target = this.doc.target;
+    const status = this.rowStatus(row);
+    const changes = tools.changes || [];
+    if (changes.length && (this.reviewMode || status === "approved" || status === "rejected")) {
+      const block = el("div", { class: "wb-changes", "data-testid": "wb-changes" });
+      for (const step of changes) {
+        const diff = diffNode(step.diff, `wb-diff wb-alt-text wb-${target.script}`);
+        diff.setAttribute("lang", target.lang);
+        diff.setAttribute("dir", target.dir);
+        block.append(el("div", { class: "wb-step" }, el("span", { class: "wb-muted", text: `${step.from} → ${step.to}` }), diff));
+      }
+      panel.insertBefore(block, panel.querySelector(".wb-items, .wb-terms") || null);
+    }
+    panel.append(this.commentsNode(tools.threads || []));
+  },
+
+  commentsNode(threads) {
+    const open = threads.filter((thread) => thread.open).length;
+    const section = el(
+      "div",
+      { class: "wb-comments", "data-testid": "wb-comments" },
+      el("div", { class: "wb-muted", text: threads.length ? `Comments · ${open} open` : "Comments" }),
+    );
+    const mayResolveAny = !this.review.team || this.review.unlock;
+    for (const thread of threads) {
+      const block = el("div", { class: "wb-thread", "data-open": String(thread.open) });
+      for (const comment of thread.comments) {
+        block.append(
+          el("div", { class: "wb-comment" }, el("span", { class: "wb-muted", text: `${comment.by} · ${comment.at}` }), " ", this.commentText(comment.text)),
+        );
+      }
+      const line = el("div", { class: "wb-thread-actions" });
+      if (thread.open) {
+        const reply = el("input", {
+          type: "text",
+          class: "wb-reply",
+          dir: "auto",
+          placeholder: "Reply… (Enter)",
+          "aria-label": `Reply to ${thread.comments[0].by}`,
+          onkeydown: (event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              this.sendComment(reply.value, thread.id);
+            }
+          },
+        });
+        line.append(reply);
+      } else {
+        line.append(el("span", { class: "wb-muted", text: `Resolved by ${thread.resolved_by}` }));
+      }
+      if (mayResolveAny || thread.comments[0].by === this.author) {
+        line.append(el("button", { type: "button", class: "wb-link", text: thread.open ? "Resolve" : "Reopen", onclick: () => this.resolveThread(thread.id, thread.open) }));
+      }
+      block.append(line);
+      section.append(block);
+    }
+    const draft = this.commentDraft && this.commentDraft.seg === this.active ? this.commentDraft.text : "";
+    const box = el("textarea", {
+      class: "wb-new-comment",
+      dir: "auto",
+      rows: "1",
+      placeholder: `Comment on this sentence (${this.altName()}+M; Ctrl+Enter adds it)`,
+      "aria-label": "New comment",
+      oninput: () => {
+        this.commentDraft = { seg: this.active, text: box.value };
+      },
+      onkeydown: (event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.stopPropagation();
+          this.sendComment(box.value, null);
+        }
+      },
+    });
+    box.value = draft;
+    section.append(el("div", { class: "wb-comment-new" }, box, el("button", { type: "button", text: "Comment", onclick: () => this.sendComment(box.value, null) })));
+    return section;
+  },
+
+  // ---- events ----
+
+  reviewOff() {
+    if (this.review.team) return false;
+    this.say("Review is for team mode (WORKBENCH_AUTH, docs/team.md).", "error");
+    return true;
+  },
+
+  review_(action, extra = {}) {
+    if (this.active === null || this.reviewOff()) return false;
+    const row = this.byId.get(this.active);
+    if (!row.rev) {
+      this.say(`#${row.n} has no translation to review yet.`, "error");
+      return false;
+    }
+    this.queue({ op: "review", action, seg: row.id, ...extra });
+    this.say(`${REVIEW_DONE[action]}: #${row.n}…`, "busy");
+    this.flush();
+    return true;
+  },
+
+  approve() {
+    if (this.active === null || this.reviewOff()) return;
+    const row = this.byId.get(this.active);
+    if (this.box && this.box.value !== this.shown(row).tgt) {
+      // the reviewer's edit is confirmed first; the approval follows its answer
+      if (!this.save("confirm")) return;
+      this.afterSave = { seg: row.id, op: { op: "review", action: "approve", seg: row.id } };
+      this.say(`Approved: #${row.n}…`, "busy");
+    } else if (!this.review_("approve")) return;
+    if (this.reviewMode) this.nextToReview(row.id);
+  },
+
+  startReject() {
+    if (this.active === null || this.reviewOff()) return;
+    const row = this.byId.get(this.active);
+    if (this.box && this.box.value !== this.shown(row).tgt) {
+      this.say("Your edit is not saved: save it (Alt+Enter) or take it back before sending the sentence back.", "error");
+      return;
+    }
+    this.rejecting = row.id;
+    this.rejectFocus = true;
+    this.drawTools();
+  },
+
+  sendReject(text) {
+    this.review_("reject", { comment: text });
+  },
+
+  cancelReject() {
+    this.rejecting = null;
+    this.rejectDraft = "";
+    this.drawTools();
+    if (this.box) this.box.focus();
+  },
+
+  sendComment(text, replyTo) {
+    if (this.active === null) return;
+    this.queue({ op: "comment", seg: this.active, text, reply_to: replyTo });
+    this.say("Adding the comment…", "busy");
+    this.flush();
+  },
+
+  resolveThread(threadId, resolved) {
+    if (this.active === null) return;
+    this.queue({ op: "resolve", seg: this.active, thread: threadId, resolved });
+    this.flush();
+  },
+
+  focusComment() {
+    const box = this.root.querySelector(".wb-active .wb-new-comment");
+    if (box) box.focus();
+  },
+
+  // The next sentence waiting for review (confirmed) after `fromId`, wrapping round.
+  nextToReview(fromId) {
+    const at = this.rows.findIndex((row) => row.id === fromId);
+    for (let step = 1; step < this.rows.length; step += 1) {
+      const row = this.rows[(at + step) % this.rows.length];
+      if (row.id !== fromId && this.rowStatus(row) === "confirmed") {
+        this.activate(row.id, { save: false, scroll: "center" });
+        return;
+      }
+    }
+  },
+
+  // An answer to a review, comment or resolve event; true when it was one.
+  reviewAnswer(answer) {
+    const chained = this.afterSave;
+    if (!answer.kind) {
+      if (chained && chained.seg === answer.seg) {
+        this.afterSave = null;
+        if (answer.outcome === "saved" || answer.outcome === "unchanged") this.queue({ ...chained.op });
+      }
+      return false;
+    }
+    const row = this.byId.get(answer.seg);
+    if (!row) return true;
+    const node = this.rowNodes.get(answer.seg);
+    const clean = this.active === answer.seg && this.box && this.box.value === this.shown(row).tgt;
+    if (answer.row) Object.assign(row, answer.row);
+    if (clean && this.box.value !== row.tgt) this.box.value = row.tgt;
+    if (answer.outcome === "conflict" || answer.outcome === "refused") {
+      this.say(answer.message, "error");
+    } else if (answer.kind === "review") {
+      const done = answer.outcome === "unchanged" ? "No change" : REVIEW_DONE[answer.action] || "Done";
+      this.say(`${done} #${row.n}`, "saved");
+      if (answer.action === "reject") {
+        this.rejecting = null;
+        this.rejectDraft = "";
+        if (this.reviewMode && this.active === answer.seg) this.nextToReview(answer.seg);
+      }
+    } else if (answer.kind === "comment") {
+      this.commentDraft = null;
+      this.say(`Comment added to #${row.n}`, "saved");
+    } else {
+      this.say(`${answer.outcome === "resolved" ? "Resolved" : "Reopened"} a thread on #${row.n}`, "saved");
+    }
+    if (this.active === answer.seg && this.box) {
+      this.box.readOnly = false;
+      this.box.classList.remove("wb-locked");
+      this.lockBox(row, this.box);
+    }
+    if (node) this.fillRow(node, row);
+    this.drawSummary();
+    return true;
   },
 });
 
