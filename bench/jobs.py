@@ -135,12 +135,13 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         t0 = time.perf_counter()
         engine.translate_batch([s.text for s in segments], "en", "ur", 3)
         direct = time.perf_counter() - t0
-        first = set(range(FIRST_ROWS))
-        first_ids = {s.id for s in segments if s.index in first}
+        first_ids = [s.id for s in segments[:FIRST_ROWS]]
         t0 = time.perf_counter()
-        job = start_translation(store, document.id, "ur", engine, "bench", first_positions=first)
+        job = start_translation(
+            store, document.id, "ur", engine, "bench", first_segment_ids=first_ids
+        )
         runner.submit(job.id)
-        while not first_ids <= set(store.document_machine_translations(document.id, "ur")):
+        while not set(first_ids) <= set(store.document_machine_translations(document.id, "ur")):
             time.sleep(0.02)
         first_rows = time.perf_counter() - t0
         runner.join()

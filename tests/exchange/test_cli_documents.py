@@ -24,7 +24,7 @@ from tests.fixtures.formatted import (
 from workbench import config
 from workbench.cli import main
 from workbench.engines import argos
-from workbench.store import open_store
+from workbench.store import RevisionStatus, open_store
 from workbench.workflows.document_files import import_file, load_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -184,3 +184,34 @@ def test_an_xliff12_target_edited_in_another_tool_comes_back_as_a_revision(
             "amna",
             "confirmed",
         )
+
+
+def test_in_team_mode_the_export_says_how_many_segments_are_not_approved(
+    db_url, tmp_path, capsys, monkeypatch
+):
+    document = stored_untranslated(db_url, "notes.txt", b"One. Two. Three. Four.\n")
+    with closing(open_store(db_url)) as store:
+        one, two, three, _ = store.segments(document.id)
+        store.save_revision(one.id, "ur", "ایک۔", "omar", None, status=RevisionStatus.APPROVED)
+        store.save_revision(two.id, "ur", "دو۔", "amna", None, status=RevisionStatus.CONFIRMED)
+        store.save_revision(three.id, "ur", "تین۔", "amna", None)
+    monkeypatch.setenv("WORKBENCH_AUTH", "password")
+    out = tmp_path / "notes.ur.txt"
+    assert export(document.name, db_url, "--out", str(out), "--missing", "source") == 0
+    message = capsys.readouterr().err
+    assert "4 segments, 1 without a target kept their source text, 3 of 4 not approved" in message
+    assert "not confirmed" not in message
+
+
+def test_in_team_mode_a_refused_export_counts_targets_not_approved(
+    db_url, tmp_path, capsys, monkeypatch
+):
+    document = stored_untranslated(db_url, "notes.txt", b"One. Two.\n")
+    with closing(open_store(db_url)) as store:
+        first = store.segments(document.id)[0]
+        store.save_revision(first.id, "ur", "ایک۔", "amna", None, status=RevisionStatus.CONFIRMED)
+    monkeypatch.setenv("WORKBENCH_AUTH", "password")
+    assert export(document.name, db_url, "--out", str(tmp_path / "n.txt")) == 2
+    assert "1 of 2 segments have no Urdu target yet (1 of the others not approved)" in (
+        capsys.readouterr().err
+    )

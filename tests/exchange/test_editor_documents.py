@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.fixtures.editor_app import open_app
 from tests.fixtures.formatted import BOLD_WORDS, editorial_docx, editorial_html
 from workbench import config
-from workbench.store import Store, open_store
+from workbench.store import RevisionStatus, Store, open_store
 from workbench.ui.rendering import markdown_text
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -92,3 +92,25 @@ def test_the_target_box_shows_tags_the_translator_can_move_and_saves_them(store,
     assert not at.exception
     saved = store.current_revision(bold.id, "ur").text
     assert saved == f"{open_char(0)}تاجروں{close_char(0)} نے {open_char(1)}کہا{close_char(1)}۔"
+
+
+def _download_panel() -> None:
+    """The export panel alone, for the first stored document (team mode needs no editor)."""
+    from workbench.store import open_store
+    from workbench.ui import exchange_panel, state
+
+    state.init()
+    store = open_store()
+    exchange_panel.render(store, store.documents()[0], "ur", "omar")
+
+
+def test_in_team_mode_the_translation_download_says_how_many_are_not_approved(store, monkeypatch):
+    document = store.add_document("notes.txt", "One. Two. Three.\n")
+    one, two, three = store.segments(document.id)
+    store.save_revision(one.id, "ur", "ایک۔", "omar", None, status=RevisionStatus.APPROVED)
+    store.save_revision(two.id, "ur", "دو۔", "amna", None, status=RevisionStatus.CONFIRMED)
+    store.save_revision(three.id, "ur", "تین۔", "amna", None)
+    monkeypatch.setenv("WORKBENCH_AUTH", "password")
+    at = AppTest.from_function(_download_panel, default_timeout=60).run()
+    assert not at.exception
+    assert "Download translation · 2 of 3 not approved" in download_labels(at)

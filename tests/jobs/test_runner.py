@@ -73,7 +73,8 @@ def test_the_rows_the_editor_shows_are_translated_in_the_first_batch(
     store, sample, argos_en_ur_copy
 ):
     spy = RecordingEngine(ArgosEngine())
-    job = _job(store, sample, first_positions=[30, 31, 32, 33])
+    shown = [s.id for s in store.segments(sample.id)[30:34]]
+    job = _job(store, sample, first_segment_ids=shown)
     run_job(store, job.id, lambda *_: spy, settings=SMALL)
     texts = {s.index: s.text for s in store.segments(sample.id)}
     assert spy.calls[0] == [texts[i] for i in (30, 31, 32, 33)]

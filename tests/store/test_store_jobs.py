@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from workbench.engines.base import Hypothesis
+from workbench.errors import InputError
 from workbench.store.jobs import JobState
 
 STALE = timedelta(seconds=30)
@@ -22,7 +25,8 @@ def test_a_new_job_sets_out_to_translate_every_segment_without_mt_from_its_model
 
 
 def test_the_editors_rows_come_first_then_document_order(store, document):
-    job = store.create_job(document.id, "ur", "argos", "m1", "amina", first_positions=[2, 3])
+    shown = [s.id for s in store.segments(document.id)[2:4]]
+    job = store.create_job(document.id, "ur", "argos", "m1", "amina", first_segment_ids=shown)
     assert [s.index for s in store.pending_segments(job.id)] == [2, 3, 0, 1]
 
 
@@ -44,8 +48,9 @@ def test_a_different_model_needs_every_segment(store, translated):
 
 
 def test_translate_again_takes_only_the_selected_segments(store, translated):
+    chosen = [store.segments(translated.id)[1].id]
     job = store.create_job(
-        translated.id, "ur", "argos", "test-model-1", "amina", again_positions=[1]
+        translated.id, "ur", "argos", "test-model-1", "amina", segment_ids=chosen, again=True
     )
     assert [s.index for s in store.pending_segments(job.id)] == [1]
 
@@ -114,3 +119,77 @@ def test_jobs_are_listed_newest_first_with_the_document_name(store, document):
     assert [j.id for j in listed] == [second.id, first.id]
     assert listed[0].document_name == document.name
     assert store.active_job(document.id, "ur").id == second.id
+
+
+# ---- a split or merge while a job waits or runs ------------------------------------------
+
+
+def _mt_counts(store, document) -> dict[int, int]:
+    """Live segment id -> how many MT results it has."""
+    stored = store.document_machine_translations(document.id, "ur")
+    return {s.id: len(stored.get(s.id, [])) for s in store.segments(document.id)}
+
+
+def test_a_whole_document_job_translates_the_parts_of_a_segment_split_while_it_waits(
+    store, document
+):
+    job = store.create_job(document.id, "ur", "argos", "m1", "amina")
+    old = store.segments(document.id)[1]
+    parts = store.split_segment(old.id, len("The TTP"), "bilal").segments
+    pending = store.pending_segments(job.id)
+    assert old.id not in {s.id for s in pending}
+    assert {p.id for p in parts} <= {s.id for s in pending}
+    store.store_job_batch(job.id, "w1", _results(pending))
+    assert set(_mt_counts(store, document).values()) == {1}
+    assert store.machine_translations(old.id, "ur") == []
+
+
+def test_a_segment_retired_after_its_batch_was_read_is_not_written(store, document):
+    job = store.create_job(document.id, "ur", "argos", "m1", "amina")
+    batch = store.pending_segments(job.id, limit=3)  # read, then translated…
+    retired = batch[1]
+    store.split_segment(retired.id, len("The TTP"), "bilal")  # …while the split lands
+    assert store.store_job_batch(job.id, "w1", _results(batch)) == 2
+    assert store.machine_translations(retired.id, "ur") == []
+    assert store.job(job.id).done == 2
+    assert store.job(job.id).total == 2 + len(store.pending_segments(job.id)) == 5
+
+
+def test_a_job_for_chosen_segments_skips_one_retired_and_leaves_its_parts_alone(store, translated):
+    chosen = [s.id for s in store.segments(translated.id)[1:3]]
+    job = store.create_job(
+        translated.id, "ur", "argos", "test-model-1", "amina", segment_ids=chosen, again=True
+    )
+    parts = store.split_segment(chosen[0], len("The TTP"), "bilal").segments
+    assert [s.id for s in store.pending_segments(job.id)] == [chosen[1]]
+    assert not {p.id for p in parts} & {s.id for s in store.pending_segments(job.id)}
+
+
+def test_positions_do_not_shift_a_job_when_a_split_renumbers_the_document(store, translated):
+    """The selection was segment 3 ("No joint statement…"); a split before it moves it to 4."""
+    chosen = store.segments(translated.id)[3]
+    job = store.create_job(
+        translated.id, "ur", "argos", "test-model-1", "amina", segment_ids=[chosen.id], again=True
+    )
+    store.split_segment(store.segments(translated.id)[0].id, len("Pakistan"), "bilal")
+    (pending,) = store.pending_segments(job.id)
+    assert (pending.id, pending.index, pending.text) == (chosen.id, 4, chosen.text)
+
+
+def test_two_jobs_reaching_the_new_segments_give_each_one_mt_result(store, document):
+    whole = store.create_job(document.id, "ur", "argos", "m1", "amina")
+    parts = store.split_segment(store.segments(document.id)[1].id, len("The TTP"), "bilal")
+    new_ids = [s.id for s in parts.segments]
+    for_parts = store.create_job(document.id, "ur", "argos", "m1", "bilal", segment_ids=new_ids)
+    both_read = store.pending_segments(for_parts.id)  # read by one runner…
+    store.store_job_batch(whole.id, "w1", _results(store.pending_segments(whole.id)))  # …first
+    assert store.store_job_batch(for_parts.id, "w2", _results(both_read, "late")) == 0
+    assert set(_mt_counts(store, document).values()) == {1}
+
+
+def test_a_job_naming_a_segment_of_another_document_is_refused(store, document):
+    other = store.add_document("other.txt", "Another text.")
+    stranger = store.segments(other.id)[0].id
+    with pytest.raises(InputError, match=f"segment {stranger} is not a segment"):
+        store.create_job(document.id, "ur", "argos", "m1", "amina", segment_ids=[stranger])
+    assert store.jobs(document.id) == []

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.store.conftest import made_up_mt
 from workbench.engines.base import Hypothesis
-from workbench.store import Alternative, Origin, RevisionStatus
+from workbench.store import (
+    Alternative,
+    DocumentTargets,
+    Origin,
+    PlannedText,
+    RevisionStatus,
+    SegmentsChanged,
+)
 
 
 def test_mt_is_stored_with_its_n_best_scores_engine_and_model(store, translated):
@@ -47,6 +55,29 @@ def test_translating_again_with_the_same_output_adds_no_revision(store, translat
 
 
 def test_mt_for_the_wrong_number_of_segments_is_refused(store, document):
-    with pytest.raises(ValueError, match="1 MT results for 4 segments"):
+    with pytest.raises(SegmentsChanged, match="1 MT results for 4 segments"):
         store.add_machine_translations(document.id, "ur", "argos", "m", [[Hypothesis("x", 0)]])
+    assert store.current_revisions(document.id, "ur") == {}
+
+
+def test_mt_computed_before_a_split_is_refused_with_one_line_and_stores_nothing(store, document):
+    mt = made_up_mt(store, document)  # one n-best list per segment as they were
+    store.split_segment(store.segments(document.id)[1].id, 8, "amina")
+    with pytest.raises(SegmentsChanged, match="split or merged"):
+        store.add_machine_translations(document.id, "ur", "argos", "m", mt)
+    assert all(store.machine_translations(s.id, "ur") == [] for s in store.segments(document.id))
+
+
+def test_texts_for_segments_a_split_and_merge_renumbered_are_refused(store, document):
+    """Same count of segments, different segments: the ids the caller read say so."""
+    read = tuple(s.id for s in store.segments(document.id))
+    first = store.segments(document.id)[1]
+    store.split_segment(first.id, 8, "amina")
+    store.merge_segments(store.segments(document.id)[2].id, "amina")
+    assert len(store.segments(document.id)) == len(read)
+    targets = DocumentTargets(
+        "ur", (PlannedText(1, "ترجمہ", "amina"),), Origin.TM, segment_ids=read
+    )
+    with pytest.raises(SegmentsChanged):
+        store.add_targets(document.id, targets)
     assert store.current_revisions(document.id, "ur") == {}

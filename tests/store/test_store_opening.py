@@ -250,7 +250,7 @@ def test_a_version_1_store_is_upgraded_in_place_keeping_its_revisions(db_url):
         Origin.PROPAGATED,
         RevisionStatus.APPROVED,
     )
-    assert stored_version(db_url) == str(SCHEMA_VERSION) == "3"
+    assert stored_version(db_url) == str(SCHEMA_VERSION) == "4"
 
 
 def test_the_version_1_checks_really_refused_the_new_statuses(db_url):
@@ -288,9 +288,43 @@ def test_a_version_2_store_is_upgraded_in_place_and_can_split_its_segments(db_ur
         document = store.document("talks.txt")
         live = [s.text for s in store.segments(document.id)]
         earlier = store.earlier_history(done.segments[0].id, "ur")
-    assert stored_version(db_url) == str(SCHEMA_VERSION) == "3"
+    assert stored_version(db_url) == str(SCHEMA_VERSION) == "4"
     assert live == ["Talks", "in Kabul.", "Trade was discussed."]
     assert [r.text for e in earlier for r in e.revisions] == [old.text]
+
+
+# ---- version 3 is upgraded in place ---------------------------------------------------------
+
+
+def make_version_3_with_a_queued_job(db_url: str) -> tuple[int, list[int]]:
+    """A store as version 3 made it: a queued job naming positions (first 2, again 1 and 2).
+    Returns the job id and the live segment ids."""
+    with open_store(db_url) as store:
+        document = store.add_document("talks.txt", "Talks in Kabul. Trade was discussed. Good.")
+        ids = [s.id for s in store.segments(document.id)]
+        job = store.create_job(document.id, "ur", "argos", "m1", "amina", segment_ids=ids)
+    for statement in (
+        "ALTER TABLE translation_jobs ADD COLUMN first_positions TEXT NOT NULL DEFAULT '[2]'",
+        "ALTER TABLE translation_jobs ADD COLUMN again_positions TEXT DEFAULT '[1, 2]'",
+        "ALTER TABLE translation_jobs DROP COLUMN first_segment_ids",
+        "ALTER TABLE translation_jobs DROP COLUMN segment_ids",
+        "ALTER TABLE translation_jobs DROP COLUMN again",
+        "UPDATE workbench_schema SET value = '3'",
+    ):
+        execute(db_url, statement)
+    return job.id, ids
+
+
+def test_a_version_3_job_naming_positions_names_the_same_segments_by_id(db_url):
+    job_id, ids = make_version_3_with_a_queued_job(db_url)
+    with open_store(db_url) as store:
+        job = store.job(job_id)
+    assert stored_version(db_url) == str(SCHEMA_VERSION)
+    assert (job.first_segment_ids, job.segment_ids, job.again) == (
+        (ids[2],),
+        (ids[1], ids[2]),
+        True,
+    )
 
 
 # ---- closing -------------------------------------------------------------------------------

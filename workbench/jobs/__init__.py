@@ -26,13 +26,15 @@ def start_translation(
     engine: TranslationEngine,
     requested_by: str,
     *,
-    first_positions: Sequence[int] = (),
-    again_positions: Sequence[int] | None = None,
+    first_segment_ids: Sequence[int] = (),
+    segment_ids: Sequence[int] | None = None,
+    again: bool = False,
     n_best: int = DEFAULT_N_BEST,
 ) -> TranslationJob:
-    """A job translating what the document still needs (or `again_positions` again);
-    an active job for the same document, target and model is returned instead of a new one.
-    A missing model fails here, before anything is stored."""
+    """A job translating what the document (or `segment_ids`) still needs, or with `again`
+    those segments even where they have MT; `first_segment_ids` (the editor's rows) go
+    first. An active whole-document job for the same document, target and model is returned
+    instead of a new one. A missing model fails here, before anything is stored."""
     source_lang = store.document(document_id).source_lang
     model_id = engine.model_id(source_lang, target_lang)
     return store.create_job(
@@ -42,8 +44,9 @@ def start_translation(
         model_id,
         requested_by,
         n_best=n_best,
-        first_positions=first_positions,
-        again_positions=again_positions,
+        first_segment_ids=first_segment_ids,
+        segment_ids=segment_ids,
+        again=again,
     )
 
 

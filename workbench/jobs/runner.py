@@ -123,7 +123,7 @@ def _translate(
             f"job {job.id} asked for model {job.model_id!r} but this runner has {model_id!r}; "
             "install the same model on every worker"
         )
-    size = max(settings.first_batch, len(job.first_positions))  # the editor's rows at once
+    size = max(settings.first_batch, len(job.first_segment_ids))  # the editor's rows at once
     while True:
         if not store.beat(job.id, runner):
             if store.job(job.id).cancel_requested:

@@ -92,6 +92,7 @@ from workbench.store.errors import (
     RevisionConflict,
     SchemaVersionError,
     SegmentRetired,
+    SegmentsChanged,
     StoreBusyError,
     UnknownDocumentError,
 )
@@ -152,6 +153,7 @@ __all__ = [
     "SegmentRetired",
     "SegmentRow",
     "SegmentState",
+    "SegmentsChanged",
     "Store",
     "StoreBusyError",
     "StoredSegment",

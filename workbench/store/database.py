@@ -15,6 +15,7 @@ open a fresh store at once all succeed and a kill midway leaves nothing behind.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -46,7 +47,7 @@ VERSION_KEY = "schema_version"
 # Tables that hold a user's work: a store without a version row whose tables are all empty
 # is an unfinished creation (made by an older workbench) and is finished, not refused.
 WORK_TABLES = ("documents", "tm_entries")
-UPGRADABLE_FROM = (1, 2)
+UPGRADABLE_FROM = (1, 2, 3)
 
 
 def create_store_engine(url: str | None = None) -> Engine:
@@ -265,6 +266,8 @@ def _upgrade(conn: Connection, version: int) -> None:
         _upgrade_revision_checks(conn)
     if version <= 2:
         _add_segment_retired(conn)
+    if version <= 3:
+        _jobs_by_segment_id(conn)
     conn.execute(
         SchemaInfo.__table__.update()
         .where(SchemaInfo.key == VERSION_KEY)
@@ -302,6 +305,50 @@ def _add_segment_retired(conn: Connection) -> None:
     column = SegmentRecord.__table__.c.retired
     kind = column.type.compile(dialect=conn.dialect)
     conn.exec_driver_sql(f"ALTER TABLE {SegmentRecord.__tablename__} ADD COLUMN retired {kind}")
+
+
+def _jobs_by_segment_id(conn: Connection) -> None:
+    """Version 3 -> 4: a translation job's positions become the ids of the live segments at
+    those positions now (what the job would have translated had it run at the upgrade)."""
+    table = "translation_jobs"
+    if not inspect(conn).has_table(table):
+        return  # made before jobs existed: the table is created in the new shape
+    if "first_positions" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        return
+    conn.exec_driver_sql(
+        f"ALTER TABLE {table} ADD COLUMN first_segment_ids TEXT NOT NULL DEFAULT '[]'"
+    )
+    conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN segment_ids TEXT")
+    conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN again BOOLEAN NOT NULL DEFAULT false")
+    jobs = conn.execute(
+        text(f"SELECT id, document_id, first_positions, again_positions FROM {table}")
+    )
+    for job_id, document_id, first, again in jobs.all():
+        at = dict(
+            conn.execute(
+                select(SegmentRecord.position, SegmentRecord.id).where(
+                    SegmentRecord.document_id == document_id, SegmentRecord.retired.is_(None)
+                )
+            ).all()
+        )
+
+        def ids(positions: str, at: dict[int, int] = at) -> str:
+            return json.dumps([at[p] for p in json.loads(positions) if p in at])
+
+        conn.execute(
+            text(
+                f"UPDATE {table} SET first_segment_ids = :first, segment_ids = :scope, "
+                "again = :again WHERE id = :id"
+            ),
+            {
+                "first": ids(first),
+                "scope": ids(again) if again is not None else None,
+                "again": again is not None,
+                "id": job_id,
+            },
+        )
+    conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN first_positions")
+    conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN again_positions")
 
 
 def _describe(engine: Engine) -> str:

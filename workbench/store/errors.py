@@ -55,6 +55,11 @@ class SegmentRetired(RevisionConflict):
         )
 
 
+class SegmentsChanged(WorkbenchError):
+    """A document's segments were split or merged while texts or MT were computed for the
+    segments as they were: nothing was stored (store them again for the new segments)."""
+
+
 class StoreBusyError(WorkbenchError):
     """Concurrent writers kept taking the same revision numbers; nothing was written."""
 

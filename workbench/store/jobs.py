@@ -7,6 +7,20 @@ segment), so a crash loses at most the batch in flight and a retried job can nev
 segment two results. The job table is what the editor polls for progress and what
 `workbench jobs` lists; whichever runner executes the job (a thread of the app, or a
 `workbench worker` on a PostgreSQL queue) only calls the methods here.
+
+A job addresses segments by id, never by position, because a split or merge
+(`workbench.store.resegment`) renumbers the document while a job waits or runs:
+
+* A job for the whole document (`segment_ids` None) translates every *live* segment that has
+  no MT from its engine and model, read afresh before each batch. So the segments a split or
+  merge creates while it waits are translated by it, and the ones it retired are not.
+* A job for chosen segments (a selection to translate again, the new segments of a split)
+  translates those ids only. One retired before its batch runs is skipped; its replacements
+  are left to the job the split or merge starts for them (`workflows.resegment`).
+* Storing a batch locks the document row (a split or merge takes the same lock), then drops
+  the segments retired meanwhile and, unless the job translates again, the ones that got MT
+  from the same model meanwhile (another job was first). So every live segment ends with one
+  MT result from a model and no retired segment is written, however jobs and edits interleave.
 """
 
 from __future__ import annotations
@@ -34,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from workbench.errors import WorkbenchError
+from workbench.errors import InputError, WorkbenchError
 from workbench.store.models import (
     Base,
     DocumentRecord,
@@ -74,11 +88,15 @@ class TranslationJobRecord(Base):
     model_id: Mapped[str] = mapped_column(String(255))
     n_best: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16), default=JobState.QUEUED.value)
-    # JSON lists of 0-based positions: translated first (the rows the editor shows) / the
-    # only ones to translate again even though they have MT from this model ("again").
-    first_positions: Mapped[str] = mapped_column(Text, default="[]")
-    again_positions: Mapped[str | None] = mapped_column(Text, nullable=True)
-    total: Mapped[int] = mapped_column(Integer, default=0)  # segments it set out to translate
+    # JSON lists of segment ids: translated first (the rows the editor shows) / the only
+    # segments the job covers (None: the whole document). `again`: translate them even
+    # where they have MT from this model (an explicit "translate again").
+    first_segment_ids: Mapped[str] = mapped_column(Text, default="[]")
+    segment_ids: Mapped[str | None] = mapped_column(Text, nullable=True)
+    again: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Segments it sets out to translate: handled so far plus those still pending (it grows
+    # when a split adds segments to a whole-document job, shrinks when one is retired).
+    total: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)  # segments handled, failed included
     failed: Mapped[int] = mapped_column(Integer, default=0)  # segments the engine could not do
     requested_by: Mapped[str] = mapped_column(String(255))
@@ -116,7 +134,9 @@ class TranslationJob:
     model_id: str
     n_best: int
     state: JobState
-    first_positions: tuple[int, ...]  # the editor's rows, translated first
+    first_segment_ids: tuple[int, ...]  # the editor's rows, translated first
+    segment_ids: tuple[int, ...] | None  # the segments it covers; None: the whole document
+    again: bool  # translates its segments even where they have MT from its model
     total: int
     done: int
     failed: int
@@ -155,7 +175,11 @@ def _job(record: TranslationJobRecord, document_name: str) -> TranslationJob:
         model_id=record.model_id,
         n_best=record.n_best,
         state=JobState(record.state),
-        first_positions=tuple(json.loads(record.first_positions)),
+        first_segment_ids=tuple(json.loads(record.first_segment_ids)),
+        segment_ids=(
+            tuple(json.loads(record.segment_ids)) if record.segment_ids is not None else None
+        ),
+        again=record.again,
         total=record.total,
         done=record.done,
         failed=record.failed,
@@ -188,20 +212,27 @@ class JobQueries:
         requested_by: str,
         *,
         n_best: int = 3,
-        first_positions: Sequence[int] = (),
-        again_positions: Sequence[int] | None = None,
+        first_segment_ids: Sequence[int] = (),
+        segment_ids: Sequence[int] | None = None,
+        again: bool = False,
     ) -> TranslationJob:
-        """A queued job, or the active one that already covers the same document, target,
-        engine and model (clicking Translate twice starts nothing new)."""
+        """A queued job for `segment_ids` (None: the whole document), the editor's rows
+        (`first_segment_ids`) first; `again` translates them even where they have MT from
+        this model. A whole-document request returns the active whole-document job of the
+        same document, target, engine and model instead (Translate twice starts nothing new).
+        Ids that are not segments of the document are refused with one line."""
+        if again and segment_ids is None:
+            raise InputError("translating again needs the segments to translate")
         with self.transaction() as session:
-            if again_positions is None:
+            _check_ids(session, document_id, [*first_segment_ids, *(segment_ids or ())])
+            if segment_ids is None:
                 active = session.scalar(
                     select(TranslationJobRecord).where(
                         TranslationJobRecord.document_id == document_id,
                         TranslationJobRecord.target_lang == target_lang,
                         TranslationJobRecord.engine == engine,
                         TranslationJobRecord.model_id == model_id,
-                        TranslationJobRecord.again_positions.is_(None),
+                        TranslationJobRecord.segment_ids.is_(None),
                         TranslationJobRecord.state.in_([s.value for s in ACTIVE_STATES]),
                     )
                 )
@@ -214,12 +245,11 @@ class JobQueries:
                 model_id=model_id,
                 n_best=n_best,
                 requested_by=requested_by,
-                first_positions=json.dumps(sorted(set(first_positions))),
-                again_positions=(
-                    json.dumps(sorted(set(again_positions)))
-                    if again_positions is not None
-                    else None
+                first_segment_ids=json.dumps(list(dict.fromkeys(first_segment_ids))),
+                segment_ids=(
+                    json.dumps(sorted(set(segment_ids))) if segment_ids is not None else None
                 ),
+                again=again,
             )
             session.add(record)
             session.flush()
@@ -260,8 +290,8 @@ class JobQueries:
     def pending_segments(self, job_id: int, limit: int | None = None) -> list[StoredSegment]:
         """What the job still has to translate, the editor's rows first, then document order.
 
-        A segment needs MT when it has none from the job's engine and model for the target
-        (or, for a "translate again" job, when it is selected and this job has not done it).
+        A live segment of the job's scope needs MT when this job has not done it and, unless
+        the job translates again, it has none from the job's engine and model for the target.
         """
         with self.reading() as session:
             record = session.get(TranslationJobRecord, job_id)
@@ -270,11 +300,14 @@ class JobQueries:
             ids = _pending_ids(session, record)
             if not ids:
                 return []
-            rows = session.scalars(select(SegmentRecord).where(SegmentRecord.id.in_(ids)))
-            by_position = {row.position: row for row in rows}
-        first = [p for p in json.loads(record.first_positions) if p in by_position]
-        rest = [p for p in sorted(by_position) if p not in set(first)]
-        ordered = [by_position[p] for p in first + rest]
+            rows = session.scalars(
+                select(SegmentRecord)
+                .where(SegmentRecord.id.in_(ids))
+                .order_by(SegmentRecord.position)
+            )
+            by_id = {row.id: row for row in rows}
+        first = [i for i in json.loads(record.first_segment_ids) if i in by_id]
+        ordered = [by_id[i] for i in dict.fromkeys([*first, *by_id])]
         if limit is not None:
             ordered = ordered[:limit]
         return [
@@ -342,14 +375,17 @@ class JobQueries:
     ) -> int:
         """Store one batch of MT (segment id -> n-best) for the job in one transaction.
 
-        Segments the job already did are skipped, so a batch stored twice (a retry after a
-        crash between commit and acknowledgement, or two runners racing) adds nothing: the
-        unique job-and-segment key turns a race into a clash that the store's append path
-        re-runs, and the re-run sees the other runner's rows. Like every MT, the best
-        hypothesis becomes the current target only where no person has worked on the
-        segment. `failures` (segment id -> message) are segments the engine could not
-        translate: recorded as done by the job without MT, so the job ends, and the job's
-        error names the first. Returns how many segments of the batch were new to the job.
+        The batch is stored under the document row's lock, so two runners storing batches
+        of one document (or a split or merge) take turns. Segments the job already did are
+        skipped, so a batch stored twice (a retry after a crash between commit and
+        acknowledgement, or two runners racing) adds nothing; the unique job-and-segment key
+        backs this up. Segments a split or merge retired since the batch was read are
+        skipped, and so are (unless the job translates again) segments that got MT from the
+        same model meanwhile; neither counts as done. Like every MT, the best hypothesis
+        becomes the current target only where no person has worked on the segment.
+        `failures` (segment id -> message) are segments the engine could not translate:
+        recorded as done by the job without MT, so the job ends, and the job's error names
+        the first. Returns how many segments of the batch were new to the job.
         """
         failures = failures or {}
 
@@ -357,16 +393,15 @@ class JobQueries:
             job = session.get(TranslationJobRecord, job_id)
             if job is None:
                 raise JobNotFound(f"no translation job {job_id}")
-            done = set(
-                session.scalars(
-                    select(JobSegmentRecord.segment_id).where(
-                        JobSegmentRecord.job_id == job_id,
-                        JobSegmentRecord.segment_id.in_(list(results)),
-                    )
-                )
+            # The same lock a split or merge takes: it finishes first or waits for this batch.
+            session.execute(
+                select(DocumentRecord.id)
+                .where(DocumentRecord.id == job.document_id)
+                .with_for_update()
             )
-            fresh = {seg: hyps for seg, hyps in results.items() if seg not in done}
-            failed = {seg: why for seg, why in failures.items() if seg not in done}
+            still_needed = set(_pending_ids(session, job, among=[*results, *failures]))
+            fresh = {seg: hyps for seg, hyps in results.items() if seg in still_needed}
+            failed = {seg: why for seg, why in failures.items() if seg in still_needed}
             records, _ = self._store_mt(
                 session, job.document_id, job.target_lang, job.engine, job.model_id, fresh
             )
@@ -383,6 +418,7 @@ class JobQueries:
             job.done += len(fresh) + len(failed)
             job.heartbeat, job.runner = utcnow(), runner
             session.flush()
+            job.total = job.done + len(_pending_ids(session, job))
             return len(fresh) + len(failed)
 
         return self._appending(work)
@@ -403,6 +439,8 @@ class JobQueries:
             if record is None:
                 return
             record.state, record.finished = state.value, utcnow()
+            if state is JobState.DONE:
+                record.total = record.done  # segments retired before their batch drop out
             if error is not None:
                 record.error = error
 
@@ -435,17 +473,39 @@ def _document_name(session: Session, document_id: int) -> str:
     return session.scalar(select(DocumentRecord.name).where(DocumentRecord.id == document_id))
 
 
-def _pending_ids(session: Session, job: TranslationJobRecord) -> list[int]:
-    """Segment ids the job still has to translate."""
+def _check_ids(session: Session, document_id: int, segment_ids: Sequence[int]) -> None:
+    if not segment_ids:
+        return
+    known = set(
+        session.scalars(
+            select(SegmentRecord.id).where(
+                SegmentRecord.document_id == document_id, SegmentRecord.id.in_(set(segment_ids))
+            )
+        )
+    )
+    strangers = sorted(set(segment_ids) - known)
+    if strangers:
+        raise InputError(
+            f"segment {strangers[0]} is not a segment of document {document_id}; "
+            "reload the document (no job was started)"
+        )
+
+
+def _pending_ids(
+    session: Session, job: TranslationJobRecord, among: Sequence[int] | None = None
+) -> list[int]:
+    """Segment ids the job still has to translate (of `among`, when given), in order."""
     already_done = exists().where(
         JobSegmentRecord.job_id == job.id, JobSegmentRecord.segment_id == SegmentRecord.id
     )
     query = select(SegmentRecord.id).where(
         SegmentRecord.document_id == job.document_id, SegmentRecord.retired.is_(None), ~already_done
     )
-    if job.again_positions is not None:
-        query = query.where(SegmentRecord.position.in_(json.loads(job.again_positions)))
-    else:
+    if job.segment_ids is not None:
+        query = query.where(SegmentRecord.id.in_(json.loads(job.segment_ids)))
+    if among is not None:
+        query = query.where(SegmentRecord.id.in_(list(among)))
+    if not job.again:
         has_mt = exists().where(
             MachineTranslationRecord.segment_id == SegmentRecord.id,
             MachineTranslationRecord.target_lang == job.target_lang,

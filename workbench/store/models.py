@@ -30,7 +30,9 @@ from workbench.vocabulary import Origin, RevisionStatus
 # Bump on any change to an existing table; a new table alone needs no bump (created on open).
 # 2: origin `propagated`, statuses `approved`/`rejected` (CHECK constraints of `revisions`).
 # 3: `segments.retired` (a split or merge retires segments instead of deleting them).
-SCHEMA_VERSION = 3
+# 4: translation jobs name their segments by id (`first_segment_ids`, `segment_ids`, `again`
+#    instead of `first_positions`, `again_positions`), so a split or merge cannot shift them.
+SCHEMA_VERSION = 4
 AUTHOR_MAX_CHARS = 255  # VARCHAR limit of revision authors (PostgreSQL enforces it)
 
 

@@ -253,6 +253,11 @@ class DocumentTargets:
     texts: tuple[PlannedText, ...] = ()
     origin: Origin = Origin.TM
     mt: MachineTranslationBatch | None = None
+    # The live segments, in document order, that the positions address, as the caller read
+    # them (None: a new document, or a caller that only knows the count). When the
+    # document's live segments are no longer these (a split or merge ran meanwhile), the
+    # store refuses with `SegmentsChanged` rather than put a text on the wrong sentence.
+    segment_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from workbench.store.errors import (
     AmbiguousDocumentError,
     RevisionConflict,
     SegmentRetired,
+    SegmentsChanged,
     StoreBusyError,
     UnknownDocumentError,
     WriteClash,
@@ -589,13 +590,7 @@ class Store(JobQueries, SegmentEdits):
     ) -> TargetsStored:
         """`add_targets` inside the caller's transaction (`heads`: {} for a new document)."""
         lang = targets.target_lang
-        segment_ids = list(
-            session.scalars(
-                select(SegmentRecord.id)
-                .where(SegmentRecord.document_id == document_id, LIVE)
-                .order_by(SegmentRecord.position)
-            )
-        )
+        segment_ids = self._live_ids_as_read(session, document_id, targets)
         if heads is None:
             heads = self._heads(session, document_id, lang)
         added, conflicts = 0, []
@@ -617,14 +612,49 @@ class Store(JobQueries, SegmentEdits):
         new_mt = 0
         if targets.mt is not None:
             hypotheses = targets.mt.hypotheses
-            if len(segment_ids) != len(hypotheses):
-                raise ValueError(f"{len(hypotheses)} MT results for {len(segment_ids)} segments")
             _, new_mt = self._store_mt(
                 session, document_id, lang, targets.mt.engine, targets.mt.model_id,
                 dict(zip(segment_ids, hypotheses, strict=True)), heads,
             )  # fmt: skip
         session.flush()
         return TargetsStored(added, new_mt, tuple(conflicts))
+
+    @staticmethod
+    def _live_ids_as_read(
+        session: Session, document_id: int, targets: DocumentTargets
+    ) -> list[int]:
+        """The document's live segment ids in order, read under a shared lock on the
+        document row (a split or merge, which locks it for update, finishes first or waits);
+        `SegmentsChanged` when they are not the segments `targets` was computed for."""
+        session.execute(
+            select(DocumentRecord.id)
+            .where(DocumentRecord.id == document_id)
+            .with_for_update(read=True)
+        )
+        live = list(
+            session.scalars(
+                select(SegmentRecord.id)
+                .where(SegmentRecord.document_id == document_id, LIVE)
+                .order_by(SegmentRecord.position)
+            )
+        )
+        computed_for = (
+            f"{len(targets.mt.hypotheses)} MT results"
+            if targets.mt is not None
+            else f"{len(targets.texts)} texts"
+        )
+        changed = (
+            (targets.segment_ids is not None and tuple(live) != tuple(targets.segment_ids))
+            or (targets.mt is not None and len(targets.mt.hypotheses) != len(live))
+            or any(planned.position >= len(live) for planned in targets.texts)
+        )
+        if changed:
+            raise SegmentsChanged(
+                f"{computed_for} for {len(live)} segments: the document's segments were "
+                f"split or merged while its {targets.target_lang} targets were computed; "
+                "nothing was stored, translate or fill it again"
+            )
+        return live
 
     def _store_mt(
         self,

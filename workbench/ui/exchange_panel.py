@@ -116,7 +116,8 @@ def _translation_download(store: Store, document: Document, target: str) -> None
     if counts.missing and choice == MissingTargets.REFUSE.value:
         st.warning(markdown_text(counts.refusal(document, target)), icon=None)
         return
-    note = f" · {counts.unconfirmed} not confirmed" if counts.unconfirmed else ""
+    signed = counts.not_signed_off()  # "N not confirmed", in team mode "N of M not approved"
+    note = f" · {signed}" if signed else ""
     st.download_button(
         f"Download translation{note}",
         data=partial(_translation_bytes, store, document, target, choice),

@@ -34,10 +34,10 @@ def start(
     engine_name: str,
     author: str,
     memory: MemorySource,
-    first_positions: Sequence[int],
+    first_segment_ids: Sequence[int],
 ) -> TranslationJob | None:
     """Fill exact memory matches now (fast), then start (or join) the MT job; the rows the
-    editor shows (`first_positions`) are translated first. Errors are shown as one line."""
+    editor shows (`first_segment_ids`) are translated first. Errors are shown as one line."""
     try:
         filled = fill_exact_matches(store, document.id, target_lang, memory.memory)
         job = start_translation(
@@ -46,7 +46,7 @@ def start(
             target_lang,
             engine(engine_name),
             author,
-            first_positions=first_positions,
+            first_segment_ids=first_segment_ids,
         )
         dispatch(store, job, job_runner())
     except WorkbenchError as exc:

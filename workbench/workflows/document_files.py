@@ -6,8 +6,10 @@ written over it later (Word styles, images and tables; the page's scripts and st
 document stored before originals were kept is plain text: its stored text is its original.
 
 Exporting takes each segment's current target. A segment without one is either refused
-(the default: the message counts them, and the targets not yet confirmed) or given its
-source text (`MissingTargets.SOURCE`), never silently.
+(the default: the message counts them, and the targets not yet signed off) or given its
+source text (`MissingTargets.SOURCE`), never silently. Signed off means confirmed for a
+single user and approved by a reviewer in team mode (`WORKBENCH_AUTH`), where the messages
+say how many segments of the deliverable are not approved.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import enum
 from dataclasses import dataclass
 
 from workbench import config
+from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import InputError, WorkbenchError
 from workbench.exchange.document import SegmentText
 from workbench.exchange.document_formats import (
@@ -47,6 +50,20 @@ class ExportRefused(WorkbenchError):
     """Segments have no target and the user asked for a complete translation."""
 
 
+def reviewed() -> bool:
+    """Team mode: a segment is signed off when a reviewer approved it, not when confirmed."""
+    return auth_mode() is not AuthMode.NONE
+
+
+def not_signed_off(segments: int, missing: int, unconfirmed: int, unapproved: int) -> str:
+    """ "N not confirmed" (single user), or in team mode "N of M not approved" counting the
+    segments without a target too (a reviewer approved none of them); "" when all are."""
+    if reviewed():
+        count = missing + unapproved
+        return f"{count} of {segments} not approved" if count else ""
+    return f"{unconfirmed} not confirmed" if unconfirmed else ""
+
+
 @dataclass(frozen=True)
 class TranslatedFile:
     data: bytes
@@ -55,13 +72,15 @@ class TranslatedFile:
     missing: int  # segments without a target (their source text is in the file)
     unconfirmed: int  # segments whose target is not confirmed or approved
     lost_tags: int  # segments whose target lost a formatting tag (written without it)
+    unapproved: int = 0  # segments whose target is not approved (team mode's sign-off)
 
     def summary(self) -> str:
         parts = [f"{self.segments} segments"]
         if self.missing:
             parts.append(f"{self.missing} without a target kept their source text")
-        if self.unconfirmed:
-            parts.append(f"{self.unconfirmed} not confirmed")
+        signed = not_signed_off(self.segments, self.missing, self.unconfirmed, self.unapproved)
+        if signed:
+            parts.append(signed)
         if self.lost_tags:
             parts.append(f"{self.lost_tags} lost formatting tags (QA tag-missing)")
         return ", ".join(parts)
@@ -125,13 +144,22 @@ class Readiness:
     missing: int  # no target (or only spaces)
     unconfirmed: int  # a target not confirmed or approved
     format: DocumentFormat  # the document's own format
+    unapproved: int = 0  # a target not approved (team mode's sign-off)
+
+    def not_signed_off(self) -> str:
+        """What the download says about sign-off ("" when every segment is signed off)."""
+        return not_signed_off(self.segments, self.missing, self.unconfirmed, self.unapproved)
 
     def refusal(self, document: Document, target_lang: str) -> str:
         label = get_language(target_lang).label
+        others = (
+            f"{self.unapproved} of the others not approved"
+            if reviewed()
+            else f"{self.unconfirmed} of the others not confirmed"
+        )
         return (
             f"{document.name}: {self.missing} of {self.segments} segments have no {label} "
-            f"target yet ({self.unconfirmed} of the others not confirmed); translate them, or "
-            "export with their source text in place"
+            f"target yet ({others}); translate them, or export with their source text in place"
         )
 
 
@@ -140,15 +168,12 @@ def readiness(store: Store, document: Document, target_lang: str) -> Readiness:
     heads = store.current_revisions(document.id, get_language(target_lang).code)
     segments = store.segments(document.id)
     found = [heads.get(s.id) for s in segments]
-    missing = sum(1 for head in found if head is None or not head.text.strip())
-    unconfirmed = sum(
-        1
-        for head in found
-        if head is not None and head.text.strip() and head.status not in _SIGNED_OFF
-    )
+    targets = [head for head in found if head is not None and head.text.strip()]
+    unconfirmed = sum(1 for head in targets if head.status not in _SIGNED_OFF)
+    unapproved = sum(1 for head in targets if head.status != RevisionStatus.APPROVED)
     stored_format = store.original_format(document.id)
     fmt = document_format(stored_format) if stored_format is not None else TEXT
-    return Readiness(len(segments), missing, unconfirmed, fmt)
+    return Readiness(len(segments), len(found) - len(targets), unconfirmed, fmt, unapproved)
 
 
 def translated_file(
@@ -170,7 +195,7 @@ def translated_file(
     out_fmt = document_format(output) if isinstance(output, str) else (output or fmt)
     segments = store.segments(document.id)
     heads = store.current_revisions(document.id, target_lang)
-    spans, without, unconfirmed, lost = [], 0, 0, 0
+    spans, without, unconfirmed, unapproved, lost = [], 0, 0, 0, 0
     for segment in segments:
         head = heads.get(segment.id)
         if head is None or not head.text.strip():
@@ -178,16 +203,17 @@ def translated_file(
             spans.append(SegmentText(segment.start, segment.end, segment.text))
             continue
         unconfirmed += head.status not in _SIGNED_OFF
+        unapproved += head.status != RevisionStatus.APPROVED
         lost += any(i.code == TAG_MISSING for i in check_tags(segment.text, head.text))
         spans.append(SegmentText(segment.start, segment.end, head.text))
     if without and missing is MissingTargets.REFUSE:
-        counts = Readiness(len(segments), without, unconfirmed, fmt)
+        counts = Readiness(len(segments), without, unconfirmed, fmt, unapproved)
         raise ExportRefused(f"{counts.refusal(document, target_lang)} (--missing source)")
     data = translated_document(
         fmt, stored.data, text, spans, target_lang, name=document.name,
         encoding=stored.encoding, output=out_fmt,
     )  # fmt: skip
-    return TranslatedFile(data, out_fmt, len(segments), without, unconfirmed, lost)
+    return TranslatedFile(data, out_fmt, len(segments), without, unconfirmed, lost, unapproved)
 
 
 def translated_filename(document: Document, target_lang: str, fmt: DocumentFormat) -> str:

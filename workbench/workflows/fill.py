@@ -68,7 +68,10 @@ def fill_exact_matches(
     fills = plan_memory_fills(sources, by_position, memory, target_lang)
     if not fills:
         return 0
-    return store.add_targets(document_id, DocumentTargets(target_lang, fills, Origin.TM)).added
+    read = tuple(s.id for s in segments)  # a split or merge meanwhile is refused
+    return store.add_targets(
+        document_id, DocumentTargets(target_lang, fills, Origin.TM, segment_ids=read)
+    ).added
 
 
 def _replaceable(head: Revision) -> bool:

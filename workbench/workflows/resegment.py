@@ -4,7 +4,9 @@ The store does the edit in one transaction (`Store.split_segment`, `Store.merge_
 old segments retired with their history, targets carried by the rule in
 `workbench.store.resegment`). Then the new segments, and no others, get exact matches from
 the translation memory (as `tm` drafts where nobody's text was carried) and a translation job
-(`again_positions` = their positions, first in the queue). The job is only created here: the
+for their ids (the old segments' ids are retired: a job that still lists them skips them, and
+a whole-document job waiting meanwhile translates the new ones itself; whichever stores first,
+the other skips them, so each gets one MT result). The job is only created here: the
 editor hands it to `workbench.jobs.dispatch`, the CLI runs it at once with
 `workbench.jobs.runner.run_job`.
 """
@@ -103,14 +105,13 @@ def refresh_new_segments(
     )
     job = None
     if engine is not None:
-        positions = [s.index for s in edit.segments]
         job = start_translation(
             store,
             document_id,
             target_lang,
             engine,
             author,
-            first_positions=positions,
-            again_positions=positions,
+            first_segment_ids=sorted(new_ids),
+            segment_ids=sorted(new_ids),
         )
     return ResegmentResult(edit, filled, job)

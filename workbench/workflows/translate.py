@@ -11,7 +11,7 @@ with it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.engines.base import ProgressCallback, TranslationEngine
 from workbench.glossary import Glossary
@@ -66,7 +66,7 @@ def translate_stored_document(
     memory: TranslationMemory | None = None,
 ) -> StoredTranslation:
     """Translate every sentence of a stored document in one engine call and store the
-    n-best lists.
+    n-best lists (`SegmentsChanged`, nothing stored, when a split or merge ran meanwhile).
 
     With a translation `memory`, exact matches first fill untouched segments as origin `tm`,
     which MT then leaves in place. Segments an editor has worked on keep the editor's text;
@@ -79,7 +79,9 @@ def translate_stored_document(
     by_position = {s.index: heads[s.id] for s in stored_segments if s.id in heads}
     segments = [as_segment(s) for s in stored_segments]
     rows, targets = _translate(segments, document.source_lang, by_position, settings)
-    stored = store.add_targets(document.id, targets)
+    # Stored only on the segments translated: a split or merge meanwhile is refused.
+    read = tuple(s.id for s in stored_segments)
+    stored = store.add_targets(document.id, replace(targets, segment_ids=read))
     return StoredTranslation(rows, stored.new_mt, stored.added)
 
 
