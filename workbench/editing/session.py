@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.editing import QaCheck, find_replace, no_qa_checks
+from workbench.editing import background as grid_jobs
 from workbench.editing.payload import document_rows, revision_fields
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
 from workbench.store import Revision, Store
@@ -45,11 +46,13 @@ class OpenGrid:
     active_text: str = ""
     preview: dict | None = None
     author_restored: str | None = None  # a name the browser remembered, to put in the field
+    background: grid_jobs.GridBackground = field(default_factory=grid_jobs.GridBackground)
     _positions: dict[int, int] = field(default_factory=dict)
     _batch_heads: dict[int, int | None] = field(default_factory=dict)
 
     def reload(self) -> None:
         """Read every row again (a full page run: other editors' work shows)."""
+        self.background.mark(self.store)
         self.rows = document_rows(self.store, self.document_id, self.target_lang, self.qa_check)
         self._positions = {row["id"]: i for i, row in enumerate(self.rows)}
         self.epoch += 1
@@ -68,6 +71,7 @@ class OpenGrid:
         self.rows_wanted = False
         self.saved = any(op.get("op") in ("save", "replace") for op in batch.get("ops", []))
         self._batch_heads = {}
+        grid_jobs.begin_batch(self, batch)
         for op in batch.get("ops", []):
             kind = op.get("op")
             if kind == "save":
@@ -84,6 +88,12 @@ class OpenGrid:
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
                 author = author.strip() or self.author_restored  # for the saves that follow
+            elif kind == "poll":
+                grid_jobs.poll(self)
+            elif kind == "again":
+                grid_jobs.translate_again(self, op)
+            elif kind == "cancel":
+                grid_jobs.cancel(self)
         return True
 
     def _save(self, op: Mapping[str, Any], author: str) -> dict:

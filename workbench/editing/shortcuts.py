@@ -20,6 +20,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+G", "Ctrl+Option+G", "Go to sentence number…"),
     ("Alt+K", "Ctrl+Option+K", "Find in source and target (Enter: next hit)"),
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
+    ("Alt+X", "Ctrl+Option+X", "Select the open sentence or take it out (then Translate again)"),
+    ("Shift+click / Ctrl+click", "Shift+click / Cmd+click", "Select a range / one more sentence"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
     ("Esc", "Esc", "Close this list, the replace panel or the find"),
 )
