@@ -45,6 +45,7 @@ class GridBackground:
     patch: list[dict] | None = None  # rows changed since the last poll: this batch's answer
     notice: dict | None = None  # a line about what this batch started or why it could not
     _marks: list[tuple[float, int]] = field(default_factory=list)  # (when, newest revision id)
+    started: set[int] = field(default_factory=set)  # ids of jobs started from this grid
     _glossary_lines: dict[int, str] = field(default_factory=dict)  # finished job id -> line
 
     def mark(self, store: Store) -> None:
@@ -124,6 +125,7 @@ def _started(
         return {"kind": "error", "text": str(exc)}
     if job.total == 0 and job.state is JobState.QUEUED:
         return {"kind": "idle", "text": "Every sentence has MT from this engine already."}
+    grid.background.started.add(job.id)
     return {"kind": "busy", "text": text, "job": job.id}
 
 
@@ -170,6 +172,10 @@ def job_payload(grid: OpenGrid) -> dict | None:
         "failed": job.failed,
         "error": job.error,
         "failedRows": _failed_numbers(grid, job),
+        # worth a line: started here, or it did not end well (a finished job is not news)
+        "news": job.id in grid.background.started
+        or job.state is not JobState.DONE
+        or bool(job.failed),
     }
     text = job_line(payload)
     if job.state is JobState.DONE:

@@ -257,7 +257,11 @@ def _translate(store: Store, document: Document, target: str, engine_name: str) 
     first: list[int] = []
     if session is not None and (session.document_id, session.target_lang) == (document.id, target):
         first = session.background.first_ids(session)
-    jobs_panel.start(store, document, target, engine_name, author(), translation_memory(), first)
+    job = jobs_panel.start(
+        store, document, target, engine_name, author(), translation_memory(), first
+    )
+    if job is not None and session is not None:
+        session.background.started.add(job.id)  # its outcome is news to this grid
 
 
 # ---- the grid ----------------------------------------------------------------------------

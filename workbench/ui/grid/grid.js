@@ -1018,6 +1018,7 @@ class Grid {
   buildJobs() {
     this.job = null;
     this.sawJobs = new Set(); // ids of jobs this page saw active: their outcome is news
+    this.sawEnded = new Set(); // ids of ended jobs this page has polled for once
     this.lastPoll = 0;
     this.finalPoll = false;
     this.viewSent = "";
@@ -1129,7 +1130,11 @@ class Grid {
       return;
     }
     if (job.active) for (const id of job.ids) this.sawJobs.add(id);
-    const news = job.active || this.sawJobs.has(job.ids[0]) || job.state !== "done" || job.failed > 0;
+    else if (!this.sawEnded.has(job.ids[0])) {
+      this.sawEnded.add(job.ids[0]);
+      this.finalPoll = true; // it may have ended before this page polled: its rows
+    }
+    const news = job.active || job.news || this.sawJobs.has(job.ids[0]);
     if (!news || (!job.active && this.dismissed() === String(job.ids[0]))) {
       line.hidden = true;
       return;
