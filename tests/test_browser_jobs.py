@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARGOS_CACHE_DIR
-from tests.fixtures.app_server import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_app
+from tests.fixtures.app_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    require_chromium,
+    serve_app,
+    wait_until_idle,
+)
 from tests.fixtures.argos_package import seed_argos_spacy_cache
 from tests.test_browser_editor import DARI, PASHTO, URDU
 from workbench import config
@@ -84,10 +90,12 @@ def sign_in(page) -> None:
     field.fill(NAME)
     field.press("Enter")
     expect(page.locator(".wb-who")).to_have_text(NAME)
+    wait_until_idle(page, 120_000)
 
 
 def translate(page) -> None:
     page.get_by_role("button", name="Translate", exact=True).click()
+    wait_until_idle(page, 120_000)
 
 
 def job_line(page):
@@ -134,19 +142,22 @@ def test_the_first_rows_fill_in_while_the_job_runs_and_an_edit_made_meanwhile_su
         # a reload finds the job running and shows its progress
         page.reload()
         page.locator(".wb-box").wait_for(timeout=60_000)
-        expect(page.locator(".wb-who")).to_have_text(NAME)  # the name the browser remembers
+        wait_until_idle(page, 120_000)  # (the page puts the name the browser remembers back)
         expect(job_line(page)).to_contain_text(
             re.compile(r"Translating in the background: [\d,]+ of [\d,]+ sentences")
         )
 
         # edits saved while the job runs: a row it filled, and one it has not reached
+        wait_until_idle(page, 120_000)
+        expect(page.locator(".wb-who")).to_have_text(NAME)
         save_draft(page, 1, URDU_1)
         go_to(page, far)
         save_draft(page, far, URDU_FAR)
         assert store.active_job(document.id, "ur") is not None, "the job ended before the edit"
 
         expect(job_line(page)).to_contain_text(
-            f"Translated {len(segments):,} sentences", timeout=900_000  # 2 shared cores
+            f"Translated {len(segments):,} sentences",
+            timeout=900_000,  # 2 shared cores
         )
         expect(box(page, far)).to_have_value(URDU_FAR)  # the grid kept the person's text
         expect(row(page, far).locator(".wb-state")).to_have_text("Edited")
