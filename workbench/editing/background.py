@@ -219,7 +219,8 @@ def _glossary_totals(grid: OpenGrid, job: TranslationJob) -> str:
         )
         if row is None or mt is None or (wanted is not None and segment_id not in wanted):
             continue
-        for coverage in qa.glossary_coverage(row["src"], mt.best, grid.target_lang, glossary):
+        source = grid.source_text(segment_id)
+        for coverage in qa.glossary_coverage(source, mt.best, grid.target_lang, glossary):
             found += coverage.expected
             enforced += coverage.enforced
             flagged += coverage.missing

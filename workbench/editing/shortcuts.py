@@ -22,6 +22,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
     ("Alt+X", "Ctrl+Option+X", "Select the open sentence or take it out (then Translate again)"),
     ("Shift+click / Ctrl+click", "Shift+click / Cmd+click", "Select a range / one more sentence"),
+    ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("? or Alt+/", "? or Ctrl+Option+/", "This list (? outside a text box)"),
     ("Esc", "Esc", "Close this list, the replace panel or the find"),
 )
