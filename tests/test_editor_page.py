@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.editor_app import APP, heading, open_app
+from tests.fixtures.editor_app import APP, finish_translation, heading, open_app
 from tests.fixtures.editor_grid import grid_data, grid_rows, open_sentence, row_of, save, send
 from workbench import config
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
@@ -26,6 +26,7 @@ def sample(store: Store) -> list[StoredSegment]:
 def translated_app(store: Store, name: str = "Amina Khan") -> AppTest:
     at = open_app(name)
     at.button(key="translate").click().run()
+    finish_translation(at)
     assert not at.exception and not at.error
     return at
 

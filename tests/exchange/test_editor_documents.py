@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.editor_app import heading, open_app
+from tests.fixtures.editor_app import finish_translation, heading, open_app
 from tests.fixtures.editor_grid import row_of, save
 from tests.fixtures.formatted import BOLD_WORDS, editorial_docx, editorial_html
 from workbench import config
@@ -72,7 +72,7 @@ def test_the_translation_download_is_offered_with_the_source_standing_in(store):
 
 def test_after_mt_the_translation_download_counts_what_is_not_confirmed(store, argos_en_ur_copy):
     at = upload(open_app(), "editorial.docx", editorial_docx(), DOCX_MIME)
-    at.button(key="translate").click().run()
+    finish_translation(at.button(key="translate").click().run())
     assert not at.exception
     segments = store.document("editorial.docx").segment_count
     assert f"Download translation · {segments} not confirmed" in download_labels(at)
@@ -82,7 +82,7 @@ def test_the_target_box_shows_tags_the_translator_can_move_and_saves_them(store,
     from workbench.exchange.inline import close_char, open_char
 
     at = upload(open_app("Amina"), "editorial.docx", editorial_docx(), DOCX_MIME)
-    at.button(key="translate").click().run()
+    finish_translation(at.button(key="translate").click().run())
     document = store.document("editorial.docx")
     bold = next(s for s in store.segments(document.id) if BOLD_WORDS in s.text)
     assert f"⟨1⟩{BOLD_WORDS}⟨/1⟩" in row_of(at, bold.index + 1)["tgt"]

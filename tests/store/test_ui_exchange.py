@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from translate.storage.xliff2 import Xliff2File
 
-from tests.fixtures.editor_grid import open_sentence, row_of, save
+from tests.fixtures.editor_app import finish_translation
+from tests.fixtures.editor_grid import grid_data, open_sentence, row_of, save
 from tests.store.conftest import FOUR_SENTENCES
 from workbench import config
 from workbench.editing.payload import match_payload
@@ -115,13 +116,14 @@ def test_translating_fills_exact_memory_matches_first_and_says_how_many(
     add_tm_entries(store, [TmEntry(first.text, TALKS_UR, "ur", origin="legacy.tmx")])
     at = open_editor(tmp_path)
     at.button(key="translate").click().run()
+    assert at.toast[0].value == "1 sentence filled from the translation memory."
+    finish_translation(at)
     assert not at.exception and not at.error
     head = store.current_revision(first.id, "ur")
     assert (head.text, head.origin, head.author) == (TALKS_UR, Origin.TM, "tm:legacy.tmx")
     assert store.current_revision(second.id, "ur").origin == Origin.MT
     assert target_of(at, first) == TALKS_UR
-    assert at.toast[0].value == "Translated: 1 sentence from the translation memory, 3 got new MT."
-    assert any("1 sentence filled with exact matches" in c.value for c in at.caption)
+    assert grid_data(at)["job"]["text"].startswith("Translated 4 sentences.")
 
 
 def test_a_row_shows_its_fuzzy_match_with_score_provenance_and_source_diff(
@@ -194,7 +196,7 @@ def test_a_post_edit_is_offered_in_another_document_but_not_to_its_own_sentence(
     (exact,) = matches_shown(at, same)
     assert "TM 88%" in fuzzy and TALKS_UR in fuzzy
     assert "TM 100%" in exact and "talks.txt #1 · edited" in exact
-    at.button(key="translate").click().run()
+    finish_translation(at.button(key="translate").click().run())
     head = store.current_revision(same.id, "ur")
     assert (head.text, head.origin, head.author) == (TALKS_UR, Origin.TM, "tm:talks.txt #1")
 
@@ -281,5 +283,5 @@ def test_an_unconfirmed_post_edit_is_offered_as_a_draft_below_100_and_never_fill
     (same,) = store.segments(followup.id)
     (offered,) = matches_shown(at, same)
     assert "TM 99%" in offered and "draft, not confirmed" in offered
-    at.button(key="translate").click().run()
+    finish_translation(at.button(key="translate").click().run())
     assert store.current_revision(same.id, "ur").origin == Origin.MT

@@ -8,6 +8,9 @@ The grid sends a request naming its *base*: the revision its text was loaded fro
 - A save over a newer revision than the base (someone else saved meanwhile) is refused and
   reported with both texts, unless the newer revision already holds exactly this text (and,
   for a confirm, is confirmed): then there is nothing to do and nothing is lost.
+- A newer revision that a machine wrote (a background job's MT landing while the editor
+  typed) is no one's work: the editor's text goes on top of it (the MT stays among the
+  segment's alternatives and in its history).
 - An empty box over no translation is not a save; an empty target is never confirmed.
 - Every request needs a name to record; there is no fallback to the OS user.
 - A write the store refuses (full disk, read-only file, a role that may not do it) is
@@ -16,11 +19,13 @@ The grid sends a request naming its *base*: the revision its text was loaded fro
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
 from workbench.store import Revision, RevisionConflict, Store
+from workbench.store.service import MT_AUTHOR_PREFIX
 from workbench.vocabulary import Origin, RevisionStatus
 
 
@@ -63,38 +68,53 @@ def save(store: Store, request: SaveRequest, author: str) -> SaveResult:
         return SaveResult(
             request, Outcome.REFUSED, message="Type your name first: every revision records it."
         )
-    confirming = request.action == SaveAction.CONFIRM
-    if confirming and not request.target_text.strip():
+    if request.action == SaveAction.CONFIRM and not request.target_text.strip():
         return SaveResult(request, Outcome.REFUSED, message="An empty target cannot be confirmed.")
     head = store.current_revision(request.segment_id, request.target_lang)
     if _nothing_to_do(head, request):
         return SaveResult(request, Outcome.UNCHANGED, revision=head)
-    if (head.id if head else None) != request.base_revision_id:
-        return _conflict(request, head)
-    try:
-        if confirming:
-            revision = store.confirm(
-                request.segment_id,
-                request.target_lang,
-                author.strip(),
-                request.base_revision_id,
-                text=request.target_text,
-            )
-        else:
-            revision = store.save_revision(
-                request.segment_id,
-                request.target_lang,
-                request.target_text,
-                author.strip(),
-                request.base_revision_id,
-                origin=request.origin if request.action == SaveAction.USE else Origin.HUMAN,
-                machine_translation_id=request.machine_translation_id,
-            )
-    except RevisionConflict as conflict:  # someone saved between our read and our write
-        return _conflict(request, conflict.theirs)
-    except WorkbenchError as exc:
-        return SaveResult(request, Outcome.REFUSED, message=f"Not saved: {exc}")
-    return SaveResult(request, Outcome.SAVED, revision=revision)
+    for _attempt in range(3):  # a job's batch may land between our read and our write
+        if (head.id if head else None) != request.base_revision_id:
+            if not _machine_draft(head):
+                return _conflict(request, head)
+            request = dataclasses.replace(request, base_revision_id=head.id)
+        try:
+            return SaveResult(request, Outcome.SAVED, revision=_write(store, request, author))
+        except RevisionConflict as conflict:  # someone saved between our read and our write
+            head = conflict.theirs
+        except WorkbenchError as exc:
+            return SaveResult(request, Outcome.REFUSED, message=f"Not saved: {exc}")
+    return _conflict(request, head)
+
+
+def _write(store: Store, request: SaveRequest, author: str) -> Revision:
+    if request.action == SaveAction.CONFIRM:
+        return store.confirm(
+            request.segment_id,
+            request.target_lang,
+            author.strip(),
+            request.base_revision_id,
+            text=request.target_text,
+        )
+    return store.save_revision(
+        request.segment_id,
+        request.target_lang,
+        request.target_text,
+        author.strip(),
+        request.base_revision_id,
+        origin=request.origin if request.action == SaveAction.USE else Origin.HUMAN,
+        machine_translation_id=request.machine_translation_id,
+    )
+
+
+def _machine_draft(head: Revision | None) -> bool:
+    """An MT draft written by an engine, not chosen by a person."""
+    return (
+        head is not None
+        and head.origin == Origin.MT
+        and head.status == RevisionStatus.DRAFT
+        and head.author.startswith(MT_AUTHOR_PREFIX)
+    )
 
 
 def _nothing_to_do(head: Revision | None, request: SaveRequest) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.editing import QaCheck, concordance, find_replace, no_qa_checks, resegment, review
+from workbench.editing import background as grid_jobs
 from workbench.editing.payload import qa_marks, revision_fields, rows_payload
 from workbench.editing.repetitions import mark_rows, skip_choice
 from workbench.editing.saving import Outcome, SaveAction, SaveRequest, SaveResult, save
@@ -61,6 +62,7 @@ class OpenGrid:
     author_restored: str | None = None  # a name the browser remembered, to put in the field
     skip_repetitions: bool = True  # moving passes over repetitions propagation filled
     lookups: resegment.Lookups | None = None  # what refills segments a split or merge makes
+    background: grid_jobs.GridBackground = field(default_factory=grid_jobs.GridBackground)
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
     # the last concordance lookup asked from the active segment's tools:
     # {"query": text, "target": search the translations, "seg": segment id}, or None
@@ -73,6 +75,7 @@ class OpenGrid:
 
     def reload(self) -> None:
         """Read every row again (a full page run: other editors' work shows)."""
+        self.background.mark(self.store)
         stored = self.store.segment_rows(self.document_id, self.target_lang).rows
         repeats = repetitions(self.store, self.document_id)
         self.rows = rows_payload(stored, self.target_lang, self.qa_check, repeats)
@@ -103,6 +106,7 @@ class OpenGrid:
             op.get("op") in ("save", "replace", "undo", *review.OPS) for op in batch.get("ops", [])
         )
         self._batch_heads = {}
+        grid_jobs.begin_batch(self, batch)
         for op in batch.get("ops", []):
             kind = op.get("op")
             if kind == "save":
@@ -131,6 +135,12 @@ class OpenGrid:
             elif kind == "author":
                 self.author_restored = str(op.get("name", "")).strip()
                 author = author.strip() or self.author_restored  # for the saves that follow
+            elif kind == "poll":
+                grid_jobs.poll(self)
+            elif kind == "again":
+                grid_jobs.translate_again(self, op)
+            elif kind == "cancel":
+                grid_jobs.cancel(self)
         return True
 
     def batch_base(self, segment_id: int, base: int | None) -> int | None:

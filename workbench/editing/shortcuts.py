@@ -23,6 +23,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
     ("Alt+P", "Ctrl+Option+P", "Split the sentence at a caret in its source (or click the source)"),
     ("Alt+J", "Ctrl+Option+J", "Merge the sentence with the next one"),
+    ("Alt+L", "Ctrl+Option+L", "Select the open sentence or take it out (then Translate again)"),
+    ("Shift+click / Ctrl+click", "Shift+click / Cmd+click", "Select a range / one more sentence"),
     ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("Alt+A", "Ctrl+Option+A", "Review: approve (an edit in the box is confirmed first)"),
     ("Alt+X", "Ctrl+Option+X", "Review: send back, with a comment typed in the grid"),

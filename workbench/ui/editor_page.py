@@ -20,6 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
+from workbench.editing import background as grid_jobs
 from workbench.editing.concordance import look_up
 from workbench.editing.payload import language_fields, segment_tools
 from workbench.editing.repetitions import repetition_tools
@@ -33,10 +34,8 @@ from workbench.exchange.document_formats import DOCUMENT_FORMATS
 from workbench.exchange.inline import from_display
 from workbench.glossary import Glossary
 from workbench.languages import get_language
-from workbench.memory.source import MemorySource
-from workbench.pipeline import glossary_totals
 from workbench.store import Document, Store
-from workbench.ui import concordance_panel, exchange_panel, sidebar, state
+from workbench.ui import concordance_panel, exchange_panel, jobs_panel, sidebar, state
 from workbench.ui.engine_picker import picked_choice
 from workbench.ui.failures import guarded
 from workbench.ui.grid import editor_grid
@@ -44,7 +43,6 @@ from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     concordance,
-    engine,
     house_glossary,
     length_model,
     qa_checker,
@@ -54,7 +52,6 @@ from workbench.ui.resources import (
 )
 from workbench.ui.signin import signed_in_actor
 from workbench.workflows.document_files import EncodingNotConfirmed, import_file, load_file
-from workbench.workflows.translate import translate_stored_document
 
 UPLOAD_TYPES = [e.lstrip(".") for f in DOCUMENT_FORMATS for e in f.extensions]
 
@@ -236,8 +233,9 @@ def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
             type="primary",
             disabled=not choice.installed,
             width="stretch",
-            help="Fill sentences from the translation memory (exact matches), machine-"
-            "translate the rest; sentences you edited keep your text.",
+            help="Fill sentences from the translation memory (exact matches), then machine-"
+            "translate the rest in the background, the sentences on screen first; the grid "
+            "stays usable and fills in. Sentences you edited keep your text.",
         )
     if not choice.installed:
         st.warning(
@@ -246,7 +244,8 @@ def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
     glossary = session_glossary()
     memory = translation_memory()
     if translate:
-        _translate(store, document, target, choice.name, glossary, memory)
+        _translate(store, document, target, choice.name)
+    jobs_panel.resume(store, document.id, target)
     lengths = length_model(document, target, store.progress(document.id, target))
     exchange_panel.render(
         store,
@@ -260,50 +259,18 @@ def _editor(store: Store, document: Document) -> tuple[str, qa.LengthModel]:
     return target, lengths
 
 
-def _translate(
-    store: Store,
-    document: Document,
-    target: str,
-    engine_name: str,
-    glossary: Glossary | None,
-    memory: MemorySource,
-) -> None:
-    bar = st.progress(0.0, text="Translating…")
-
-    def update(done: int, total: int) -> None:
-        bar.progress(done / max(total, 1), text=f"Translating… {done}/{total} sentences")
-
-    try:
-        result = translate_stored_document(
-            store,
-            document,
-            engine(engine_name),
-            target,
-            progress=update,
-            glossary=glossary,
-            memory=memory.memory,
-        )
-    except WorkbenchError as exc:
-        st.error(markdown_text(str(exc)))
-        return
-    finally:
-        bar.empty()
-    from_tm = _sentences(result.from_tm)
-    st.toast(f"Translated: {from_tm} from the translation memory, {result.new_mt} got new MT.")
-    st.caption(
-        f"Translation memory: {from_tm} filled with exact matches "
-        f"({len(memory.memory):,} entries searched)"
+def _translate(store: Store, document: Document, target: str, engine_name: str) -> None:
+    """Translate: a background job, the rows the grid shows first; the page run only
+    records it (and fills exact memory matches), the grid then fills in as batches land."""
+    session: OpenGrid | None = st.session_state[state.GRID_SESSION]
+    first: list[int] = []
+    if session is not None and (session.document_id, session.target_lang) == (document.id, target):
+        first = session.background.first_ids(session)
+    job = jobs_panel.start(
+        store, document, target, engine_name, author(), translation_memory(), first
     )
-    if glossary is not None:
-        totals = glossary_totals(result.rows, target, glossary)
-        st.caption(
-            f"Glossary: {totals.found} term occurrences, {totals.enforced} enforced, "
-            f"{totals.flagged} flagged for review"
-        )
-
-
-def _sentences(count: int) -> str:
-    return f"{count} sentence" + ("" if count == 1 else "s")
+    if job is not None and session is not None:
+        session.background.started.add(job.id)  # its outcome is news to this grid
 
 
 # ---- the grid ----------------------------------------------------------------------------
@@ -325,6 +292,12 @@ def _grid_session(
         st.session_state[state.GRID_RELOAD] = True
     session.store, session.qa_check = store, checker
     session.lookups = _resegment_lookups(source_lang, target)
+    choice = picked_choice(source_lang, target)
+    session.background.start = (
+        jobs_panel.starter(store, document_id, target, choice.name, author())
+        if choice.installed
+        else None
+    )
     return session
 
 
@@ -402,6 +375,9 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
             "propagate": config.propagate_repetitions()
             if session.propagate is None
             else session.propagate,
+            "job": grid_jobs.job_payload(session),
+            "patch": session.background.patch,
+            "notice": session.background.notice,
         },
         on_ops=_on_ops,
     )

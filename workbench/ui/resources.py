@@ -22,6 +22,7 @@ from workbench.engines.base import TranslationEngine
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.jobs.local import LocalJobRunner
+from workbench.jobs.runner import RunSettings
 from workbench.jobs.runner import house_glossary as house_glossary_for_jobs
 from workbench.memory.concordance import ConcordanceSource
 from workbench.memory.source import MemorySource
@@ -91,7 +92,10 @@ def engine(name: str = "argos") -> TranslationEngine:
 @st.cache_resource(show_spinner=False)
 def _job_runner(url: str) -> LocalJobRunner:
     return LocalJobRunner(
-        _open_store(url), lambda name, src, tgt: engine(name), glossaries=house_glossary_for_jobs
+        _open_store(url),
+        lambda name, src, tgt: engine(name),
+        glossaries=house_glossary_for_jobs,
+        settings=RunSettings.from_config(),  # WORKBENCH_JOB_BATCH
     )
 
 

@@ -50,7 +50,6 @@ UPLOAD_CONFIRM = "upload_confirm"  # the button that reads the pending upload in
 MISSING_TARGETS = "missing_targets"  # the translation download's choice: "refuse" / "source"
 TRANSLATION_DOWNLOAD = "download_translation"  # the "Download translation" button
 TRANSLATE = "translate"  # the Translate button
-JOB_CANCEL = "job_cancel"  # the running translation job's Cancel button
 GRID = "editor_grid"  # the grid component (its trigger `ops` carries the grid's events)
 GRID_SESSION = "editor_grid_session"  # workbench.editing.session.OpenGrid, or None
 GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)

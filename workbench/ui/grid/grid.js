@@ -154,6 +154,7 @@ class Grid {
     window.addEventListener("beforeunload", this.onBeforeUnload);
     window.addEventListener("pagehide", this.onPageHide);
     this.timer = setInterval(() => this.resendIfStuck(), 1000);
+    this.jobTimer = setInterval(() => this.pollJob(), 250);
   }
 
   destroy() {
@@ -162,6 +163,7 @@ class Grid {
     window.removeEventListener("beforeunload", this.onBeforeUnload);
     window.removeEventListener("pagehide", this.onPageHide);
     clearInterval(this.timer);
+    clearInterval(this.jobTimer);
   }
 
   // ---- layout -------------------------------------------------------------------------
@@ -236,7 +238,7 @@ class Grid {
     this.help = el("div", { class: "wb-help", hidden: true, role: "dialog", "aria-label": "Keyboard shortcuts" });
     this.message = el("div", { class: "wb-message", hidden: true, role: "alert" });
     this.buildReview(bar); // review: the open comments count and the Review button
-    this.root.replaceChildren(bar, this.replacePanel, this.message, this.scroller, this.help);
+    this.root.replaceChildren(bar, ...this.buildJobs(), this.replacePanel, this.message, this.scroller, this.help);
     this.root.addEventListener("keydown", (e) => this.onKey(e), true);
     this.scroller.addEventListener("mousedown", (e) => this.onRowClick(e));
     this.scroller.addEventListener("click", (e) => this.onSourceClick(e)); // split mark
@@ -284,6 +286,7 @@ class Grid {
         const answers = data.answers || [];
         for (const answer of answers) this.applyAnswer(answer);
         this.settlePending();
+        this.applyJobAnswer(data);
         // a save's answer comes without tools; the open sentence's are asked for again
         // (their differences are against the text just saved)
         if (this.box && answers.some((answer) => answer.seg === this.active)) {
@@ -311,6 +314,7 @@ class Grid {
     }
     this.preview = data.preview || null;
     this.drawPreview();
+    this.setJob(data.job);
     this.flush();
   }
 
@@ -365,6 +369,8 @@ class Grid {
     this.scroller.replaceChildren(fragment);
     this.applyFilter();
     this.drawSummary();
+    for (const id of [...this.selected]) if (!this.byId.has(id)) this.selected.delete(id);
+    this.drawSelection();
     const stashed = this.unstash();
     if (activeBefore !== null && this.byId.has(activeBefore)) {
       this.activate(activeBefore, { save: false, text: typing });
@@ -466,6 +472,7 @@ class Grid {
     const node = event.target.closest(".wb-row");
     if (!node || event.target.closest(".wb-tools") || event.target.closest("textarea")) return;
     const id = Number(node.dataset.id);
+    if (this.selectClick(event, id)) return;
     if (id === this.active) return;
     event.preventDefault();
     this.activate(id, {});
@@ -698,7 +705,7 @@ class Grid {
     if (this.inflight || !this.outbox.length) return;
     // saves go alone, so that their answer is not held up by looking up tools
     const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || op.op === "undo" || REVIEW_OPS.has(op.op));
-    const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
+    const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview" && op.op !== "poll") : this.outbox.slice();
     this.outbox = this.outbox.filter((op) => !ops.includes(op));
     const sent = [];
     for (const op of ops) {
@@ -714,15 +721,16 @@ class Grid {
     }
     this.counter += 1;
     const batch = `${this.loadId}-b${this.counter}`;
-    this.inflight = { batch, ops: sent, at: Date.now(), hasSave: sent.some((op) => op.op === "save") };
+    const view = this.noteView();
+    this.inflight = { batch, ops: sent, view, at: Date.now(), hasSave: sent.some((op) => op.op === "save") };
     this.root.dataset.waiting = ops.map((op) => op.op).join(" "); // what the grid waits for
-    this.send("ops", { batch, ops: sent });
+    this.send("ops", { batch, ops: sent, view });
   }
 
   resendIfStuck() {
     if (this.inflight && Date.now() - this.inflight.at > this.resendAfter()) {
       this.inflight.at = Date.now();
-      this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
+      this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops, view: this.inflight.view });
     }
   }
 
@@ -1261,7 +1269,6 @@ class Grid {
   }
 
   // ==== repetitions (issue 18; the rules in workbench/editing/repetitions.py) ===============
-
   buildRepetitions() {
     this.skip = undefined;
     this.propagate = true;
@@ -1344,6 +1351,228 @@ class Grid {
       if (others.length > 6) line.append(` +${others.length - 6}`);
     }
     actions.append(line);
+  }
+
+  // ---- background translation jobs (workbench/editing/background.py) --------------------
+  // While a job of this document and target is active the grid sends a `poll` every second
+  // (never with a save); the answer holds only the rows that changed, which are filled in
+  // without touching the open box unless it still shows what it showed before. Rows can be
+  // selected (Shift+click, Ctrl/Cmd+click, Alt+L) and translated again.
+
+  buildJobs() {
+    this.job = null;
+    this.sawJobs = new Set(); // ids of jobs this page saw active: their outcome is news
+    this.sawEnded = new Set(); // ids of ended jobs this page has polled for once
+    this.lastPoll = 0;
+    this.finalPoll = false;
+    this.viewSent = "";
+    this.selected = new Set();
+    this.anchor = null;
+    this.jobBar = el("progress", { class: "wb-job-bar", max: "100", value: "0", "aria-label": "Translation progress" });
+    this.jobText = el("span", { class: "wb-job-text", role: "status", "aria-live": "polite" });
+    this.jobFailed = el("span", { class: "wb-job-failed" });
+    this.jobCancel = el("button", {
+      type: "button",
+      class: "wb-link wb-job-cancel",
+      text: "Cancel",
+      title: "Stop after the batch in flight; what was translated stays",
+      onclick: () => this.cancelJob(),
+    });
+    this.jobClose = el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Hide this line", onclick: () => this.dismissJob() });
+    this.jobLine = el("div", { class: "wb-job", hidden: true, "data-testid": "wb-job" }, this.jobBar, this.jobText, this.jobFailed, this.jobCancel, this.jobClose);
+    this.selectionCount = el("span", { class: "wb-selection-count" });
+    this.selectionLine = el(
+      "div",
+      { class: "wb-selection", hidden: true },
+      this.selectionCount,
+      el("button", { type: "button", class: "wb-primary", text: "Translate again", title: "Machine-translate the selected sentences again in the background; a sentence someone edited keeps its text", onclick: () => this.translateAgain() }),
+      el("button", { type: "button", class: "wb-link", text: "Clear selection", onclick: () => this.clearSelection() }),
+    );
+    this.scroller.addEventListener("scroll", () => {
+      clearTimeout(this.viewTimer);
+      this.viewTimer = setTimeout(() => this.sendView(), 400);
+    }, { passive: true });
+    return [this.jobLine, this.selectionLine];
+  }
+
+  // Ids of the rows on the grid's screen, top first (what a new job translates first).
+  currentView() {
+    const rows = this.visibleRows();
+    if (!rows.length) return [];
+    const inner = this.scroller.getBoundingClientRect();
+    const below = (row) => this.rowNodes.get(row.id).getBoundingClientRect().bottom > inner.top;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (below(rows[middle])) high = middle;
+      else low = middle + 1;
+    }
+    const ids = [];
+    for (let i = low; i < rows.length && ids.length < 100; i += 1) {
+      if (this.rowNodes.get(rows[i].id).getBoundingClientRect().top >= inner.bottom) break;
+      ids.push(rows[i].id);
+    }
+    return ids;
+  }
+
+  noteView() {
+    const view = this.currentView();
+    this.viewSent = view.join(",");
+    return view;
+  }
+
+  // After a scroll: tell Python what is on screen, so that Translate starts there.
+  sendView() {
+    if (this.inflight || this.outbox.length) return; // the next batch carries it
+    if (this.currentView().join(",") === this.viewSent) return;
+    this.queue({ op: "view" });
+    this.flush();
+  }
+
+  pollJob() {
+    if (!this.job || (!this.job.active && !this.finalPoll)) return;
+    if (this.inflight || this.outbox.length || Date.now() - this.lastPoll < 1000) return;
+    this.lastPoll = Date.now();
+    this.finalPoll = false;
+    this.queue({ op: "poll" });
+    this.flush();
+  }
+
+  // The rows a poll found changed, and a line about what a batch started (or could not).
+  applyJobAnswer(data) {
+    const rows = data.patch || [];
+    let openChanged = false;
+    for (const fresh of rows) {
+      const row = this.byId.get(fresh.id);
+      if (!row) continue;
+      const open = this.active === fresh.id && this.box;
+      const untouched = open && !this.pending.has(fresh.id) && this.box.value === this.shown(row).tgt;
+      Object.assign(row, fresh);
+      if (open) {
+        if (untouched) this.box.value = row.tgt;
+        openChanged = true;
+        this.drawDirty();
+      }
+      this.refreshRow(fresh.id);
+    }
+    if (rows.length) {
+      this.drawSummary();
+      if (this.filter !== "all") this.applyFilter();
+    }
+    if (openChanged) this.queue({ op: "open", seg: this.active, text: this.box.value }); // its new MT
+    if (data.notice) this.say(data.notice.text, data.notice.kind);
+  }
+
+  setJob(job) {
+    const wasActive = Boolean(this.job && this.job.active);
+    this.job = job || null;
+    if (wasActive && !(job && job.active)) this.finalPoll = true; // the last batch's rows
+    const line = this.jobLine;
+    if (!job) {
+      line.hidden = true;
+      return;
+    }
+    if (job.active) for (const id of job.ids) this.sawJobs.add(id);
+    else if (!this.sawEnded.has(job.ids[0])) {
+      this.sawEnded.add(job.ids[0]);
+      this.finalPoll = true; // it may have ended before this page polled: its rows
+    }
+    const news = job.active || job.news || this.sawJobs.has(job.ids[0]);
+    if (!news || (!job.active && this.dismissed() === String(job.ids[0]))) {
+      line.hidden = true;
+      return;
+    }
+    line.hidden = false;
+    line.dataset.state = job.active ? "running" : job.state;
+    this.jobText.textContent = job.text;
+    this.jobBar.hidden = !job.active;
+    this.jobBar.value = job.total ? Math.round((100 * job.done) / job.total) : 0;
+    this.jobBar.title = `${job.done} of ${job.total}`;
+    this.jobCancel.hidden = !job.active || Boolean(job.stopping);
+    this.jobClose.hidden = job.active;
+    this.jobFailed.replaceChildren();
+    const failed = job.failedRows || [];
+    if (failed.length) {
+      this.jobFailed.append(el("span", { text: "Not translated: " }));
+      for (const number of failed) {
+        this.jobFailed.append(el("button", { type: "button", class: "wb-link", text: `#${number}`, title: "Go to this sentence", onclick: () => this.goTo(number) }), " ");
+      }
+    }
+  }
+
+  dismissKey() {
+    return `wb-job-dismissed:${this.doc.id}:${this.doc.target.code}`;
+  }
+
+  dismissed() {
+    try {
+      return sessionStorage.getItem(this.dismissKey());
+    } catch (error) {
+      return null;
+    }
+  }
+
+  dismissJob() {
+    try {
+      sessionStorage.setItem(this.dismissKey(), String(this.job.ids[0]));
+    } catch (error) {
+      /* storage disabled: hidden until the next run */
+    }
+    this.jobLine.hidden = true;
+  }
+
+  cancelJob() {
+    this.jobCancel.hidden = true;
+    this.jobText.textContent = "Stopping after the batch in flight…";
+    this.queue({ op: "cancel" });
+    this.flush();
+  }
+
+  selectClick(event, id) {
+    if (!(event.shiftKey || event.ctrlKey || event.metaKey)) return false;
+    event.preventDefault();
+    if (event.shiftKey) {
+      const from = this.rows.findIndex((row) => row.id === (this.anchor ?? this.active ?? id));
+      const to = this.rows.findIndex((row) => row.id === id);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) {
+        if (!this.rowNodes.get(this.rows[i].id).hidden) this.selected.add(this.rows[i].id);
+      }
+    } else {
+      this.toggleSelected(id);
+      return true;
+    }
+    this.drawSelection();
+    return true;
+  }
+
+  toggleSelected(id) {
+    if (this.selected.has(id)) this.selected.delete(id);
+    else this.selected.add(id);
+    this.anchor = id;
+    this.drawSelection();
+  }
+
+  clearSelection() {
+    this.selected.clear();
+    this.anchor = null;
+    this.drawSelection();
+  }
+
+  drawSelection() {
+    for (const [id, node] of this.rowNodes) node.classList.toggle("wb-selected", this.selected.has(id));
+    const count = this.selected.size;
+    this.selectionLine.hidden = count === 0;
+    this.selectionCount.textContent = `${count} sentence${count === 1 ? "" : "s"} selected`;
+  }
+
+  translateAgain() {
+    const segs = this.rows.filter((row) => this.selected.has(row.id)).map((row) => row.id);
+    if (!segs.length) return;
+    this.queue({ op: "again", segs });
+    this.say("Starting the translation…", "busy");
+    this.clearSelection();
+    this.flush();
   }
 
   // ---- keyboard ----------------------------------------------------------------------------
@@ -1432,6 +1661,9 @@ class Grid {
         break;
       case "KeyJ":
         this.startMerge();
+        break;
+      case "KeyL": // background jobs: select for Translate again
+        if (this.active !== null) this.toggleSelected(this.active);
         break;
       case "KeyQ":
         this.lookUp();
