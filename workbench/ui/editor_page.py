@@ -43,6 +43,7 @@ from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
     concordance,
+    engine,
     house_glossary,
     length_model,
     qa_checker,
