@@ -2220,6 +2220,17 @@ Object.assign(Grid.prototype, {
       panel.append(el("div", { class: "wb-locked-line", text: `🔒 Approved by ${row.by} · ${row.at} UTC. Locked: only a reviewer can change or unlock it.` }));
     }
     if (this.rejecting === row.id) panel.append(this.rejectForm());
+    if (!this.commentBoxShown(row.id)) {
+      actions.append(el("button", { type: "button", text: "Comment…", title: `${this.altName()}+M: write a comment on this sentence`, onclick: () => this.focusComment() }));
+    }
+  },
+
+  // The new-comment box shows once asked for (Alt+M, Comment…), with a draft, or under
+  // comments: an active row without comments stays one line shorter.
+  commentBoxShown(segmentId) {
+    const threads = (this.tools && this.tools.id === segmentId && this.tools.threads) || [];
+    const drafted = this.commentDraft && this.commentDraft.seg === segmentId && this.commentDraft.text;
+    return threads.length > 0 || Boolean(drafted) || this.commentAsked === segmentId;
   },
 
   rejectForm() {
@@ -2278,11 +2289,9 @@ Object.assign(Grid.prototype, {
 
   commentsNode(threads) {
     const open = threads.filter((thread) => thread.open).length;
-    const section = el(
-      "div",
-      { class: "wb-comments", "data-testid": "wb-comments" },
-      el("div", { class: "wb-muted", text: threads.length ? `Comments · ${open} open` : "Comments" }),
-    );
+    // Without comments the section is the one-line box alone: the active row stays compact.
+    const section = el("div", { class: "wb-comments", "data-testid": "wb-comments" });
+    if (threads.length) section.append(el("div", { class: "wb-muted", text: `Comments · ${open} open` }));
     const mayResolveAny = !this.review.team || this.review.unlock;
     for (const thread of threads) {
       const block = el("div", { class: "wb-thread", "data-open": String(thread.open) });
@@ -2316,6 +2325,7 @@ Object.assign(Grid.prototype, {
       block.append(line);
       section.append(block);
     }
+    if (!this.commentBoxShown(this.active)) return section;
     const draft = this.commentDraft && this.commentDraft.seg === this.active ? this.commentDraft.text : "";
     const box = el("textarea", {
       class: "wb-new-comment",
@@ -2409,6 +2419,11 @@ Object.assign(Grid.prototype, {
   },
 
   focusComment() {
+    if (this.active === null) return;
+    if (this.commentAsked !== this.active) {
+      this.commentAsked = this.active;
+      this.drawTools();
+    }
     const box = this.root.querySelector(".wb-active .wb-new-comment");
     if (box) box.focus();
   },
