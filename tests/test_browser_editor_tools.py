@@ -69,10 +69,18 @@ def test_the_concordance_looks_up_the_words_selected_in_the_box_or_the_source(tm
         )
 
         row(page, 1).locator(".wb-src").dblclick(position={"x": 12, "y": 8})  # "Torkham"
-        page.get_by_role("button", name="Concordance").click()
+        page.keyboard.press("Alt+q")
         expect(found.get_by_role("searchbox", name="Concordance")).to_have_value("Torkham")
         expect(found.locator(".wb-cc-src mark").first).to_have_text("Torkham")
         expect(found.locator(".wb-cc-hit")).to_contain_text("طورخم کے راستے تجارت کم ہوئی۔")
+
+        page.evaluate("() => window.getSelection().removeAllRanges()")
+        page.get_by_role("button", name="Concordance").click()  # nothing selected: a field
+        field = found.get_by_role("searchbox", name="Concordance")
+        expect(field).to_be_focused()
+        field.fill("sharply")
+        field.press("Enter")
+        expect(found.locator(".wb-cc-src mark")).to_have_text("sharply")
 
 
 def test_formatting_tags_show_as_chips_and_a_moved_tag_is_saved_back(tmp_path):

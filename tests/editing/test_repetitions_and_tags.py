@@ -95,3 +95,12 @@ def test_a_target_that_lost_a_tag_is_saved_and_marked(store):
     [answer] = confirm(session, 1, "تاجروں نے کہا۔")
     assert answer["outcome"] == "saved"
     assert TAG_MISSING in [code for code, _ in answer["row"]["qa"]]
+
+
+def test_a_replacement_in_a_tagged_target_keeps_its_placeholders(store):
+    session = open_grid(store, "bold.txt", BOLD)
+    confirm(session, 1, "تاجروں نے ⟨1⟩کہا⟨/1⟩۔")
+    replace = {"op": "replace", "find": "کہا", "replace": "بتایا", "segs": [session.rows[0]["id"]]}
+    session.handle({"batch": "b2", "ops": [replace]}, "amina")
+    saved = store.current_revision(session.rows[0]["id"], "ur").text
+    assert saved == f"تاجروں نے {open_char(0)}بتایا{close_char(0)}۔"

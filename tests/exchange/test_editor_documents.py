@@ -89,3 +89,14 @@ def test_the_target_box_shows_tags_the_translator_can_move_and_saves_them(store,
     assert save(at, bold.index + 1, "⟨1⟩تاجروں⟨/1⟩ نے ⟨2⟩کہا⟨/2⟩۔")["outcome"] == "saved"
     saved = store.current_revision(bold.id, "ur").text
     assert saved == f"{open_char(0)}تاجروں{close_char(0)} نے {open_char(1)}کہا{close_char(1)}۔"
+
+
+def test_an_upload_over_the_size_limit_is_refused_in_one_line_and_nothing_is_stored(
+    store, monkeypatch
+):
+    at = open_app()
+    monkeypatch.setenv("WORKBENCH_MAX_FILE_BYTES", "100")
+    upload(at, "big.txt", b"A sentence. " * 20, "text/plain")
+    [line] = [e.value for e in at.error]
+    assert line.startswith(markdown_text("big.txt: the file is 240 bytes; the limit is 100"))
+    assert [d.name for d in store.documents()] == [config.SAMPLE_DOCUMENT.name]

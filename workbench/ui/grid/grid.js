@@ -131,12 +131,12 @@ class Grid {
     this.onDocumentKey = (event) => {
       const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.composedPath().includes(this.root)) return; // the grid's own handler
-      if (!field && altCombo(event) && event.code === "KeyQ") {
-        event.preventDefault(); // words selected in a source: the focus left the box
-        this.lookUp();
-      } else if (event.key === "?" && !field) {
+      if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
+      } else if (altCombo(event) && event.code === "KeyQ" && this.selectedInGrid()) {
+        event.preventDefault(); // words selected in a source: focus is outside the grid
+        this.lookUp();
       } else if (event.key === "Escape" && !this.help.hidden) {
         this.toggleHelp(false);
       } else if (event.key === "Escape" && !field && this.cc) {
@@ -950,6 +950,12 @@ class Grid {
     if (this.cc.query) this.askConcordance();
     else this.cc.hits = [];
     this.drawConcordance(!this.cc.query);
+  }
+
+  selectedInGrid() {
+    const rootNode = this.root.getRootNode();
+    const selection = rootNode.getSelection ? rootNode.getSelection() : window.getSelection();
+    return Boolean(this.active !== null && selection && selection.toString().trim() && selection.anchorNode && this.root.contains(selection.anchorNode));
   }
 
   askConcordance() {
