@@ -62,7 +62,8 @@ class OpenGrid:
     skip_repetitions: bool = True  # moving passes over repetitions propagation filled
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
     # the last concordance lookup asked from the active segment's tools:
-    # {"query": text, "target": search the translations, "seg": segment id}, or None
+    # {"query": text, "target": search the translations, "whole": whole words only,
+    #  "seg": segment id} (`concordance.request_of`), or None
     concordance: dict | None = None
     _positions: dict[int, int] = field(default_factory=dict)
     _sources: dict[int, str] = field(default_factory=dict)  # stored source texts by id
