@@ -65,7 +65,8 @@ class OpenGrid:
     background: grid_jobs.GridBackground = field(default_factory=grid_jobs.GridBackground)
     propagate: bool | None = None  # fill repetitions on confirm (None: WORKBENCH_PROPAGATE)
     # the last concordance lookup asked from the active segment's tools:
-    # {"query": text, "target": search the translations, "seg": segment id}, or None
+    # {"query": text, "target": search the translations, "whole": whole words only,
+    #  "seg": segment id} (`concordance.request_of`), or None
     concordance: dict | None = None
     review_version: int = 0  # bumped by every review or comment event: the tools are stale
     _positions: dict[int, int] = field(default_factory=dict)

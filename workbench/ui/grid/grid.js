@@ -138,7 +138,7 @@ class Grid {
     this.onDocumentKey = (event) => {
       const field = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.composedPath().includes(this.root)) return; // the grid's own handler
-      if (altCombo(event) && event.code === "KeyQ" && (!field || this.selectedInGrid())) {
+      if (altCombo(event) && event.code === "KeyQ" && this.selectedInGrid()) {
         event.preventDefault(); // words selected in a source: the focus left the box
         this.lookUp();
       } else if (event.key === "?" && !field) {
