@@ -100,10 +100,13 @@ def row(page, number: int):
     return page.locator(f".wb-row[data-n='{number}']")
 
 
+OPEN_TIMEOUT_MS = 90_000  # a first page run on a loaded 2-core machine (bench/editor.py times it)
+
+
 def open_editor(page, url: str, query: str = "") -> None:
     page.goto(url + query)
-    page.locator(".wb-row").first.wait_for(timeout=30_000)
-    page.locator(".wb-box").wait_for(timeout=30_000)
+    page.locator(".wb-row").first.wait_for(timeout=OPEN_TIMEOUT_MS)
+    page.locator(".wb-box").wait_for(timeout=OPEN_TIMEOUT_MS)
 
 
 def sign_in(page, name: str = NAME) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.editor_app import APP, open_app
+from tests.fixtures.editor_app import APP, heading, open_app
 from tests.fixtures.editor_grid import grid_data, grid_rows, open_sentence, row_of, save, send
 from workbench import config
 from workbench.store import Origin, RevisionStatus, Store, StoredSegment, open_store
@@ -28,11 +28,6 @@ def translated_app(store: Store, name: str = "Amina Khan") -> AppTest:
     at.button(key="translate").click().run()
     assert not at.exception and not at.error
     return at
-
-
-def heading(at: AppTest) -> str:
-    """The open document's name above the grid."""
-    return at.markdown[0].value.removeprefix("**").removesuffix("**")
 
 
 def states(at: AppTest) -> list[str]:
@@ -313,6 +308,21 @@ def test_the_concordance_box_finds_a_phrase_in_the_stored_documents(store):
     assert "<mark>Torkham</mark>" in shown
     assert "طورخم کے راستے تجارت کم ہوئی۔" in shown
     assert "talks.txt #1 · human · draft · amina" in shown
+
+
+def test_the_active_sentence_looks_up_a_phrase_in_the_concordance(store):
+    document = store.add_document("talks.txt", "Trade through Torkham fell sharply.")
+    (segment,) = store.segments(document.id)
+    store.save_revision(segment.id, "ur", "طورخم کے راستے تجارت کم ہوئی۔", "amina", None)
+    at = open_app()
+    at.selectbox(key="document_id").set_value(document.id).run()
+    open_sentence(at, 1)
+    found = send(at, {"op": "concordance", "query": " torkham ", "target": False})["concordance"]
+    assert (found["query"], found["target"], found["seg"]) == ("torkham", False, segment.id)
+    [hit] = found["hits"]
+    assert hit["src"] == [[False, "Trade through "], [True, "Torkham"], [False, " fell sharply."]]
+    assert hit["tgt"] == [[False, "طورخم کے راستے تجارت کم ہوئی۔"]]
+    assert hit["about"].startswith("talks.txt #1 · human · draft · amina · ")  # then the date
 
 
 def test_a_name_the_browser_remembered_fills_the_name_field(store):

@@ -6,6 +6,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
+from tests.fixtures.editor_grid import grid_data, save
 from workbench import config
 from workbench.auth.passwords import hash_password
 from workbench.identity import Role
@@ -70,6 +71,45 @@ def test_signing_in_opens_the_editor_under_the_signed_in_name(team_store):
     assert not at.exception and not at.error
     assert at.session_state["author"] == "amina"
     assert "Signed in as **amina** (translator)" in [c.value for c in at.sidebar.caption]
+
+
+def signed_in(name: str = "amina") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input[0].input(name)
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    return at
+
+
+def test_in_team_mode_the_grid_saves_under_the_signed_in_name(team_store):
+    at = signed_in()
+    data = grid_data(at)
+    assert (data["author"], data["remember"]) == ("amina", False)  # the browser keeps none
+    answer = save(at, 1, "سرخی")
+    assert answer["outcome"] == "saved" and answer["row"]["by"] == "amina"
+    first = open_store(team_store).segments(data["doc"]["id"])[0]
+    assert open_store(team_store).current_revision(first.id, "ur").author == "amina"
+
+
+def test_in_team_mode_the_grid_cannot_save_under_another_name(team_store):
+    at = signed_in()
+    at.session_state["author"] = "bilal"  # whatever the session holds, the store acts as amina
+    answer = save(at, 1, "سرخی")
+    assert answer["outcome"] == "refused" and answer["message"].startswith("Not saved")
+    assert "\n" not in answer["message"]
+    document_id = grid_data(at)["doc"]["id"]
+    first = open_store(team_store).segments(document_id)[0]
+    assert open_store(team_store).current_revision(first.id, "ur") is None
+
+
+def test_in_team_mode_the_editors_exports_offer_approved_segments_only(team_store):
+    at = signed_in()
+    assert at.radio(key="tmx_scope").options == [
+        "approved segments",
+        "confirmed segments",
+        "every segment with a target",
+    ]
 
 
 def test_an_unknown_sign_in_mode_is_one_line(monkeypatch):

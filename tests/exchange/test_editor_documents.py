@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures.editor_app import open_app
+from tests.fixtures.editor_app import heading, open_app
+from tests.fixtures.editor_grid import row_of, save
 from tests.fixtures.formatted import BOLD_WORDS, editorial_docx, editorial_html
 from workbench import config
 from workbench.store import Store, open_store
@@ -32,16 +33,16 @@ def download_labels(at: AppTest) -> list[str]:
 
 def test_an_uploaded_word_file_is_stored_with_its_original_and_opened(store):
     at = upload(open_app(), "editorial.docx", editorial_docx(), DOCX_MIME)
-    assert at.subheader[0].value == markdown_text("editorial.docx")
+    assert heading(at) == markdown_text("editorial.docx")
     document = store.document("editorial.docx")
     assert store.document_original(document.id).format == "docx"
-    page = " ".join(m.proto.body for m in at.get("html"))
-    assert f">⟨1⟩</span>{BOLD_WORDS}<span" in page  # the bold words between compact tags
+    bold = next(s for s in store.segments(document.id) if BOLD_WORDS in s.text)
+    assert f"⟨1⟩{BOLD_WORDS}⟨/1⟩" in row_of(at, bold.index + 1)["src"]  # between compact tags
 
 
 def test_an_uploaded_web_page_is_stored_and_opened(store):
     at = upload(open_app(), "editorial.html", editorial_html(), "text/html")
-    assert at.subheader[0].value == markdown_text("editorial.html")
+    assert heading(at) == markdown_text("editorial.html")
     assert store.document_original(store.document("editorial.html").id).format == "html"
 
 
@@ -79,16 +80,23 @@ def test_after_mt_the_translation_download_counts_what_is_not_confirmed(store, a
 
 def test_the_target_box_shows_tags_the_translator_can_move_and_saves_them(store, argos_en_ur_copy):
     from workbench.exchange.inline import close_char, open_char
-    from workbench.ui.state import box_key
 
-    at = upload(open_app(), "editorial.docx", editorial_docx(), DOCX_MIME)
+    at = upload(open_app("Amina"), "editorial.docx", editorial_docx(), DOCX_MIME)
     at.button(key="translate").click().run()
     document = store.document("editorial.docx")
     bold = next(s for s in store.segments(document.id) if BOLD_WORDS in s.text)
-    target_box = at.text_area(key=box_key("ur", bold.id))
-    assert f"⟨1⟩{BOLD_WORDS}⟨/1⟩" in target_box.value
-    target_box.input("⟨1⟩تاجروں⟨/1⟩ نے ⟨2⟩کہا⟨/2⟩۔")
-    at.button(key=f"save-{bold.id}").click().run()
-    assert not at.exception
+    assert f"⟨1⟩{BOLD_WORDS}⟨/1⟩" in row_of(at, bold.index + 1)["tgt"]
+    assert save(at, bold.index + 1, "⟨1⟩تاجروں⟨/1⟩ نے ⟨2⟩کہا⟨/2⟩۔")["outcome"] == "saved"
     saved = store.current_revision(bold.id, "ur").text
     assert saved == f"{open_char(0)}تاجروں{close_char(0)} نے {open_char(1)}کہا{close_char(1)}۔"
+
+
+def test_an_upload_over_the_size_limit_is_refused_in_one_line_and_nothing_is_stored(
+    store, monkeypatch
+):
+    at = open_app()
+    monkeypatch.setenv("WORKBENCH_MAX_FILE_BYTES", "100")
+    upload(at, "big.txt", b"A sentence. " * 20, "text/plain")
+    [line] = [e.value for e in at.error]
+    assert line.startswith(markdown_text("big.txt: the file is 240 bytes; the limit is 100"))
+    assert [d.name for d in store.documents()] == [config.SAMPLE_DOCUMENT.name]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.editing.saving import SaveAction, SaveRequest, SaveResult, save
+from workbench.exchange.inline import from_display
 from workbench.store import Store
 
 
@@ -52,11 +53,18 @@ def apply(
     author: str,
 ) -> list[SaveResult]:
     """Save each replacement as a draft revision on top of its base; one that someone
-    changed meanwhile is refused as a conflict and the others still go through."""
+    changed meanwhile is refused as a conflict and the others still go through. The texts
+    are the grid's (compact tags), saved with their placeholders."""
     return [
         save(
             store,
-            SaveRequest(r.segment_id, target_lang, SaveAction.DRAFT, r.after, r.base_revision_id),
+            SaveRequest(
+                r.segment_id,
+                target_lang,
+                SaveAction.DRAFT,
+                from_display(r.after),
+                r.base_revision_id,
+            ),
             author,
         )
         for r in replacements

@@ -3,19 +3,23 @@ of the one active segment (TM matches, MT alternatives with their differences, g
 QA messages, history).
 
 Plain JSON-ready dicts; every text travels as data and the component puts it into the page
-with `textContent`, never as HTML.
+with `textContent`, never as HTML. A Word or HTML source's formatting placeholders travel as
+compact tags (⟨1⟩…⟨/1⟩, `exchange.inline.to_display`) that the translator can see, move or
+retype; a save turns them back (`from_display`) and QA checks them against the source.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.editing import QaCheck, no_qa_checks
+from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
+from workbench.memory.concordance import ConcordanceHit, ConcordanceUnit
 from workbench.memory.index import TmEntry, TmMatch
 from workbench.store import Revision, SegmentRow, Store
 from workbench.store.records import state_of
@@ -33,24 +37,35 @@ ORIGIN_LABELS = {
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 
-def row_payload(row: SegmentRow, flags: Sequence[Any] = (), paragraph_start: bool = False) -> dict:
-    """One grid row: number, source, target, its base revision, status and QA marks."""
+def row_payload(
+    row: SegmentRow,
+    flags: Sequence[Any] = (),
+    paragraph_start: bool = False,
+    repetition: str = "",
+) -> dict:
+    """One grid row: number, source, target, its base revision, status, QA marks and, for a
+    source that occurs more than once in the document, which occurrence it is ("2/3")."""
     revision = row.revision
     return {
         "id": row.segment.id,
         "n": row.segment.index + 1,
         "para": paragraph_start,
-        "src": row.segment.text,
+        "src": to_display(row.segment.text),
         "words": row.segment.word_count,
+        "rep": repetition,
         **revision_fields(revision),
-        "qa": [[flag.code, flag.message] for flag in flags],
+        "qa": qa_marks(flags),
     }
+
+
+def qa_marks(flags: Sequence[Any]) -> list[list[str]]:
+    return [[flag.code, flag.message] for flag in flags]
 
 
 def revision_fields(revision: Revision | None) -> dict:
     """The parts of a row that change with a save: text, base revision id, state, who."""
     return {
-        "tgt": revision.text if revision else "",
+        "tgt": to_display(revision.text) if revision else "",
         "rev": revision.id if revision else None,
         "state": state_of(revision).value,
         "status": str(revision.status) if revision else "",
@@ -61,16 +76,34 @@ def revision_fields(revision: Revision | None) -> dict:
 
 
 def document_rows(
-    store: Store, document_id: int, target_lang: str, qa_check: QaCheck = no_qa_checks
+    store: Store,
+    document_id: int,
+    target_lang: str,
+    qa_check: QaCheck = no_qa_checks,
+    repeats: Mapping[int, Sequence[int]] | None = None,
 ) -> list[dict]:
-    """Every row of the document in order, with paragraph starts and QA flags."""
+    """Every row of the document in order, with paragraph starts, QA flags (checked on the
+    stored texts, placeholders and all) and, from `repeats` (segment id -> the ids of every
+    occurrence of its source, `workflows.propagate.repetitions`), repetition marks."""
     rows = store.segment_rows(document_id, target_lang).rows
+    return rows_payload(rows, target_lang, qa_check, repeats)
+
+
+def rows_payload(
+    rows: Sequence[SegmentRow],
+    target_lang: str,
+    qa_check: QaCheck = no_qa_checks,
+    repeats: Mapping[int, Sequence[int]] | None = None,
+) -> list[dict]:
+    """`document_rows` for rows already read."""
     payload = []
     previous_paragraph = None
     for row in rows:
         flags = qa_check(row.segment.text, row.target_text, target_lang) if row.revision else ()
         start = previous_paragraph is not None and row.segment.paragraph != previous_paragraph
-        payload.append(row_payload(row, flags, start))
+        group = (repeats or {}).get(row.segment.id)
+        repetition = f"{list(group).index(row.segment.id) + 1}/{len(group)}" if group else ""
+        payload.append(row_payload(row, flags, start, repetition))
         previous_paragraph = row.segment.paragraph
     return payload
 
@@ -131,8 +164,8 @@ def match_payload(match: TmMatch) -> dict:
     return {
         "score": round(match.score),
         "from": provenance(match.entry),
-        "diff": [[span.op, span.text] for span in match.diff],
-        "tgt": match.entry.target,
+        "diff": [[span.op, to_display(span.text)] for span in match.diff],
+        "tgt": to_display(match.entry.target),
     }
 
 
@@ -147,15 +180,16 @@ def segment_tools(
     qa_check: QaCheck = no_qa_checks,
 ) -> dict:
     """Everything the active segment's tools show, numbered as the shortcuts insert them:
-    TM matches first, then MT alternatives (whole texts), then glossary renderings."""
+    TM matches first, then MT alternatives (whole texts), then glossary renderings.
+    `source_text` is the stored source; `current_text` is the box as shown (compact tags)."""
     results = store.machine_translations(segment_id, target_lang)
     latest = results[0] if results else None
     alternatives = [
         {
             "rank": alt.rank,
             "score": round(alt.score, 3),
-            "tgt": alt.text,
-            "diff": word_diff(current_text, alt.text),
+            "tgt": to_display(alt.text),
+            "diff": word_diff(current_text, to_display(alt.text)),
         }
         for alt in (latest.alternatives if latest else ())
     ]
@@ -173,19 +207,72 @@ def segment_tools(
         "alternatives": alternatives,
         "terms": terms,
         "qa": [
-            [f.code, f.message] for f in (qa_check(source_text, current_text, target_lang) or ())
+            [f.code, f.message]
+            for f in (qa_check(source_text, from_display(current_text), target_lang) or ())
         ]
         if current_text
         else [],
         "history": [
             {
                 "n": r.number,
-                "tgt": r.text,
+                "tgt": to_display(r.text),
                 "by": r.author,
                 "at": f"{r.created:%Y-%m-%d %H:%M}",
                 "origin": ORIGIN_LABELS.get(str(r.origin), str(r.origin)),
                 "status": str(r.status),
             }
             for r in reversed(history)
+        ],
+    }
+
+
+def concordance_about(unit: ConcordanceUnit) -> str:
+    """Where a concordance hit comes from, how its text came about, its status, who, when."""
+    about = [unit.where]
+    if unit.origin != unit.where:
+        about.append(unit.origin)
+    if unit.status:
+        about.append(unit.status)
+    if unit.author:
+        about.append(unit.author)
+    if unit.changed is not None:
+        about.append(f"{unit.changed:%Y-%m-%d}")
+    return " · ".join(about)
+
+
+def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[list]:
+    """`text` as `[marked, piece]` runs (the spans marked), each piece with compact tags."""
+    pieces: list[list] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            pieces.append([False, to_display(text[at:start])])
+        pieces.append([True, to_display(text[start:end])])
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append([False, to_display(text[at:])])
+    return pieces
+
+
+def concordance_payload(
+    query: str, target_side: bool, hits: Sequence[ConcordanceHit], segment_id: int | None
+) -> dict:
+    """A concordance lookup for the active segment's tools: each sentence pair that holds
+    `query`, the match marked on the side it was found on, and where it comes from."""
+    return {
+        "seg": segment_id,
+        "query": query,
+        "target": target_side,
+        "hits": [
+            {
+                "about": concordance_about(hit.unit),
+                "src": marked_pieces(
+                    hit.unit.source_text, hit.spans if hit.side == "source" else ()
+                ),
+                "tgt": marked_pieces(
+                    hit.unit.target_text, hit.spans if hit.side == "target" else ()
+                ),
+            }
+            for hit in hits
         ],
     }

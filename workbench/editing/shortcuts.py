@@ -3,7 +3,7 @@
 
 Checked against the default bindings of Chrome, Firefox, Edge and Safari and of Windows,
 GNOME/KDE and macOS: Alt+letter is used by Windows/Linux browsers only for their menus
-(F, E, V, S, B, T, H, D; so A, C, G, K, M, R, X are free) and Alt+1…9 switches tabs in
+(F, E, V, S, B, T, H, D; so A, C, G, K, M, Q, R, X are free) and Alt+1…9 switches tabs in
 Chrome on Linux, so neither is used; on macOS Option+letter types characters, so
 Ctrl+Option stands in for Alt there.
 Ctrl+Shift+1…9 has no default binding on any of them (macOS screenshots are Cmd+Shift+3/4/5).
@@ -21,6 +21,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Alt+G", "Ctrl+Option+G", "Go to sentence number…"),
     ("Alt+K", "Ctrl+Option+K", "Find in source and target (Enter: next hit)"),
     ("Alt+R", "Ctrl+Option+R", "Find and replace in targets, with a preview"),
+    ("Alt+Q", "Ctrl+Option+Q", "Concordance: look up the selected words (or type a phrase)"),
     ("Alt+A", "Ctrl+Option+A", "Review: approve (an edit in the box is confirmed first)"),
     ("Alt+X", "Ctrl+Option+X", "Review: send back, with a comment typed in the grid"),
     ("Alt+M", "Ctrl+Option+M", "Write a comment on this sentence"),

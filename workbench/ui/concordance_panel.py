@@ -10,6 +10,7 @@ import html
 
 import streamlit as st
 
+from workbench.editing.payload import concordance_about
 from workbench.errors import WorkbenchError
 from workbench.languages import get_language
 from workbench.memory.concordance import ConcordanceHit
@@ -48,16 +49,7 @@ def marked_html(text: str, spans: tuple[tuple[int, int], ...], lang: str) -> str
 
 def hit_html(hit: ConcordanceHit, target_lang: str) -> str:
     unit = hit.unit
-    about = [unit.where]
-    if unit.origin != unit.where:
-        about.append(unit.origin)
-    if unit.status:
-        about.append(unit.status)
-    if unit.author:
-        about.append(unit.author)
-    if unit.changed is not None:
-        about.append(f"{unit.changed:%Y-%m-%d}")
-    head = f"<div class='wb-tm-head'>{html.escape(' · '.join(about))}</div>"
+    head = f"<div class='wb-tm-head'>{html.escape(concordance_about(unit))}</div>"
     if hit.side == "source":
         source = marked_html(unit.source_text, hit.spans, unit.source_lang)
         target = text_block(unit.target_text, target_lang, "wb-tm-target")

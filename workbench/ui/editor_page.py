@@ -20,11 +20,12 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import config, qa
-from workbench.editing.payload import language_fields, segment_tools
+from workbench.editing.payload import concordance_payload, language_fields, segment_tools
 from workbench.editing.review import first_sent_back, review_rights, review_tools
 from workbench.editing.session import OpenGrid, next_unconfirmed
 from workbench.errors import WorkbenchError
 from workbench.exchange.document_formats import DOCUMENT_FORMATS
+from workbench.exchange.inline import from_display
 from workbench.glossary import Glossary
 from workbench.languages import get_language
 from workbench.memory.source import MemorySource
@@ -37,6 +38,7 @@ from workbench.ui.grid import editor_grid
 from workbench.ui.rendering import markdown_text
 from workbench.ui.resources import (
     app_store,
+    concordance,
     engine,
     house_glossary,
     length_model,
@@ -355,6 +357,8 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
                 "target": {**language_fields(target), "code": target},
             },
             "author": author(),
+            # the browser remembers a typed name, never a signed-in one (team mode)
+            "remember": signed_in_actor() is None,
             "review": review_rights(signed_in_actor()),
             "epoch": session.epoch,
             "rows": session.rows if send_rows else None,
@@ -364,6 +368,7 @@ def _grid(document_id: int, source_lang: str, target: str, lengths: qa.LengthMod
             "run": _next_run(),
             "answers": session.answers,
             "tools": _tools(store, session, source_lang),
+            "concordance": _concordance(session),
             "preview": session.preview,
             "focus": focus,
         },
@@ -406,15 +411,16 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     cached = st.session_state[state.GRID_TOOLS]
     if cached is not None and cached[0] == key:
         return cached[1]
+    source = session.source_text(session.active)
     matches = []
     if row["state"] != "confirmed":  # a final text needs no suggestions
         matches = translation_memory().suggestions(
-            row["src"], session.target_lang, session.active_text, 3, session.active
+            source, session.target_lang, from_display(session.active_text), 3, session.active
         )
     tools = segment_tools(
         store,
         session.active,
-        row["src"],
+        source,
         session.target_lang,
         session.active_text,
         matches,
@@ -428,3 +434,28 @@ def _tools(store: Store, session: OpenGrid, source_lang: str) -> dict | None:
     )
     st.session_state[state.GRID_TOOLS] = (key, tools)
     return tools
+
+
+CONCORDANCE_HITS = 20  # sentences a lookup from the grid shows, the most recent first
+
+
+def _concordance(session: OpenGrid) -> dict | None:
+    """The answer to the grid's last concordance lookup, searched once per request."""
+    request = session.concordance
+    if request is None:
+        return None
+    key = (request["query"], request["target"], request["seg"], session.target_lang)
+    cached = st.session_state[state.GRID_CONCORDANCE]
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    hits = []
+    if request["query"]:
+        hits = concordance().search(
+            request["query"],
+            session.target_lang,
+            target_side=request["target"],
+            limit=CONCORDANCE_HITS,
+        )
+    payload = concordance_payload(request["query"], request["target"], hits, request["seg"])
+    st.session_state[state.GRID_CONCORDANCE] = (key, payload)
+    return payload

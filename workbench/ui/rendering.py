@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from workbench.exchange import inline
 from workbench.glossary import TermHit
 from workbench.languages import get_language
-from workbench.store import Revision
 
 _MARKDOWN_SPECIALS = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -53,26 +52,6 @@ _TAG_STYLE = (
     "font: .75em/1 sans-serif; color: #555; background: #eee; border-radius: 3px; "
     "padding: 0 2px; unicode-bidi: isolate"
 )
-
-
-def revision_history_table(revisions: Sequence[Revision], tgt: str) -> str:
-    """Newest first: number, when (UTC), who, origin, status, and the text; all escaped."""
-    body = "".join(
-        "<tr>"
-        f"<td>{r.number}</td><td>{r.created:%Y-%m-%d %H:%M}</td>"
-        f"<td>{html.escape(r.author)}</td><td>{html.escape(r.origin.value)}</td>"
-        f"<td>{html.escape(r.status.value)}</td><td>{text_block(r.text, tgt)}</td>"
-        "</tr>"
-        for r in reversed(revisions)
-    )
-    return (
-        "<table class='wb-history' style='width:100%;border-collapse:collapse;font-size:.85rem'>"
-        "<colgroup><col style='width:2.5rem'><col style='width:9rem'><col style='width:8rem'>"
-        "<col style='width:4.5rem'><col style='width:5.5rem'><col></colgroup>"
-        "<thead><tr style='text-align:left'><th>#</th><th>When (UTC)</th><th>Who</th>"
-        "<th>Origin</th><th>Status</th><th>Text</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )
 
 
 # Row backgrounds by alignment confidence: sure, fine, worth a look.

@@ -56,6 +56,8 @@ GRID_SESSION = "editor_grid_session"  # workbench.editing.session.OpenGrid, or N
 GRID_RELOAD = "editor_grid_reload"  # read every row again and send them (a full page run)
 GRID_TOOLS = "editor_grid_tools"  # (key, tools payload) of the active sentence, or None
 GRID_RUN = "editor_grid_run"  # counts the grid's runs (sent with its data)
+# (request, payload) of the active sentence's last concordance lookup in the grid, or None
+GRID_CONCORDANCE = "editor_grid_concordance"
 EDITOR_SENTENCE = "editor_sentence"  # number of the sentence the editor is at, or None
 EDITOR_PLACE_READ = "editor_place_read"  # the URL's place was applied in this session
 EDITOR_RERUN_APP = "editor_rerun_app"  # a grid event changed the sidebar: rerun the page
@@ -153,6 +155,7 @@ def init(startup_document: Path | None = None) -> None:
         GRID_RELOAD: True,
         GRID_TOOLS: None,
         GRID_RUN: 0,
+        GRID_CONCORDANCE: None,
         EDITOR_SENTENCE: None,
         EDITOR_PLACE_READ: False,
         EDITOR_RERUN_APP: False,

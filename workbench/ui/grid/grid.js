@@ -33,11 +33,27 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Text with the find hits marked, built from text nodes and <mark> elements.
+// A Word or HTML source's formatting, as compact tags: ⟨1⟩ opens, ⟨/1⟩ closes, ⟨1/⟩ alone.
+const TAG = /⟨\/?\d+\/?⟩/g;
+
+// Text with its formatting tags drawn as chips and the find hits marked, built from text
+// nodes, <span> and <mark> elements.
 function fillText(node, text, pattern) {
   node.replaceChildren();
+  if (!text) return 0;
+  let hits = 0;
+  let last = 0;
+  for (const tag of text.matchAll(TAG)) {
+    hits += appendMarked(node, text.slice(last, tag.index), pattern);
+    node.append(el("span", { class: "wb-tag", text: tag[0] }));
+    last = tag.index + tag[0].length;
+  }
+  return hits + appendMarked(node, text.slice(last), pattern);
+}
+
+function appendMarked(node, text, pattern) {
   if (!pattern || !text) {
-    node.textContent = text;
+    node.append(text);
     return 0;
   }
   let hits = 0;
@@ -94,6 +110,7 @@ class Grid {
     this.sentTimes = new Map(); // op id -> when its key was pressed
     this.conflicts = new Map(); // segment id -> answer with theirs and mine
     this.tools = null;
+    this.cc = null; // the concordance lookup of the active row: {seg, query, target, hits|null}
     this.preview = null;
     this.filter = "all";
     this.pattern = null;
@@ -115,6 +132,9 @@ class Grid {
       if (event.key === "?" && !field) {
         event.preventDefault();
         this.toggleHelp();
+      } else if (altCombo(event) && event.code === "KeyQ" && this.selectedInGrid()) {
+        event.preventDefault(); // words selected in a source: focus is outside the grid
+        this.lookUp();
       } else if (event.key === "Escape" && !this.help.hidden) {
         this.toggleHelp(false);
       }
@@ -236,7 +256,7 @@ class Grid {
     this.doc = data.doc;
     this.root.dataset.script = data.doc.target.script;
     this.shortcuts = data.shortcuts || [];
-    this.setAuthor(data.author || "");
+    this.setAuthor(data.author || "", data.remember !== false);
     this.setReview(data.review); // review: what this person may do
     if (data.rows) {
       this.setRows(data.rows, data.epoch);
@@ -265,6 +285,11 @@ class Grid {
         this.activate(data.focus.seg, { scroll: "center", save: false });
       }
     }
+    const cc = data.concordance;
+    if (cc && this.cc && this.cc.hits === null && cc.query === this.cc.query && cc.target === this.cc.target) {
+      this.cc.hits = cc.hits;
+      this.drawConcordance(false);
+    }
     if (data.tools && data.tools.id === this.active) {
       this.tools = data.tools;
       this.drawTools();
@@ -275,11 +300,14 @@ class Grid {
   }
 
   // The name from the sidebar; when it is empty, the one this browser remembers (given
-  // to Python once, which puts it into the sidebar's field).
-  setAuthor(author) {
+  // to Python once, which puts it into the sidebar's field). In team mode the name is the
+  // signed-in person's and the browser keeps none.
+  setAuthor(author, remember) {
     let name = author;
     try {
-      if (author) localStorage.setItem("wb-author", author);
+      if (!remember) {
+        /* team mode: the signed-in name, neither remembered nor replaced */
+      } else if (author) localStorage.setItem("wb-author", author);
       else {
         const remembered = localStorage.getItem("wb-author");
         if (remembered) {
@@ -378,6 +406,16 @@ class Grid {
     if (this.pending.has(row.id)) status.append(el("span", { class: "wb-pending", text: "…", title: "Saving" }));
     const number = node.children[0];
     number.replaceChildren(el("span", { text: row.n }));
+    if (row.rep) {
+      number.append(
+        el("span", {
+          class: "wb-rep",
+          "data-rep": row.rep,
+          text: `↻${row.rep.split("/")[0]}`,
+          title: `Repeated ${row.rep}: the same source occurs elsewhere in this document; confirming one occurrence fills the others`,
+        }),
+      );
+    }
     if (row.qa && row.qa.length) {
       number.append(
         el("span", {
@@ -576,10 +614,16 @@ class Grid {
   }
 
   applyAnswer(answer) {
+    if (answer.notice) this.showNotice(answer.notice);
     if (this.reviewAnswer(answer)) return; // review: review, comment and resolve answers
     const row = this.byId.get(answer.seg);
     if (!row) return;
-    if (answer.outcome === "conflict") {
+    if (answer.outcome === "updated") {
+      // the store moved this row on for us (a repetition filled, or that undone)
+      const untouched = this.active === answer.seg && this.box && this.box.value === this.shown(row).tgt;
+      Object.assign(row, answer.row);
+      if (untouched) this.box.value = row.tgt;
+    } else if (answer.outcome === "conflict") {
       this.conflicts.set(answer.seg, answer);
       this.pending.delete(answer.seg);
       this.say(answer.message, "error");
@@ -629,7 +673,7 @@ class Grid {
   flush() {
     if (this.inflight || !this.outbox.length) return;
     // saves go alone, so that their answer is not held up by looking up tools
-    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || REVIEW_OPS.has(op.op));
+    const saving = this.outbox.some((op) => op.op === "save" || op.op === "replace" || op.op === "undo" || REVIEW_OPS.has(op.op));
     const ops = saving ? this.outbox.filter((op) => op.op !== "open" && op.op !== "preview") : this.outbox.slice();
     this.outbox = this.outbox.filter((op) => !ops.includes(op));
     const sent = [];
@@ -655,6 +699,25 @@ class Grid {
       this.inflight.at = Date.now();
       this.send("ops", { batch: this.inflight.batch, ops: this.inflight.ops });
     }
+  }
+
+  // A line above the grid about what a save did besides (repetitions filled), with its undo.
+  showNotice(notice) {
+    const close = el("button", { type: "button", class: "wb-link", text: "×", "aria-label": "Close", onclick: () => (this.message.hidden = true) });
+    const undo = notice.undo
+      ? el("button", {
+          type: "button",
+          class: "wb-link",
+          text: "Undo",
+          onclick: () => {
+            this.queue({ op: "undo", token: notice.undo });
+            this.message.replaceChildren(el("span", { text: "Undoing…" }));
+            this.flush();
+          },
+        })
+      : null;
+    this.message.replaceChildren(el("span", { text: notice.text }), undo, close);
+    this.message.hidden = false;
   }
 
   say(text, kind) {
@@ -735,6 +798,13 @@ class Grid {
       el("button", { type: "button", text: "Confirm", title: "Ctrl+Enter: confirm and go to the next unconfirmed sentence", onclick: () => this.confirmAndNext() }),
       el("button", { type: "button", text: "Save draft", title: `${this.altName()}+Enter`, onclick: () => this.save("draft") }),
       el("button", { type: "button", text: "Copy source", title: `${this.altName()}+C`, onclick: () => this.copySource() }),
+      el("button", {
+        type: "button",
+        text: "Concordance",
+        title: `${this.altName()}+Q: look up the selected words in the memory and every document`,
+        onmousedown: (event) => event.preventDefault(), // keep the selection to look up
+        onclick: () => this.lookUp(),
+      }),
     );
     panel.append(actions);
     this.drawReviewHead(panel, actions, row); // review: reason first, approve/send back, lock
@@ -752,8 +822,10 @@ class Grid {
         ),
       );
     }
+    this.ccNode = el("div", { class: "wb-cc", "data-testid": "wb-concordance" });
+    if (this.cc && this.cc.seg === this.active) this.drawConcordance(false);
     if (!this.tools) {
-      panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }));
+      panel.append(el("div", { class: "wb-muted", text: "Loading matches…" }), this.ccNode);
       return;
     }
     let number = 0;
@@ -847,6 +919,91 @@ class Grid {
       panel.append(history);
     }
     this.drawReviewTools(panel); // review: changes MT → translator → reviewer, comments
+    panel.append(this.ccNode);
+  }
+
+  // ---- concordance -------------------------------------------------------------------------
+
+  // The words selected in the box (searched in translations) or on the page (a source is
+  // searched in sources); with nothing selected, an empty lookup field.
+  lookUp() {
+    if (this.active === null) return;
+    const rootNode = this.root.getRootNode();
+    const focused = rootNode.activeElement || document.activeElement;
+    const box = this.box;
+    let query = "";
+    let target = false;
+    if (box && focused === box && box.selectionEnd > box.selectionStart) {
+      query = box.value.slice(box.selectionStart, box.selectionEnd);
+      target = true;
+    } else {
+      const selection = rootNode.getSelection ? rootNode.getSelection() : window.getSelection();
+      query = selection ? selection.toString() : "";
+      const anchor = selection && selection.anchorNode;
+      const element = anchor && (anchor.nodeType === 1 ? anchor : anchor.parentElement);
+      target = Boolean(element && element.closest && element.closest(".wb-tgt, .wb-alt-text, .wb-theirs, .wb-term-tgt"));
+    }
+    this.cc = { seg: this.active, query: query.replace(/\s+/g, " ").trim(), target, hits: null };
+    if (this.cc.query) this.askConcordance();
+    else this.cc.hits = [];
+    this.drawConcordance(!this.cc.query);
+  }
+
+  selectedInGrid() {
+    const rootNode = this.root.getRootNode();
+    const selection = rootNode.getSelection ? rootNode.getSelection() : window.getSelection();
+    return Boolean(this.active !== null && selection && selection.toString().trim() && selection.anchorNode && this.root.contains(selection.anchorNode));
+  }
+
+    askConcordance() {
+    this.queue({ op: "concordance", query: this.cc.query, target: this.cc.target });
+    this.flush();
+  }
+
+  drawConcordance(focusField) {
+    if (!this.ccNode || !this.cc) return;
+    const cc = this.cc;
+    const side = el("input", { type: "checkbox", checked: cc.target });
+    const field = el("input", {
+      type: "search",
+      class: "wb-cc-query",
+      dir: "auto",
+      placeholder: "Word or phrase",
+      "aria-label": "Concordance",
+      onkeydown: (event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        this.cc = { seg: this.active, query: field.value.replace(/\s+/g, " ").trim(), target: side.checked, hits: null };
+        if (this.cc.query) this.askConcordance();
+        else this.cc.hits = [];
+        this.drawConcordance(true);
+      },
+    });
+    field.value = cc.query;
+    const head = el("div", { class: "wb-cc-head" }, el("b", { text: "Concordance" }), field, el("label", {}, side, " In translations"));
+    const target = this.doc.target;
+    const results = el("div", { class: "wb-cc-hits" });
+    if (cc.hits === null) results.append(el("div", { class: "wb-muted", text: "Looking…" }));
+    else if (cc.query && !cc.hits.length) results.append(el("div", { class: "wb-muted", text: `“${cc.query}” was not found.` }));
+    for (const hit of cc.hits || []) {
+      results.append(
+        el(
+          "div",
+          { class: "wb-cc-hit" },
+          el("bdi", { class: "wb-muted", text: hit.about }),
+          this.marked(hit.src, { class: "wb-cc-src", lang: this.doc.source.lang, dir: "auto" }),
+          this.marked(hit.tgt, { class: `wb-cc-tgt wb-${target.script}`, lang: target.lang, dir: target.dir }),
+        ),
+      );
+    }
+    this.ccNode.replaceChildren(head, results);
+    if (focusField) field.focus();
+  }
+
+  marked(pieces, attrs) {
+    const node = el("div", attrs);
+    for (const [isMatch, text] of pieces) node.append(isMatch ? el("mark", { text }) : text);
+    return node;
   }
 
   // The active sentence's glossary terms marked in its source (and find hits, as elsewhere).
@@ -1091,6 +1248,9 @@ class Grid {
         break;
       case "KeyR":
         this.toggleReplace(true);
+        break;
+      case "KeyQ":
+        this.lookUp();
         break;
       case "Slash":
         this.toggleHelp();
