@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.editing.payload import ORIGIN_LABELS, revision_fields, word_diff
 from workbench.errors import WorkbenchError
+from workbench.exchange.inline import to_display
 from workbench.identity import Actor, Role
 from workbench.store import Revision, RevisionConflict, Store
 from workbench.store.comments import Comment, Comments, Thread
@@ -127,26 +128,29 @@ def changes(history: Sequence[Revision], current_text: str, reviewer: str | None
 
     MT is the newest machine-translated revision; the translator's text is the newest
     revision by a person other than the reviewer; the reviewer's edits are what stands
-    now (the box) against it. Steps with no text on either side, or no change, are left out.
+    now (the box, whose formatting tags are in their compact display form) against it.
+    Steps with no text on either side, or no change, are left out.
     """
     mt = next((r for r in reversed(history) if r.origin == Origin.MT), None)
     translator = next(
         (r for r in reversed(history) if not is_provenance(r.author) and r.author != reviewer),
         None,
     )
+    mt_text = to_display(mt.text) if mt is not None else ""
+    translator_text = to_display(translator.text) if translator is not None else ""
     steps = []
-    if mt is not None and translator is not None and translator.text != mt.text:
-        steps.append(_step("MT", f"{translator.author} (translator)", mt.text, translator.text))
+    if mt is not None and translator is not None and translator_text != mt_text:
+        steps.append(_step("MT", f"{translator.author} (translator)", mt_text, translator_text))
     start, start_label = (
-        (translator, f"{translator.author} (translator)")
+        (translator_text, f"{translator.author} (translator)")
         if translator is not None
-        else (mt, "MT")
+        else (mt_text, "MT")
         if mt is not None
         else (None, "")
     )
-    if start is not None and current_text and current_text != start.text:
+    if start is not None and current_text and current_text != start:
         now = f"{reviewer} (reviewer)" if reviewer else "now"
-        steps.append(_step(start_label, now, start.text, current_text))
+        steps.append(_step(start_label, now, start, current_text))
     return steps
 
 

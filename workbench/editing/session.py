@@ -223,9 +223,7 @@ class OpenGrid:
             "seg": segment_id,
             "outcome": "updated",
             "message": "",
-            "row": {k: row[k] for k in ("tgt", "rev", "state", "origin", "by", "at", "qa")}
-            if row
-            else None,
+            "row": {k: row.get(k) for k in review.ROW_FIELDS} if row else None,
         }
 
     def _answer(self, op_id: Any, result: SaveResult) -> dict:

@@ -3,7 +3,7 @@
 
 Checked against the default bindings of Chrome, Firefox, Edge and Safari and of Windows,
 GNOME/KDE and macOS: Alt+letter is used by Windows/Linux browsers only for their menus
-(F, E, V, S, B, T, H, D; so A, C, G, K, M, R, X are free) and Alt+1…9 switches tabs in
+(F, E, V, S, B, T, H, D; so A, C, G, J, K, L, M, P, Q, R, X are free) and Alt+1…9 switches tabs in
 Chrome on Linux, so neither is used; on macOS Option+letter types characters, so
 Ctrl+Option stands in for Alt there.
 Ctrl+Shift+1…9 has no default binding on any of them (macOS screenshots are Cmd+Shift+3/4/5).
