@@ -32,6 +32,7 @@ run: $(VENV)/.runtime
 	-$(BIN)/workbench packages install-defaults
 	$(BIN)/streamlit run workbench/app.py --server.address $(ADDRESS) --server.port $(PORT) \
 		--server.headless true \
+		--server.maxUploadSize $$($(BIN)/python -c 'from workbench import config; print(config.upload_limit_mb())') \
 		--browser.gatherUsageStats false -- --doc $(DOC)
 
 ## test: lint, format check and the whole pytest suite (unit, AppTest, headless Chromium)

@@ -13,7 +13,9 @@ Builds the random-weight Argos package of `bench/mt_throughput.py` (6+6 layers, 
       the throughput of the whole job, as a ratio to (1);
   (3) with `--postgres`: a throwaway PostgreSQL, the documents split into 4 jobs on the
       queue, drained by 1 and then by 2 `workbench worker` processes, each pinned to one
-      core (`taskset`) with one CTranslate2 worker: the ratio 2 workers / 1.
+      core (`taskset`) with one CTranslate2 worker: the ratio 2 workers / 1, over the wall
+      clock (process start and model load included) and over the span from the first job
+      started to the last one finished (the translating alone).
 
     python bench/jobs.py                      # 2,000 sentences (several minutes on 2 cores)
     python bench/jobs.py --sentences 400 --postgres
@@ -138,12 +140,16 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         t0 = time.perf_counter()
         engine.translate_batch([s.text for s in segments], "en", "ur", 3)
         direct = time.perf_counter() - t0
+        first_ids = [s.id for s in segments[:FIRST_ROWS]]
         grid = editor_grid(store, document.id, segments[:FIRST_ROWS], engine, runner)
         t0 = time.perf_counter()
         grid.background.start(None, grid.background.first_ids(grid), False)  # Translate
-        first_rows = rows_in_grid(grid, {s.id for s in segments[:FIRST_ROWS]}) - t0
+        first_rows = rows_in_grid(grid, set(first_ids)) - t0
         runner.join()
         background = time.perf_counter() - t0
+        stored = store.document_machine_translations(document.id, "ur")
+        assert set(first_ids) <= set(stored), "the first batch was not the editor's rows"
+        assert len(stored) == n and all(len(mts) == 1 for mts in stored.values())
         ratios.append(direct / background)
         firsts.append(first_rows)
         print(
@@ -239,10 +245,21 @@ def compare_workers(args: argparse.Namespace, tmp: Path, sample: list[str]) -> N
             ]
             for proc in procs:
                 proc.wait()
-            seconds[workers] = time.perf_counter() - t0
-            rate = args.pg_sentences / seconds[workers]
-            print(f"(3) {workers} worker(s), 4 jobs          {rate:7.2f} sent/s")
-        print(f"    2 workers / 1 = {seconds[1] / seconds[2]:.2f}x")
+            wall = time.perf_counter() - t0
+            with open_store(url) as store:
+                jobs = store.jobs()
+            if any(job.state.value != "done" for job in jobs):
+                raise SystemExit(f"(3) not every job ended done: {[j.state for j in jobs]}")
+            span = (max(j.finished for j in jobs) - min(j.started for j in jobs)).total_seconds()
+            seconds[workers] = (wall, span)
+            print(
+                f"(3) {workers} worker(s), 4 jobs: {args.pg_sentences / wall:7.2f} sent/s wall "
+                f"clock, {args.pg_sentences / span:7.2f} sent/s translating"
+            )
+        print(
+            f"    2 workers / 1 = {seconds[1][0] / seconds[2][0]:.2f}x wall clock, "
+            f"{seconds[1][1] / seconds[2][1]:.2f}x translating"
+        )
     finally:
         server.stop()
 

@@ -55,3 +55,16 @@ def test_the_csv_download_has_the_cli_columns():
     assert lines[0] == ",".join(CSV_HEADER)
     assert lines[-1] == "no match,1,3,3"
     assert len(lines) == 9
+
+
+def test_the_total_rows_weight_is_the_documents_weighted_words_per_word():
+    store = open_store()
+    repeated = store.add_document(
+        "repeated.txt", "Talks were held in Kabul.\n\nTalks were held in Kabul."
+    )
+    at = AppTest.from_function(_analysis_page, default_timeout=60)
+    at.run()
+    at.selectbox(key=state.ANALYSIS_DOCUMENT).set_value(repeated.id).run()
+    table = at.dataframe[0].value
+    total = table[table["Band"] == "total"].iloc[0]
+    assert total["Weight %"] == round(100 * total["Weighted words"] / total["Words"], 1)

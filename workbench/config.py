@@ -5,6 +5,7 @@ Settings are read when asked for, not at import, so tests and the CLI can change
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -143,6 +144,13 @@ def _positive_int(name: str, default: int) -> int:
 def max_file_bytes() -> int:
     """Largest document file read or uploaded, in bytes (`WORKBENCH_MAX_FILE_BYTES`)."""
     return _positive_int(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES)
+
+
+def upload_limit_mb() -> int:
+    """The browser's upload limit that matches ours: the largest file any upload of ours
+    accepts (only documents have a limit), in MiB rounded up, as Streamlit's
+    `server.maxUploadSize` counts it (`.streamlit/config.toml` holds the default's)."""
+    return math.ceil(max_file_bytes() / (1024 * 1024))
 
 
 def max_document_chars() -> int:

@@ -15,6 +15,9 @@ from workbench.scoring.textfiles import read_lines
 pytestmark = pytest.mark.browser
 
 FIXTURES = config.PROJECT_ROOT / "tests" / "fixtures" / "scoring"
+# Every wait is for the condition itself, with room for a machine whose cores are shared
+# (Playwright's default of 5 s timed out there while the page was still computing scores).
+LONG = 120_000
 
 
 @pytest.fixture
@@ -64,16 +67,18 @@ def test_scores_page_in_the_browser(db_url, edited_document, tmp_path, screensho
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1450})
         page.goto(f"{url}/scores")
-        page.get_by_text("Machine translation against the final text").wait_for(timeout=60_000)
-        expect(page.get_by_text("8 of 10 sentences scored")).to_be_visible()  # 8 and 9 untouched
+        page.get_by_text("Machine translation against the final text").wait_for(timeout=LONG)
+        # 8 and 9 untouched
+        expect(page.get_by_text("8 of 10 sentences scored")).to_be_visible(timeout=LONG)
         headline = page.locator("[data-testid='stCode']").first
-        expect(headline.get_by_text("TER|nrefs:1|bs:1000|seed:12345|")).to_be_visible()
+        expect(headline.get_by_text("TER|nrefs:1|bs:1000|seed:12345|")).to_be_visible(timeout=LONG)
 
         grid = page.locator("[data-testid='stDataFrame']").first
+        expect(grid.locator("canvas").first).to_be_visible(timeout=LONG)  # the rows are drawn
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 15, box["y"] + 52)  # the first row's selection cell
         final_text = page.locator("div.wb-score-text[lang='ur']").nth(1)
-        final_text.wait_for(timeout=30_000)
+        final_text.wait_for(timeout=LONG)
         style = final_text.evaluate(
             "e => [getComputedStyle(e).direction, getComputedStyle(e).fontFamily]"
         )
@@ -82,19 +87,20 @@ def test_scores_page_in_the_browser(db_url, edited_document, tmp_path, screensho
         page.screenshot(path=str(screenshot_dir / "scores-sentences.png"))
 
         page.get_by_role("tab", name="Charts").click()
-        expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(3, timeout=30_000)
-        page.wait_for_timeout(1000)
+        charts = page.locator("[data-testid='stVegaLiteChart']")
+        expect(charts).to_have_count(3, timeout=LONG)
+        for chart in charts.all():  # each one drawn by Vega, not only its frame
+            expect(chart.locator(".marks").first).to_be_visible(timeout=LONG)
         page.screenshot(path=str(screenshot_dir / "scores-charts.png"))
 
         page.get_by_role("tab", name="Against a reference").click()
         page.locator("input[type='file']").set_input_files(str(reference))
         heading = page.get_by_text("Is the final text closer to the reference than MT?")
-        heading.wait_for(timeout=60_000)
-        expect(page.get_by_text("10 of 10 sentences have a reference.")).to_be_visible()
+        heading.wait_for(timeout=LONG)
+        expect(page.get_by_text("10 of 10 sentences have a reference.")).to_be_visible(timeout=LONG)
 
         page.get_by_role("tab", name="Compare").click()
         compared = page.get_by_text("8 post-edited sentences have both texts.")
-        compared.wait_for(timeout=60_000)
-        page.wait_for_timeout(500)
+        compared.wait_for(timeout=LONG)
         page.screenshot(path=str(screenshot_dir / "scores-compare.png"))
         browser.close()

@@ -68,7 +68,10 @@ def render() -> None:
     table.append(
         {
             "Band": "total",
-            "Weight %": None,
+            # The document's own weight (weighted words per word), not an empty "None" cell.
+            "Weight %": round(100 * analysis.weighted_words / analysis.words, 1)
+            if analysis.words
+            else 0,
             "Sentences": analysis.segments,
             "Words": analysis.words,
             "Weighted words": round(analysis.weighted_words, 2),

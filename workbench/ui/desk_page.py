@@ -20,6 +20,8 @@ from workbench.store.assignments import Assignments
 from workbench.store.desk import DESK_STATUSES, desk_rows
 from workbench.ui import resources, signin, state
 
+DESK_FIRST_COLUMNS = ("document", "target", "translator", "reviewer", "due", "% approved")
+
 
 def _actor() -> Actor:
     return signin.signed_in_actor() or Actor.local(
@@ -60,8 +62,15 @@ def render() -> None:
         st.dataframe(
             table,
             hide_index=True,
+            # What a desk editor looks for first stays in view on a laptop (1366x768), where
+            # the counts per status scroll sideways.
+            column_order=[
+                *DESK_FIRST_COLUMNS,
+                *(c for c in table.columns if c not in DESK_FIRST_COLUMNS),
+            ],
             column_config={
-                "due": st.column_config.DateColumn("due", format="YYYY-MM-DD"),
+                # Wide enough for a whole date: sized by its header it was cut at 1366x768.
+                "due": st.column_config.DateColumn("due", format="YYYY-MM-DD", width=96),
                 "% approved": st.column_config.ProgressColumn(
                     "% approved", min_value=0, max_value=100, format="%.0f%%"
                 ),
