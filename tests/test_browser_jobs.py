@@ -54,10 +54,10 @@ def one_page(width: int = 1366, height: int = 768):
             chromium.close()
 
 
-def long_document(store: Store):
+def long_document(store: Store, name: str = "sample-x40.txt"):
     """The sample repeated 40 times, as bench/editor.py builds it, with no translation."""
     text = config.SAMPLE_DOCUMENT.read_text(encoding="utf-8")
-    document = store.import_document("sample-x40.txt", "\n\n".join([text] * REPEAT))
+    document = store.add_document(name, "\n\n".join([text] * REPEAT))
     return document, store.segments(document.id)
 
 
@@ -234,7 +234,7 @@ def test_screenshots_of_the_grid_with_a_job_running(
     texts = EDITED[target]
     with serve_app(tmp_path / "server.log", WORKBENCH_JOB_BATCH="16,16") as url:
         for width, height in ((1366, 768), (1920, 1080)):
-            document, segments = long_document(store)  # a fresh copy: no MT yet
+            document, segments = long_document(store, f"sample-x40-{width}.txt")  # no MT yet
             for segment in segments[:24]:
                 text = texts[segment.index % len(texts)]
                 store.save_revision(segment.id, target, text, "bilal", None)
@@ -243,11 +243,12 @@ def test_screenshots_of_the_grid_with_a_job_running(
                 sign_in(page)
                 translate(page)
                 expect(job_line(page)).to_contain_text(
-                    re.compile(r"Translating in the background: [1-9][\d,]* of"), timeout=60_000
+                    re.compile(r"Translating in the background: [1-9][\d,]* of"), timeout=240_000
                 )
                 row(page, 7).click(modifiers=["Control"])
                 row(page, 8).click(modifiers=["Control"])
                 expect(page.locator(".wb-selection")).to_contain_text("2 sentences selected")
+                wait_until_idle(page, 120_000)  # no page run greying the page out
                 page.screenshot(path=str(screenshot_dir / f"jobs-{target}-{width}x{height}.png"))
                 bar, cell = job_line(page), row(page, 6).locator(".wb-tgt")
                 assert bar.bounding_box()["width"] <= width
