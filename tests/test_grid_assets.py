@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -16,7 +17,7 @@ from workbench.store import open_store
 from workbench.ui.grid import COMPONENT_NAME, CSS_FILE, JS_FILE
 
 APP = str(config.PROJECT_ROOT / "workbench" / "app.py")
-GRID_DIR = config.PROJECT_ROOT / "workbench" / "ui" / "grid"
+GRID_DIR = config.PROJECT_ROOT / "workbench" / "ui" / "grid" / "assets"
 
 
 @pytest.fixture
@@ -46,3 +47,17 @@ def test_the_app_serves_the_grids_script_and_style_as_files(tmp_path):
             asset = f"{url}/_stcore/bidi-components/{COMPONENT_NAME}/{name}"
             with urllib.request.urlopen(asset, timeout=30) as response:
                 assert response.read() == (GRID_DIR / name).read_bytes()
+
+
+def test_the_grids_python_source_is_not_served(tmp_path):
+    """Only the asset folder is served: the package's own modules stay on the server."""
+    with serve_app(tmp_path / "server.log") as url:
+        for name in ("__init__.py", "../__init__.py", "../../state.py"):
+            asset = f"{url}/_stcore/bidi-components/{COMPONENT_NAME}/{name}"
+            try:
+                with urllib.request.urlopen(asset, timeout=30) as response:
+                    body = response.read()
+            except urllib.error.HTTPError as refused:
+                assert refused.code in (400, 403, 404), name
+            else:
+                assert b"import" not in body, name

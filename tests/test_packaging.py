@@ -187,6 +187,8 @@ def test_streamlit_finds_the_installed_grids_script_and_style(installed_wheel):
     )
     assert found.returncode == 0, found.stderr
     asset_root = Path(found.stdout.strip())
-    assert asset_root == installed_wheel.site_packages / "workbench" / "ui" / "grid"
+    assert asset_root == installed_wheel.site_packages / "workbench" / "ui" / "grid" / "assets"
     for name in (JS_FILE, CSS_FILE):
-        assert (asset_root / name).read_bytes() == (ROOT / "workbench/ui/grid" / name).read_bytes()
+        assert (asset_root / name).read_bytes() == (
+            ROOT / "workbench/ui/grid/assets" / name
+        ).read_bytes()

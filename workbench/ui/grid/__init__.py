@@ -26,7 +26,7 @@ from streamlit.components.v2.get_bidi_component_manager import get_bidi_componen
 
 from workbench.editing.shortcuts import SHORTCUTS
 
-_HERE = Path(__file__).parent
+_HERE = Path(__file__).parent / "assets"  # what Streamlit serves: the script and style only
 # `<project name>.<component name>` as `workbench/pyproject.toml` declares it.
 COMPONENT_NAME = "workbench.editor_grid"
 HTML = '<div class="wb-grid"></div>'
