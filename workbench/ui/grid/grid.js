@@ -1299,6 +1299,7 @@ Object.assign(Grid.prototype, {
     this.rejecting = null; // segment id whose send-back reason is being typed
     this.rejectDraft = "";
     this.commentDraft = null; // {seg, text}
+    this.commenting = null; // segment id whose first-comment box was asked for
     this.afterSave = null; // {seg, op}: a review event waiting for a save's answer
     this.notesCount = el("span", { class: "wb-notes-count", "data-testid": "wb-notes-count", hidden: true });
     this.reviewButton = el("button", {
@@ -1474,6 +1475,10 @@ Object.assign(Grid.prototype, {
         el("button", { type: "button", class: "wb-reject", text: "Send back…", title: `${this.altName()}+X: send back with a comment`, onclick: () => this.startReject() }),
       );
     }
+    const threads = this.tools && this.tools.threads ? this.tools.threads.length : 0;
+    if (!threads && this.commenting !== row.id) {
+      actions.append(el("button", { type: "button", class: "wb-link wb-comment-button", text: "Comment", title: `${this.altName()}+M: comment on this sentence`, onclick: () => this.focusComment() }));
+    }
     if (this.review.unlock && status === "approved") {
       actions.append(el("button", { type: "button", text: "Unlock", title: "Confirmed again, open to translators (a revision too)", onclick: () => this.review_("unlock") }));
     }
@@ -1534,7 +1539,10 @@ Object.assign(Grid.prototype, {
       }
       panel.insertBefore(block, panel.querySelector(".wb-items, .wb-terms") || null);
     }
-    panel.append(this.commentsNode(tools.threads || []));
+    // the threads, or the box for a first comment once asked for (the row stays compact)
+    if ((tools.threads || []).length || this.commenting === this.active) {
+      panel.append(this.commentsNode(tools.threads || []));
+    }
   },
 
   commentsNode(threads) {
@@ -1670,6 +1678,11 @@ Object.assign(Grid.prototype, {
   },
 
   focusComment() {
+    if (this.active === null) return;
+    if (this.commenting !== this.active) {
+      this.commenting = this.active;
+      this.drawTools();
+    }
     const box = this.root.querySelector(".wb-active .wb-new-comment");
     if (box) box.focus();
   },
