@@ -108,6 +108,11 @@ def settled(page) -> None:
     wait_until_idle(page)
 
 
+def open_comments(count: int) -> str:
+    """The header's count of open comment threads."""
+    return f"{count} open comment" + ("" if count == 1 else "s")
+
+
 def head(db_url: str, segment_id: int):
     with open_store(db_url) as store:
         return store.current_revision(segment_id, "ur")
@@ -238,15 +243,13 @@ def test_a_comment_added_in_the_grid_is_counted_in_the_header_and_resolved(desk,
     comment.fill("Is 'joint statement' مشترکہ بیان in the glossary?")
     comment.press("Control+Enter")
     expect(amina.locator(".wb-save")).to_contain_text("Comment added to #3", timeout=30_000)
-    expect(amina.locator(".wb-notes-count")).to_have_text(f"{before + 1} open comments")
+    expect(amina.locator(".wb-notes-count")).to_have_text(open_comments(before + 1))
     expect(row(amina, 3).locator(".wb-thread")).to_contain_text("amina · ")
     # her own thread: she may resolve it
     row(amina, 3).locator(".wb-thread").get_by_role("button", name="Resolve").click()
     expect(amina.locator(".wb-save")).to_contain_text("Resolved a thread on #3", timeout=30_000)
     expect(row(amina, 3).locator(".wb-thread")).to_contain_text("Resolved by amina")
-    expect(amina.locator(".wb-notes-count")).to_have_text(
-        f"{before} open comment{'' if before == 1 else 's'}"
-    )
+    expect(amina.locator(".wb-notes-count")).to_have_text(open_comments(before))
     with open_store(db_url) as store:
         [thread] = Comments(store).threads(segment_ids[2], "ur")
     assert (thread.resolved_by, thread.comments[0].author) == ("amina", "amina")

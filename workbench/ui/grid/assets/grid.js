@@ -2038,6 +2038,7 @@ Object.assign(Grid.prototype, {
     this.rejecting = null; // segment id whose send-back reason is being typed
     this.rejectDraft = "";
     this.commentDraft = null; // {seg, text}
+    this.commenting = null; // segment id whose first-comment box was asked for
     this.afterSave = null; // {seg, op}: a review event waiting for a save's answer
     this.notesCount = el("span", { class: "wb-notes-count", "data-testid": "wb-notes-count", hidden: true });
     this.reviewButton = el("button", {
@@ -2213,6 +2214,10 @@ Object.assign(Grid.prototype, {
         el("button", { type: "button", class: "wb-reject", text: "Send back…", title: `${this.altName()}+X: send back with a comment`, onclick: () => this.startReject() }),
       );
     }
+    const threads = this.tools && this.tools.threads ? this.tools.threads.length : 0;
+    if (!threads && this.commenting !== row.id) {
+      actions.append(el("button", { type: "button", class: "wb-link wb-comment-button", text: "Comment", title: `${this.altName()}+M: comment on this sentence`, onclick: () => this.focusComment() }));
+    }
     if (this.review.unlock && status === "approved") {
       actions.append(el("button", { type: "button", text: "Unlock", title: "Confirmed again, open to translators (a revision too)", onclick: () => this.review_("unlock") }));
     }
@@ -2220,17 +2225,6 @@ Object.assign(Grid.prototype, {
       panel.append(el("div", { class: "wb-locked-line", text: `🔒 Approved by ${row.by} · ${row.at} UTC. Locked: only a reviewer can change or unlock it.` }));
     }
     if (this.rejecting === row.id) panel.append(this.rejectForm());
-    if (!this.commentBoxShown(row.id)) {
-      actions.append(el("button", { type: "button", text: "Comment…", title: `${this.altName()}+M: write a comment on this sentence`, onclick: () => this.focusComment() }));
-    }
-  },
-
-  // The new-comment box shows once asked for (Alt+M, Comment…), with a draft, or under
-  // comments: an active row without comments stays one line shorter.
-  commentBoxShown(segmentId) {
-    const threads = (this.tools && this.tools.id === segmentId && this.tools.threads) || [];
-    const drafted = this.commentDraft && this.commentDraft.seg === segmentId && this.commentDraft.text;
-    return threads.length > 0 || Boolean(drafted) || this.commentAsked === segmentId;
   },
 
   rejectForm() {
@@ -2284,7 +2278,10 @@ Object.assign(Grid.prototype, {
       }
       panel.insertBefore(block, panel.querySelector(".wb-items, .wb-terms") || null);
     }
-    panel.append(this.commentsNode(tools.threads || []));
+    // the threads, or the box for a first comment once asked for (the row stays compact)
+    if ((tools.threads || []).length || this.commenting === this.active) {
+      panel.append(this.commentsNode(tools.threads || []));
+    }
   },
 
   commentsNode(threads) {
@@ -2325,7 +2322,6 @@ Object.assign(Grid.prototype, {
       block.append(line);
       section.append(block);
     }
-    if (!this.commentBoxShown(this.active)) return section;
     const draft = this.commentDraft && this.commentDraft.seg === this.active ? this.commentDraft.text : "";
     const box = el("textarea", {
       class: "wb-new-comment",
@@ -2420,8 +2416,8 @@ Object.assign(Grid.prototype, {
 
   focusComment() {
     if (this.active === null) return;
-    if (this.commentAsked !== this.active) {
-      this.commentAsked = this.active;
+    if (this.commenting !== this.active) {
+      this.commenting = this.active;
       this.drawTools();
     }
     const box = this.root.querySelector(".wb-active .wb-new-comment");
