@@ -44,13 +44,15 @@ test: $(VENV)/.dev browser-deps
 
 # Headless Chromium, Noto fonts, PostgreSQL's server programs (the store tests start a
 # throwaway server) and LibreOffice Writer with poppler (the Word export is checked as a
-# reader sees it) come from Debian; never a downloaded browser.
+# reader sees it) and OmegaT (our TMX is imported by OmegaT itself) come from Debian; never a
+# downloaded browser.
 DEBIAN_TEST_PACKAGES := chromium fonts-noto-core fonts-noto-ui-core postgresql \
-	libreoffice-writer-nogui poppler-utils
+	libreoffice-writer-nogui poppler-utils omegat
 browser-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Nastaliq" \
 		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-		|| ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+		|| ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+		|| ! test -f /usr/share/omegat/OmegaT.jar; then \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			$(DEBIAN_TEST_PACKAGES) >/dev/null) \
 		|| echo "warning: could not install $(DEBIAN_TEST_PACKAGES): the tests that need them will be skipped"; \

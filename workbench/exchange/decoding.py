@@ -18,7 +18,7 @@ import os
 from workbench import config
 from workbench.errors import InputError
 
-__all__ = ["decode_document", "decode_text", "read_bytes", "read_document"]
+__all__ = ["decode_as", "decode_document", "decode_text", "read_bytes", "read_document"]
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -72,9 +72,26 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
+def decode_as(data: bytes, encoding: str, name: str, unknown: str = "unknown encoding") -> str:
+    """Decode every byte in `encoding`, one the person chose or the file declared (never a
+    guess applied on its own); `unknown` starts the line that refuses an unknown name."""
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"{unknown} {encoding!r}", path=name) from None
+    try:
+        return data.decode(codec.name)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {encoding} text: byte 0x{data[exc.start]:02x} cannot be decoded",
+            path=name,
+            line=_line_of_byte(data, exc.start, codec.name),
+        ) from None
+
+
 def _line_of_byte(body: bytes, offset: int, encoding: str) -> int:
     """1-based line number of the byte at `offset` (counting LF line breaks before it)."""
-    if encoding == "utf-8":
+    if encoding in ("utf-8", "utf_8"):
         return body.count(b"\n", 0, offset) + 1
     prefix = body[:offset].decode(encoding, errors="replace")
     return prefix.count("\n") + 1

@@ -25,6 +25,7 @@ import lxml.html
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.exchange.decoding import decode_as
 from workbench.exchange.document import (
     LINE_BREAKS,
     Block,
@@ -106,19 +107,7 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> str:
                 return data.decode(bom_encoding)
         declared = _META_CHARSET.search(data[:4096])
         encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"the page declares an unknown encoding {encoding!r}", path=name) from None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not valid {encoding} text: byte 0x{data[exc.start]:02x} cannot be decoded",
-            path=name,
-            line=line,
-        ) from None
+    return decode_as(data, encoding, name, unknown="the page declares an unknown encoding")
 
 
 def _parse(data: bytes, name: str, encoding: str | None = None) -> etree._Element:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.errors import InputError
-from workbench.exchange.decoding import decode_document
+from workbench.exchange.decoding import decode_as, decode_document
 from workbench.exchange.document import Block, BlockKind, SourceDocument
 
 MIME_TYPE = "text/plain"
@@ -35,19 +35,7 @@ def decode_text_document(data: bytes, name: str, encoding: str | None = None) ->
     exactly as the user named it (every byte must decode)."""
     if encoding is None:
         return decode_document(data, name)
-    try:
-        codec = codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", path=name) from None
-    try:
-        text = data.decode(codec.name)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not valid {encoding} text: byte 0x{data[exc.start]:02x} cannot be decoded",
-            path=name,
-            line=line,
-        ) from None
+    text = decode_as(data, encoding, name)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError("the document is empty", path=name)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,7 +40,7 @@ from workbench.exchange.units import PROP_STATUS, TranslationUnit, with_status
 from workbench.exchange.xmlparse import XmlSource, iter_elements, local_name, release, source_name
 from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag
-from workbench.timeutil import as_utc
+from workbench.timeutil import iso_z, parse_iso
 from workbench.vocabulary import FINISHED_STATUSES, RevisionStatus
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -111,8 +110,8 @@ def _format_unit(unit: TranslationUnit, trglang: str, number: int) -> str:
     for kind, value in (
         (CONTEXT_AUTHOR, unit.author),
         (CONTEXT_CHANGED_BY, unit.changed_by),
-        (CONTEXT_CREATED, unit.created and _iso(unit.created)),
-        (CONTEXT_CHANGED, unit.changed and _iso(unit.changed)),
+        (CONTEXT_CREATED, unit.created and iso_z(unit.created)),
+        (CONTEXT_CHANGED, unit.changed and iso_z(unit.changed)),
     ):
         if value:
             contexts.append((kind, value))
@@ -158,20 +157,6 @@ def _status_of(unit: TranslationUnit) -> RevisionStatus:
         return RevisionStatus(unit.prop(PROP_STATUS) or RevisionStatus.DRAFT)
     except ValueError:
         return RevisionStatus.DRAFT
-
-
-def _iso(moment: datetime) -> str:
-    return as_utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _parse_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -277,8 +262,8 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str, label: str) -> 
         source=source_text,
         targets={trglang: target_text} if target_text and trglang else {},
         id=unit.get("id"),
-        created=_parse_iso(extra.get(CONTEXT_CREATED)),
-        changed=_parse_iso(extra.get(CONTEXT_CHANGED)),
+        created=parse_iso(extra.get(CONTEXT_CREATED)),
+        changed=parse_iso(extra.get(CONTEXT_CHANGED)),
         author=extra.get(CONTEXT_AUTHOR),
         changed_by=extra.get(CONTEXT_CHANGED_BY),
         props=return_props,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,7 +23,7 @@ from workbench.exchange.units import PROP_STATUS, TranslationUnit, with_status
 from workbench.exchange.xmlparse import XmlSource, iter_elements, release, source_name
 from workbench.exchange.xmlwrite import escape_attr, escape_text, xml_output
 from workbench.languages import normalize_language_tag
-from workbench.timeutil import as_utc
+from workbench.timeutil import iso_z, parse_iso
 from workbench.vocabulary import FINISHED_STATUSES, RevisionStatus
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -89,8 +88,8 @@ def _format_unit(unit: TranslationUnit, trglang: str, number: int) -> str:
     for kind, value in (
         (META_AUTHOR, unit.author),
         (META_CHANGED_BY, unit.changed_by),
-        (META_CREATED, unit.created and _iso(unit.created)),
-        (META_CHANGED, unit.changed and _iso(unit.changed)),
+        (META_CREATED, unit.created and iso_z(unit.created)),
+        (META_CHANGED, unit.changed and iso_z(unit.changed)),
     ):
         if value:
             meta.append((kind, value))
@@ -113,20 +112,6 @@ def _format_unit(unit: TranslationUnit, trglang: str, number: int) -> str:
 def _nmtoken(value: str) -> str:
     """An XML NMTOKEN (what XLIFF requires for ids): other characters become `_`."""
     return "".join(c if c.isalnum() or c in "._-:" else "_" for c in value) or "_"
-
-
-def _iso(moment: datetime) -> str:
-    return as_utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _parse_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return as_utc(moment)
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -203,8 +188,8 @@ def _read_unit(unit: etree._Element, srclang: str, trglang: str) -> Iterator[Tra
             source="".join(source.itertext()) if source is not None else "",
             targets={trglang: target_text} if target_text and trglang else {},
             id=seg_id,
-            created=_parse_iso(extra.get(META_CREATED)),
-            changed=_parse_iso(extra.get(META_CHANGED)),
+            created=parse_iso(extra.get(META_CREATED)),
+            changed=parse_iso(extra.get(META_CHANGED)),
             author=extra.get(META_AUTHOR),
             changed_by=extra.get(META_CHANGED_BY),
             props=with_status(props, _status(segment.get("state"), target_text)),
