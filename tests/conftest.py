@@ -165,6 +165,35 @@ def make_argos_package(argos_packages_dir: Path, tmp_path_factory: pytest.TempPa
     return make
 
 
+@pytest.fixture
+def temporary_argos_package(make_argos_package):
+    """`make_argos_package` for one test: a pair that was not installed before the test is
+    removed after it, so later tests see the session's usual packages (e.g. no Pashto)."""
+    from argostranslate import settings
+
+    packages_dir = Path(settings.package_data_dir)
+    added: list[tuple[str, str]] = []
+
+    def make(from_code: str = "en", to_code: str = "ur", kind: str = "copy", **options) -> Path:
+        if not _installed_pair(packages_dir, from_code, to_code):
+            added.append((from_code, to_code))
+        return make_argos_package(from_code, to_code, kind, **options)
+
+    yield make
+    for from_code, to_code in added:
+        _remove_installed_pair(packages_dir, from_code, to_code)
+
+
+def _installed_pair(packages_dir: Path, from_code: str, to_code: str) -> bool:
+    import json
+
+    for meta in packages_dir.glob("*/metadata.json"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        if (data.get("from_code"), data.get("to_code")) == (from_code, to_code):
+            return True
+    return False
+
+
 def _remove_installed_pair(packages_dir: Path, from_code: str, to_code: str) -> None:
     import json
 

@@ -221,14 +221,14 @@ def test_translate_again_retranslates_the_selected_rows_only(app_url):
 
 @pytest.mark.parametrize("target", list(EDITED))
 def test_screenshots_of_the_grid_with_a_job_running(
-    target, tmp_path, make_argos_package, screenshot_dir: Path
+    target, tmp_path, temporary_argos_package, screenshot_dir: Path
 ):
     """The first screen post-edited in the target script, the rest being translated: the job
     line with its progress and Cancel, two rows selected to translate again."""
     from playwright.sync_api import expect
 
     require_chromium()
-    make_argos_package("en", TARGET_PACKAGE[target], "copy")
+    temporary_argos_package("en", TARGET_PACKAGE[target], "copy")
     seed_argos_spacy_cache(ARGOS_CACHE_DIR)
     store = open_store()
     texts = EDITED[target]
