@@ -252,7 +252,9 @@ def test_a_memory_imported_in_the_editor_counts_units_and_its_matches_appear(
     assert at.success[0].value == markdown_text("old.tmx: 2 units read")
     details = at.text[0].value
     assert "imported 1 entries (ur 1)" in details and "skipped 1" in details
-    assert "Translation memory: 1 entry (imported, post-edits)" in [c.value for c in at.caption]
+    assert markdown_text("Translation memory: 1 entry (imported, post-edits)") in [
+        c.value for c in at.caption
+    ]
     first = store.segments(document.id)[0]
     (match,) = matches_shown(at, first)
     assert "TM 88%" in match and "old.tmx" in match

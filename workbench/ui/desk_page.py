@@ -19,6 +19,7 @@ from workbench.languages import TARGETS, get_language
 from workbench.store.assignments import Assignments
 from workbench.store.desk import DESK_STATUSES, desk_rows
 from workbench.ui import resources, signin, state
+from workbench.ui.rendering import markdown_text
 
 DESK_FIRST_COLUMNS = ("document", "target", "translator", "reviewer", "due", "% approved")
 
@@ -58,7 +59,11 @@ def render() -> None:
     else:
         overdue = table["due"].notna() & (table["due"] < date.today()) & (table["% approved"] < 100)
         if overdue.any():
-            st.warning(f"{int(overdue.sum())} overdue: " + ", ".join(table["document"][overdue]))
+            st.warning(
+                markdown_text(
+                    f"{int(overdue.sum())} overdue: " + ", ".join(table["document"][overdue])
+                )
+            )
         st.dataframe(
             table,
             hide_index=True,

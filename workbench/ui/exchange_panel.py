@@ -52,7 +52,7 @@ def render(
         downloads, imports = st.columns(2, gap="large")
         with downloads:
             _translation_download(store, document, target)
-            st.caption(f"Download this document in {get_language(target).label}")
+            st.caption(markdown_text(f"Download this document in {get_language(target).label}"))
             with st.container(horizontal=True, gap="small"):
                 for exchange_format in export_formats():
                     fmt = ExportFormat(exchange_format.name)
@@ -77,7 +77,11 @@ def render(
         with imports:
             if memory_size is not None:
                 entries = "entry" if memory_size == 1 else "entries"
-                st.caption(f"Translation memory: {memory_size:,} {entries} (imported, post-edits)")
+                st.caption(
+                    markdown_text(
+                        f"Translation memory: {memory_size:,} {entries} (imported, post-edits)"
+                    )
+                )
             st.file_uploader(
                 "Bring back an XLIFF edited in another tool (adds revisions to this document)",
                 type=upload_types([XLIFF2]),
@@ -111,7 +115,7 @@ def _translation_download(store: Store, document: Document, target: str) -> None
     source text stands in for them."""
     counts = readiness(store, document, target)
     label = get_language(target).label
-    st.caption(f"The translated document ({counts.format.label}, {label})")
+    st.caption(markdown_text(f"The translated document ({counts.format.label}, {label})"))
     choice = _choice("Download", _MISSING, state.MISSING_TARGETS, label_visibility="collapsed")
     if counts.missing and choice == MissingTargets.REFUSE.value:
         st.warning(markdown_text(counts.refusal(document, target)), icon=None)

@@ -158,8 +158,7 @@ _DETAIL_STYLE = "<style>.wb-score-text{font-size:1.15rem;line-height:2.2}</style
 
 
 def _sentence_detail(row, target: str) -> None:
-    number = markdown_text(f"Sentence {row['#']}")
-    st.markdown(f"**{number}**")
+    st.markdown("**" + markdown_text(f"Sentence {row['#']}") + "**")
     st.html(text_block(row["Source"], "en"))
     mt, final = st.columns(2)
     mt.caption("MT")
@@ -243,7 +242,10 @@ def _reference_tab(histories: list[SegmentHistory], target: str, source_lang: st
     for label, scores in (("MT", against.mt), ("Final", against.final)):
         st.subheader(markdown_text(f"{label} against {reference.name}"), anchor=False)
         st.dataframe(headline_table(scores), hide_index=True)
-    st.subheader(f"Is the final text closer to the reference than MT? ({count} sentences)")
+    st.subheader(
+        markdown_text(f"Is the final text closer to the reference than MT? ({count} sentences)"),
+        anchor=False,
+    )
     _paired_table(paired, "MT", "Final")
 
 

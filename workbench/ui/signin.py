@@ -24,6 +24,7 @@ from workbench.auth.settings import AuthMode, auth_mode
 from workbench.errors import WorkbenchError
 from workbench.identity import Actor
 from workbench.ui import resources, state
+from workbench.ui.rendering import markdown_text
 
 COOKIE = "workbench_session"
 COOKIE_MAX_AGE_S = 12 * 3600  # the server's idle expiry ends sessions long before this
@@ -201,7 +202,7 @@ def _sidebar(actor: Actor) -> bool:
     area = st.sidebar.empty()
     with area.container():
         roles = ", ".join(sorted(actor.roles))
-        st.caption(f"Signed in as **{actor.name}** ({roles})")
+        st.caption(f"Signed in as **{markdown_text(actor.name)}** ({markdown_text(roles)})")
         pressed = st.button("Sign out", key=state.SIGN_OUT)
     if pressed:
         area.empty()
