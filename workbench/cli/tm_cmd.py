@@ -14,7 +14,7 @@ from workbench.cli.options import (
 )
 from workbench.exchange.registry import memory_formats
 from workbench.languages import get_language, normalize_language_tag
-from workbench.memory.concordance import DEFAULT_LIMIT, ConcordanceSource, ConcordanceUnit
+from workbench.memory.concordance import DEFAULT_LIMIT, ConcordanceSource
 from workbench.memory.index import FUZZY_THRESHOLD, DiffSpan
 from workbench.memory.source import MemorySource
 from workbench.workflows.memory_import import import_memory_file
@@ -120,7 +120,7 @@ def run_concordance(args: argparse.Namespace) -> int:
         return 0
     print(f"“{args.text}” in {len(hits)} {side} (newest first, at most {args.limit}):")
     for hit in hits:
-        print(concordance_heading(hit.unit))
+        print(hit.unit.about("%Y-%m-%d %H:%M"))
         source_text, target_text = hit.unit.source_text, hit.unit.target_text
         if hit.side == "source":
             source_text = bracketed(source_text, hit.spans)
@@ -129,20 +129,6 @@ def run_concordance(args: argparse.Namespace) -> int:
         print(f"  source: {source_text}")
         print(f"  target: {target_text}")
     return 0
-
-
-def concordance_heading(unit: ConcordanceUnit) -> str:
-    """Where a hit comes from, its origin and status, who and when."""
-    parts = [unit.where]
-    if unit.origin != unit.where:
-        parts.append(unit.origin)
-    if unit.status:
-        parts.append(unit.status)
-    if unit.author:
-        parts.append(unit.author)
-    if unit.changed is not None:
-        parts.append(f"{unit.changed:%Y-%m-%d %H:%M}")
-    return " · ".join(parts)
 
 
 def bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -19,7 +19,7 @@ from workbench.editing import QaCheck, no_qa_checks
 from workbench.exchange.inline import from_display, to_display
 from workbench.glossary import Glossary, find_terms
 from workbench.languages import get_language
-from workbench.memory.concordance import ConcordanceHit, ConcordanceUnit
+from workbench.memory.concordance import ConcordanceHit
 from workbench.memory.index import TmEntry, TmMatch
 from workbench.store import Revision, SegmentRow, Store
 from workbench.store.records import state_of
@@ -242,20 +242,6 @@ def earlier_history(store: Store, segment_id: int, target_lang: str) -> list[dic
     ]
 
 
-def concordance_about(unit: ConcordanceUnit) -> str:
-    """Where a concordance hit comes from, how its text came about, its status, who, when."""
-    about = [unit.where]
-    if unit.origin != unit.where:
-        about.append(unit.origin)
-    if unit.status:
-        about.append(unit.status)
-    if unit.author:
-        about.append(unit.author)
-    if unit.changed is not None:
-        about.append(f"{unit.changed:%Y-%m-%d}")
-    return " · ".join(about)
-
-
 def marked_pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[list]:
     """`text` as `[marked, piece]` runs (the spans marked), each piece with compact tags."""
     pieces: list[list] = []
@@ -281,7 +267,7 @@ def concordance_payload(
         "target": target_side,
         "hits": [
             {
-                "about": concordance_about(hit.unit),
+                "about": hit.unit.about(),
                 "src": marked_pieces(
                     hit.unit.source_text, hit.spans if hit.side == "source" else ()
                 ),

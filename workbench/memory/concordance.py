@@ -120,6 +120,17 @@ class ConcordanceUnit:
     changed: datetime | None = None
     status: str | None = None  # for stored segments: draft, confirmed, approved, rejected
 
+    def about(self, when: str = "%Y-%m-%d") -> str:
+        """Where the hit comes from, how its text came about, its status, who and when: the
+        one line the grid, the panel and the CLI show above a hit."""
+        parts = [self.where]
+        if self.origin != self.where:
+            parts.append(self.origin)
+        parts.extend(p for p in (self.status, self.author) if p)
+        if self.changed is not None:
+            parts.append(f"{self.changed:{when}}")
+        return " · ".join(parts)
+
 
 @dataclass(frozen=True)
 class ConcordanceHit:

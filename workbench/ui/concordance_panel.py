@@ -10,7 +10,6 @@ import html
 
 import streamlit as st
 
-from workbench.editing.payload import concordance_about
 from workbench.errors import WorkbenchError
 from workbench.languages import get_language
 from workbench.memory.concordance import ConcordanceHit
@@ -49,7 +48,7 @@ def marked_html(text: str, spans: tuple[tuple[int, int], ...], lang: str) -> str
 
 def hit_html(hit: ConcordanceHit, target_lang: str) -> str:
     unit = hit.unit
-    head = f"<div class='wb-tm-head'>{html.escape(concordance_about(unit))}</div>"
+    head = f"<div class='wb-tm-head'>{html.escape(unit.about())}</div>"
     if hit.side == "source":
         source = marked_html(unit.source_text, hit.spans, unit.source_lang)
         target = text_block(unit.target_text, target_lang, "wb-tm-target")
